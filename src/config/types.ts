@@ -1,0 +1,103 @@
+// The shape of billing.config.json. schema/billing.config.schema.json is the same contract for editors
+// and the loader; keep the two in step (test/config.test.ts checks a full example against both).
+
+/** A Credyt price definition, passed through to the provider (and the sandbox) as written. */
+export interface PriceDefinition {
+  name: string;
+  type: 'usage_based' | 'fixed';
+  billing_model: { type: 'real_time' } | { type: 'recurring'; recurring: { interval: 'day' | 'week' | 'month' | 'year' } };
+  usage_calculation?: {
+    event_type: string;
+    usage_type: 'unit' | 'volume' | 'unit_and_volume';
+    volume_field?: string;
+    source_reference_field?: string;
+    billable_dimensions?: string[];
+  };
+  pricing: Array<{
+    asset: string;
+    values: Array<PriceValue>;
+  }>;
+}
+
+export type PriceValue =
+  | { unit_price: number }
+  | { volume_rate: number; package_size?: number }
+  | { unit_price?: number; volume_rate?: number; package_size?: number }
+  | { name?: string; dimensions: Record<string, string>; values: Array<{ unit_price?: number; volume_rate?: number; package_size?: number }> };
+
+export interface ProductConfig {
+  /** Product code customers are subscribed to at signup. */
+  code: string;
+  name?: string;
+  description?: string;
+  /** Full price definitions, used to create the product (and to seed the local sandbox). */
+  prices?: PriceDefinition[];
+}
+
+export interface AssetConfig {
+  code: string;
+  name: string;
+  precision?: number;
+  symbol?: string;
+  label?: string;
+  rates?: Array<{ source: string; rate: number }>;
+}
+
+export interface EventConfig {
+  /** Credyt event_type sent for these calls. */
+  type: string;
+  /**
+   * Which calls this event covers: `<provider>:<call>` ids as detection reports them
+   * (`openai:chat.completions.create`, `ai-sdk:streamText`, `openai:*`), or a callee as written in
+   * the app for calls detection cannot know (`generateVideo`, `fastify.apiLayer.post`).
+   */
+  calls: string[];
+  /** Event data field the product prices on (`total_tokens`, `images`, ...). */
+  volumeField?: string;
+  /** Event data fields used as billable dimensions (`model`). */
+  dimensions?: string[];
+  /** Estimated cost of one call in asset units; balance gates refuse below it. */
+  estimate: number;
+  /** false until a person has confirmed the estimate (init writes placeholders). */
+  estimateReviewed?: boolean;
+  description?: string;
+}
+
+export interface BillingConfig {
+  $schema?: string;
+  provider: 'credyt';
+  /** Asset balances are kept and checked in: `USD` or a custom asset code. */
+  asset: string;
+  assets?: AssetConfig[];
+  products: ProductConfig[];
+  events: EventConfig[];
+  customers: {
+    /** What signup does when billing is unreachable: log and go on (default), or fail the signup. */
+    onError: 'log' | 'fail';
+    /** Where a customer returns after paying a fixed fee, and where a failed payment goes. */
+    returnUrl?: string;
+    failureUrl?: string;
+    /** Create the billing customer on first use when a user predates the integration. */
+    createOnFirstUse?: boolean;
+    /** For apps detection cannot read: the signup handler to use. */
+    signup?: { file: string; handler?: string };
+  };
+  usage: {
+    /** What a failed usage event does: log it (default) or fail the request. */
+    onError: 'log' | 'fail';
+  };
+  gates: {
+    /** What a balance gate does when the billing API cannot be reached. */
+    onUnavailable: 'allow' | 'deny';
+    /** Where a 402 response tells the customer to top up. */
+    topUpUrl: string;
+  };
+  paths: {
+    /** The generated billing module, relative to the app package (written by client-setup). */
+    billingModule?: string;
+    /** How app code imports it, when an alias is used (`@/lib/billing`). */
+    billingImport?: string;
+  };
+}
+
+export const CONFIG_FILE = 'billing.config.json';
