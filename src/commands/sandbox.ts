@@ -1,0 +1,103 @@
+// `billing-codemod sandbox`: runs the local Credyt-compatible API until SIGINT or SIGTERM.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import type { BillingConfig } from '../config/types.js';
+import { SeedError } from '../sandbox/seed.js';
+import { type Sandbox, startSandbox } from '../sandbox/server.js';
+
+export interface SandboxCommandHooks {
+  /** Called once the server listens; its `close()` also stops listening for signals. For tests. */
+  onListening?: (sandbox: Sandbox) => void;
+  /** How the process ends after a signal (default process.exit). */
+  exit?: (code: number) => void;
+}
+
+interface Options {
+  port: number;
+  host: string;
+  config: string;
+  state?: string;
+  key?: string;
+}
+
+export function sandboxCommand(hooks: SandboxCommandHooks = {}): Command {
+  const command: Command = new Command('sandbox')
+    .description('run a local Credyt-compatible API for trying the integration offline')
+    .option('--port <port>', 'port to listen on (0 = any free port)', parsePort, 4010)
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--config <file>', 'billing config whose assets and products are seeded', 'billing.config.json')
+    .option('--state <file>', 'keep state in this JSON file across restarts (default: memory only)')
+    .option('--key <key>', 'accept only this X-CREDYT-API-KEY value (default: any non-empty key)');
+
+  command.action(async (options: Options) => {
+    const output = command.configureOutput();
+    const writeOut = output.writeOut ?? ((text: string) => process.stdout.write(text));
+    let config: BillingConfig | undefined;
+    let sandbox: Sandbox;
+    try {
+      config = readConfig(options.config, command.getOptionValueSource('config') === 'default');
+      sandbox = await startSandbox({
+        port: options.port,
+        host: options.host,
+        key: options.key,
+        config,
+        statePath: options.state ? resolve(options.state) : undefined,
+        log: (line) => writeOut(`${line}\n`),
+      });
+    } catch (error) {
+      const message = error instanceof SeedError ? `config file ${options.config}: ${error.message}` : (error as Error).message;
+      command.error(`sandbox: ${message}`, { exitCode: 1, code: 'sandbox.start' });
+    }
+
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    const stop = async () => {
+      for (const signal of signals) process.off(signal, onSignal);
+      await sandbox.close();
+    };
+    const onSignal = () => {
+      stop().then(
+        () => (hooks.exit ?? process.exit)(0),
+        (error: unknown) => {
+          process.stderr.write(`sandbox: error while stopping: ${(error as Error).message}\n`);
+          (hooks.exit ?? process.exit)(1);
+        },
+      );
+    };
+    for (const signal of signals) process.once(signal, onSignal);
+
+    writeOut(`listening on ${sandbox.url}\n`);
+    hooks.onListening?.({ url: sandbox.url, port: sandbox.port, close: stop });
+  });
+  return command;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return port;
+}
+
+/**
+ * The default config file may be absent (the sandbox then starts empty); a named one must exist and parse.
+ * Plain JSON.parse for now: the validated loader (loadConfig) replaces this when it lands.
+ */
+function readConfig(file: string, isDefault: boolean): BillingConfig | undefined {
+  const path = resolve(file);
+  if (!existsSync(path)) {
+    if (isDefault) return undefined;
+    throw new Error(`config file ${file} does not exist`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`config file ${file} must hold a JSON object`);
+  const config = parsed as BillingConfig;
+  if (config.products !== undefined && !Array.isArray(config.products)) throw new Error(`config file ${file}: products must be an array`);
+  if (config.assets !== undefined && !Array.isArray(config.assets)) throw new Error(`config file ${file}: assets must be an array`);
+  // Asset and product definitions are checked when they are seeded, as POST /assets and POST /products would.
+  return config;
+}
