@@ -1,0 +1,19 @@
+// JavaScript source for plain values, in the house style (single quotes), for generators that embed settings.
+
+export type LiteralValue = string | number | boolean | null | undefined | LiteralValue[];
+
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+export function jsLiteral(value: LiteralValue): string {
+  if (Array.isArray(value)) return `[${value.map(jsLiteral).join(', ')}]`;
+  if (typeof value === 'string') return `'${value.replace(/[\\'\n\r\u2028\u2029]/g, (c) => ESCAPES[c] ?? c)}'`;
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`Cannot embed ${value} as a literal`);
+  return String(value);
+}

@@ -1,0 +1,62 @@
+// Parsing and printing for the emitter. recast reprints only what a step changed, so the source's comments,
+// blank lines and layout survive (TypeScript's own emitter would drop the blank lines).
+import { parse as babelParse } from '@babel/parser';
+import * as recast from 'recast';
+
+export type Program = recast.types.namedTypes.Program;
+export type File = recast.types.namedTypes.File;
+export type NodePath = recast.types.NodePath;
+type Comment = recast.types.namedTypes.Comment & { leading?: boolean; trailing?: boolean };
+type WithComments = { comments?: Comment[] | null; loc?: recast.types.namedTypes.SourceLocation | null };
+
+export const visit = recast.visit;
+
+/** Parses TypeScript (a superset of the JavaScript we emit) into a tree recast can reprint faithfully. */
+export function parseModule(source: string): File {
+  return recast.parse(source, {
+    parser: {
+      parse: (code: string) =>
+        babelParse(code, {
+          sourceType: 'module',
+          plugins: ['typescript'],
+          tokens: true,
+          // Explicit parentheses nodes, so dropping `as T` from `(x as T).y` can drop its parentheses too.
+          createParenthesizedExpressions: true,
+        }),
+    },
+  });
+}
+
+/** Prints the tree and tidies what removals leave behind: trailing spaces and runs of blank lines. */
+export function printModule(ast: File): string {
+  return tidy(recast.print(ast, { quote: 'single', tabWidth: 2, wrapColumn: 120 }).code);
+}
+
+export function tidy(code: string): string {
+  return code.replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').replace(/^\n+/, '').trimEnd() + '\n';
+}
+
+/**
+ * Removes a statement. Its doc comment (touching it) goes with it; a comment separated from it by a blank line
+ * (a file header, a section title) stays, moved onto the next statement (or the previous one at the end).
+ */
+export function removeStatement(path: NodePath): void {
+  const node = path.node as WithComments;
+  const keep = (node.comments ?? []).filter((comment) => comment.leading && isDetached(comment, node));
+  if (keep.length > 0) {
+    const siblings = path.parentPath.value as WithComments[];
+    const index = path.name as number;
+    const next = siblings[index + 1] ?? siblings[index - 1];
+    if (next) {
+      const asTrailing = next === siblings[index - 1];
+      for (const comment of keep) Object.assign(comment, { leading: !asTrailing, trailing: asTrailing });
+      next.comments = asTrailing ? [...(next.comments ?? []), ...keep] : [...keep, ...(next.comments ?? [])];
+    }
+  }
+  path.prune();
+}
+
+function isDetached(comment: Comment, node: WithComments): boolean {
+  if (!comment.loc || !node.loc) return false;
+  return comment.loc.end.line < node.loc.start.line - 1;
+}
