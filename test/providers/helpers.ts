@@ -1,0 +1,97 @@
+// Shared setup for the billing-module tests: a config that seeds the sandbox, the four forms, and loading a
+// generated form for real (ESM through Node's import, CommonJS through require, TypeScript transpiled first).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import type { BillingConfig } from '../../src/config/types.js';
+import { type GenerateBillingModuleOptions, generateBillingModule } from '../../src/providers/credyt/generate.js';
+
+/** What a generated module exports, whatever its form. */
+export type BillingModule = typeof import('../../src/providers/credyt/template/billing.js');
+
+export interface Form {
+  language: 'ts' | 'js';
+  module: 'esm' | 'cjs';
+}
+
+export const FORMS: Form[] = [
+  { language: 'ts', module: 'esm' },
+  { language: 'ts', module: 'cjs' },
+  { language: 'js', module: 'esm' },
+  { language: 'js', module: 'cjs' },
+];
+
+export const formName = (form: Form) => `${form.language}/${form.module}`;
+
+/** `chat`: usage priced in USD; `pro`: a monthly fixed fee, so its subscription waits for payment. */
+export function testConfig(overrides: Partial<Pick<BillingConfig, 'customers' | 'usage' | 'gates'>> = {}): BillingConfig {
+  return {
+    provider: 'credyt',
+    asset: 'USD',
+    products: [
+      {
+        code: 'chat',
+        name: 'Chat',
+        prices: [
+          {
+            name: 'Tokens',
+            type: 'usage_based',
+            billing_model: { type: 'real_time' },
+            usage_calculation: { event_type: 'message_completed', usage_type: 'volume', volume_field: 'total_tokens' },
+            pricing: [{ asset: 'USD', values: [{ volume_rate: 0.001 }] }],
+          },
+        ],
+      },
+      {
+        code: 'pro',
+        name: 'Pro',
+        prices: [
+          {
+            name: 'Monthly fee',
+            type: 'fixed',
+            billing_model: { type: 'recurring', recurring: { interval: 'month' } },
+            pricing: [{ asset: 'USD', values: [{ unit_price: 20 }] }],
+          },
+        ],
+      },
+    ],
+    events: [{ type: 'message_completed', calls: ['openai:*'], volumeField: 'total_tokens', estimate: 0.5 }],
+    customers: { onError: 'log', returnUrl: '/welcome', failureUrl: '/billing/failed', createOnFirstUse: true, ...overrides.customers },
+    usage: { onError: 'log', ...overrides.usage },
+    gates: { onUnavailable: 'allow', topUpUrl: '/billing', ...overrides.gates },
+    paths: {},
+  };
+}
+
+/** A temporary folder for written modules; `remove()` it after the tests. */
+export function scratchDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'billing-module-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+let loads = 0;
+
+/**
+ * Generates one form, writes it under `dir` and loads it the way an app would: `.mjs` through import(),
+ * `.cjs` through require(). TypeScript forms are transpiled by the real compiler first, to the module system
+ * they are meant for. Each call loads a fresh copy (its own caches and error handler).
+ */
+export async function loadBillingModule(
+  dir: string,
+  form: Form,
+  config: BillingConfig,
+  serverOnly: GenerateBillingModuleOptions['serverOnly'] = null,
+): Promise<BillingModule> {
+  let code = generateBillingModule({ ...form, serverOnly, config });
+  if (form.language === 'ts') {
+    const module = form.module === 'esm' ? ts.ModuleKind.ES2022 : ts.ModuleKind.CommonJS;
+    code = ts.transpileModule(code, { compilerOptions: { module, target: ts.ScriptTarget.ES2022 }, fileName: 'billing.ts' }).outputText;
+  }
+  const file = join(dir, `billing-${form.language}-${form.module}-${++loads}.${form.module === 'esm' ? 'mjs' : 'cjs'}`);
+  writeFileSync(file, code);
+  if (form.module === 'cjs') return createRequire(import.meta.url)(file) as BillingModule;
+  return (await import(pathToFileURL(file).href)) as BillingModule;
+}
