@@ -70,7 +70,7 @@ async function request<T>(method: string, path: string, options: { body?: unknow
   const apiKey = process.env.CREDYT_API_KEY;
   if (!apiKey) throw new Error('[billing] CREDYT_API_KEY is not set: add your Credyt API key to the server env.');
   const url = (process.env.CREDYT_API_URL || DEFAULT_API_URL).replace(/\/+$/, '') + path;
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const body = options.body === undefined ? null : JSON.stringify(options.body);
   const headers = { 'X-CREDYT-API-KEY': apiKey, 'Content-Type': 'application/json', Accept: 'application/json' };
 
   for (let attempt = 1; ; attempt++) {

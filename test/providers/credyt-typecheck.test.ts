@@ -1,0 +1,110 @@
+// The TypeScript form type-checks with the real compiler, strict and then some, the way apps configure it:
+// NodeNext in an ESM package and in a CommonJS one, and `moduleResolution: bundler` as Next.js sets it up.
+// A caller file uses the contract the codemod's call sites rely on, so a drift in names or shapes fails here.
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, expect, test } from 'vitest';
+import { generateBillingModule } from '../../src/providers/credyt/generate.js';
+import { scratchDir, testConfig } from './helpers.js';
+
+const run = promisify(execFile);
+const repo = new URL('../..', import.meta.url).pathname;
+const tsc = join(repo, 'node_modules/.bin/tsc');
+const scratch = scratchDir();
+afterAll(() => scratch.remove());
+
+const STRICTER = {
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  noImplicitOverride: true,
+  noUncheckedIndexedAccess: true,
+  exactOptionalPropertyTypes: true,
+  noFallthroughCasesInSwitch: true,
+  isolatedModules: true,
+  typeRoots: [join(repo, 'node_modules/@types')],
+  types: ['node'],
+};
+
+const SETUPS = [
+  {
+    name: 'NodeNext, ESM package',
+    packageType: 'module',
+    module: 'esm',
+    options: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022'], verbatimModuleSyntax: true },
+  },
+  {
+    name: 'NodeNext, CommonJS package',
+    packageType: 'commonjs',
+    module: 'cjs',
+    options: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2020', lib: ['ES2020'] },
+  },
+  {
+    name: 'bundler (Next.js)',
+    packageType: 'module',
+    module: 'esm',
+    options: { module: 'esnext', moduleResolution: 'bundler', target: 'ES2017', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true },
+  },
+] as const;
+
+// Every call shape the codemod inserts, with the result types it relies on.
+const CALLER = `
+import { billing, BillingError, checkBalance, trackUsage, type CustomerRef } from './lib/billing.js';
+
+export async function callSites(userId: string, rawBody: string, header: string | null): Promise<void> {
+  const customer: CustomerRef = { externalId: userId };
+  const created: { id: string; externalId: string; paymentUrl: string | null; status: string } | null =
+    await billing.ensureCustomer({ externalId: userId, name: 'Ada', email: 'ada@example.com' });
+  if (created?.paymentUrl) console.log(created.paymentUrl);
+  const gate: { allowed: boolean; available: number; required: number; message: string } = await checkBalance({ customer, estimate: 0.5 });
+  if (!gate.allowed) console.log(gate.message, gate.required, gate.available);
+  const tracked: Promise<{ id: string; ok: boolean }> = trackUsage({ customer: 'cust_1', eventType: 'message_completed', data: { total_tokens: 12 } });
+  void tracked;
+  const balance = await billing.getBalance({ customer, asset: 'USD' });
+  if (balance) console.log(balance.asset, balance.available, balance.pendingIn, balance.pendingOut);
+  const session: { redirectUrl: string; expiresAt: string } = await billing.createPortalSession({ customer, returnUrl: '/billing', failureUrl: '/billing' });
+  console.log(session.redirectUrl, session.expiresAt);
+  const valid: boolean = billing.verifyWebhook(rawBody, header, 'whsec_x', { toleranceSeconds: 60 });
+  console.log(valid, billing.verifyWebhook(new Uint8Array(), undefined, 'whsec_x'));
+  billing.onBillingError((error, context) => {
+    const status: number | null = error instanceof BillingError ? error.status : null;
+    console.log(status, context.operation, context.eventId, context.customer);
+  });
+}
+`;
+
+test.each(SETUPS)('the TypeScript form type-checks: $name', async (setup) => {
+  const dir = join(scratch.dir, setup.name.replace(/\W+/g, '-'));
+  mkdirSync(join(dir, 'lib'), { recursive: true });
+  const config = testConfig();
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', type: setup.packageType }));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...STRICTER, ...setup.options }, include: ['**/*.ts'] }));
+  const serverOnly = setup.name.startsWith('bundler') ? 'package' : 'guard';
+  writeFileSync(join(dir, 'lib/billing.ts'), generateBillingModule({ language: 'ts', module: setup.module, serverOnly, config }));
+  writeFileSync(join(dir, 'caller.ts'), CALLER);
+
+  const result = await run(tsc, ['--noEmit', '-p', join(dir, 'tsconfig.json')], { cwd: dir }).then(
+    () => ({ code: 0, output: '' }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
+  );
+  expect(result.output).toBe('');
+  expect(result.code).toBe(0);
+}, 120_000);
+
+test('the type-check catches a broken module (so a pass means something)', async () => {
+  const dir = join(scratch.dir, 'broken');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...STRICTER, ...SETUPS[2].options }, include: ['*.ts'] }));
+  const code = generateBillingModule({ language: 'ts', module: 'esm', serverOnly: null, config: testConfig() });
+  writeFileSync(join(dir, 'billing.ts'), code.replace('return { id, ok: true };', "return { id, ok: 'yes' };"));
+  const failed = await run(tsc, ['--noEmit', '-p', join(dir, 'tsconfig.json')]).then(
+    () => '',
+    (error: { stdout: string }) => error.stdout,
+  );
+  expect(failed).toMatch(/billing\.ts\(\d+,\d+\): error TS2322/);
+}, 120_000);
