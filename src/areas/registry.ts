@@ -1,0 +1,8 @@
+// Every integration area, in the order a user applies them. An area is listed here only once it works.
+import type { Area } from './types.js';
+
+export const AREAS: Area[] = [];
+
+export function findArea(name: string): Area | undefined {
+  return AREAS.find((a) => a.name === name);
+}

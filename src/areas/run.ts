@@ -1,0 +1,60 @@
+// The shared front half of every command that plans: read the tree once, detect its packages, pick the
+// package to work on, load its config, and plan an area (formatted with the project's own formatter).
+import { join } from 'node:path';
+import { formatChanges } from '../apply/format.js';
+import { loadConfig } from '../config/load.js';
+import type { BillingConfig } from '../config/types.js';
+import { detectPackages, type DetectedPackage } from '../detect/stack.js';
+import type { Plan } from '../plan/types.js';
+import { loadProject, type Project } from '../project/project.js';
+import type { Area, AreaOptions } from './types.js';
+
+export class UsageError extends Error {}
+
+export interface Workspace {
+  project: Project;
+  packages: DetectedPackage[];
+}
+
+/** Reads and detects `dir`. Config files that fail to load are left out here; `configOf` reports them. */
+export async function openWorkspace(dir: string): Promise<Workspace> {
+  const project = loadProject(dir);
+  const configFor = (pkgPath: string): BillingConfig | null => {
+    try {
+      return loadConfig(join(project.dir, pkgPath));
+    } catch {
+      return null;
+    }
+  };
+  return { project, packages: await detectPackages(project, { configFor }) };
+}
+
+/** The package a command works on: the only app, or the one `--package` names. */
+export function selectPackage(ws: Workspace, requested?: string): DetectedPackage {
+  const wanted = requested?.replace(/^\.\//, '').replace(/\/$/, '') || undefined;
+  if (wanted) {
+    const pkg = ws.packages.find((p) => p.info.path === wanted);
+    if (!pkg) throw new UsageError(`no app package at ${wanted}; found: ${ws.packages.map((p) => p.info.path).join(', ')}`);
+    return pkg;
+  }
+  if (ws.packages.length > 1) {
+    throw new UsageError(`this folder holds ${ws.packages.length} apps (${ws.packages.map((p) => p.info.path).join(', ')}); pick one with --package <path>`);
+  }
+  return ws.packages[0];
+}
+
+/** The package's config; throws UsageError telling the user to run init when there is none. */
+export function configOf(ws: Workspace, pkg: DetectedPackage): BillingConfig {
+  const config = loadConfig(join(ws.project.dir, pkg.info.path));
+  if (!config) {
+    const where = pkg.info.path === '.' ? '' : ` ${pkg.info.path}`;
+    throw new UsageError(`no billing.config.json in ${pkg.info.path === '.' ? 'this app' : pkg.info.path}; run \`billing-codemod init${where} --yes\` first`);
+  }
+  return config;
+}
+
+export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, config: BillingConfig, options: AreaOptions = {}): Promise<Plan> {
+  const plan = await area.plan({ project: ws.project, pkg, config, options });
+  const formatted = await formatChanges(ws.project.dir, join(ws.project.dir, pkg.info.path), pkg.info.formatter, plan.changes);
+  return { ...plan, changes: formatted.changes, notes: formatted.note ? [...plan.notes, formatted.note] : plan.notes };
+}

@@ -1,0 +1,25 @@
+// An integration area: turns (StackInfo, Config, files) into a Plan. Areas know *what* to insert and
+// *where*; framework adapters know *how* in each framework; providers know what the billing module says.
+import type { BillingConfig } from '../config/types.js';
+import type { DetectedPackage } from '../detect/stack.js';
+import type { Plan } from '../plan/types.js';
+import type { Project } from '../project/project.js';
+
+export interface AreaOptions {
+  /** Regenerate files the user has edited (client-setup's billing module). */
+  force?: boolean;
+}
+
+export interface AreaContext {
+  project: Project;
+  pkg: DetectedPackage;
+  config: BillingConfig;
+  options: AreaOptions;
+}
+
+export interface Area {
+  name: string;
+  /** One line for `list` and `--help`. */
+  summary: string;
+  plan(ctx: AreaContext): Promise<Plan> | Plan;
+}

@@ -1,0 +1,113 @@
+// Finds the function a module exports under a name, in the ways apps write it: `export function`,
+// `export const x = () => {}`, `export { x }`, `export default`, `module.exports = { x }`, `exports.x = ...`.
+import type * as t from '@babel/types';
+import { dottedName, isFunction, propertyKey, type FunctionNode } from './nodes.js';
+import { walk, type Node } from './walk.js';
+
+export interface FoundFunction {
+  fn: FunctionNode;
+  ancestors: Node[];
+  /** The name the function is declared under in its file. */
+  localName: string | null;
+}
+
+export function findExportedFunction(ast: t.File, exportName: string): FoundFunction | null {
+  const localName = exportedLocalName(ast, exportName);
+  const direct = findExportExpression(ast, exportName);
+  if (direct) return direct;
+  return localName ? findLocalFunction(ast, localName) : null;
+}
+
+/** The local identifier a module exports under `exportName`, when it exports a name rather than an expression. */
+function exportedLocalName(ast: t.File, exportName: string): string | null {
+  for (const stmt of ast.program.body) {
+    if (stmt.type === 'ExportNamedDeclaration' && !stmt.source) {
+      for (const spec of stmt.specifiers) {
+        if (spec.type !== 'ExportSpecifier') continue;
+        const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+        if (exported === exportName) return spec.local.name;
+      }
+    }
+    if (stmt.type === 'ExportDefaultDeclaration' && exportName === 'default' && stmt.declaration.type === 'Identifier') return stmt.declaration.name;
+    if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
+      const { left, right } = stmt.expression;
+      const target = dottedName(left);
+      if (target === 'module.exports' && right.type === 'Identifier' && exportName === 'default') return right.name;
+      if (target === 'module.exports' && right.type === 'ObjectExpression') {
+        for (const prop of right.properties) {
+          if (prop.type === 'ObjectProperty' && propertyKey(prop) === exportName && prop.value.type === 'Identifier') return prop.value.name;
+        }
+      }
+      if ((target === `module.exports.${exportName}` || target === `exports.${exportName}`) && right.type === 'Identifier') return right.name;
+    }
+  }
+  return exportName === 'default' ? null : exportName;
+}
+
+/** Exports whose value is written in place: `export function x`, `exports.x = () => {}`, `export default fn`. */
+function findExportExpression(ast: t.File, exportName: string): FoundFunction | null {
+  const body = ast.program.body;
+  for (const stmt of body) {
+    const ancestors: Node[] = [ast.program, stmt];
+    if (stmt.type === 'ExportNamedDeclaration' && stmt.declaration) {
+      const decl = stmt.declaration;
+      if (decl.type === 'FunctionDeclaration' && decl.id?.name === exportName) return { fn: decl, ancestors, localName: exportName };
+      if (decl.type === 'VariableDeclaration') {
+        for (const d of decl.declarations) {
+          const inner = d.id.type === 'Identifier' && d.id.name === exportName && d.init ? functionIn(d.init, [...ancestors, decl, d]) : null;
+          if (inner) return { ...inner, localName: exportName };
+        }
+      }
+    }
+    if (stmt.type === 'ExportDefaultDeclaration' && exportName === 'default' && isFunction(stmt.declaration)) {
+      return { fn: stmt.declaration, ancestors, localName: (stmt.declaration as t.FunctionDeclaration).id?.name ?? null };
+    }
+    if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
+      const { left, right } = stmt.expression;
+      const target = dottedName(left);
+      const asserted = [...ancestors, stmt.expression];
+      if ((target === `module.exports.${exportName}` || target === `exports.${exportName}`) && isFunction(right)) return { fn: right, ancestors: asserted, localName: null };
+      if (target === 'module.exports' && exportName === 'default' && isFunction(right)) return { fn: right, ancestors: asserted, localName: null };
+      if (target === 'module.exports' && right.type === 'ObjectExpression') {
+        for (const prop of right.properties) {
+          if (propertyKey(prop) !== exportName) continue;
+          if (prop.type === 'ObjectMethod') return { fn: prop, ancestors: [...asserted, right], localName: null };
+          if (prop.type === 'ObjectProperty' && isFunction(prop.value as Node)) return { fn: prop.value as FunctionNode, ancestors: [...asserted, right, prop], localName: null };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** A function declared at any depth under `name` (declaration, or a variable initialised with a function). */
+export function findLocalFunction(ast: t.File, name: string): FoundFunction | null {
+  let found: FoundFunction | null = null;
+  walk(ast.program, (node, ancestors) => {
+    if (found) return 'skip';
+    if (node.type === 'FunctionDeclaration' && node.id?.name === name) found = { fn: node, ancestors: [...ancestors], localName: name };
+    else if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name && node.init) {
+      const inner = functionIn(node.init, [...ancestors, node]);
+      if (inner) found = { ...inner, localName: name };
+    }
+  });
+  return found;
+}
+
+/**
+ * The function an expression is, or wraps: `async () => {}`, `withAuth(async (req) => {})`,
+ * `validatedAction(schema, async (data) => {})` (the last function argument, through nested wrappers).
+ */
+export function functionIn(expr: Node, ancestors: Node[]): { fn: FunctionNode; ancestors: Node[] } | null {
+  if (isFunction(expr)) return { fn: expr, ancestors };
+  if (expr.type === 'CallExpression') {
+    for (let i = expr.arguments.length - 1; i >= 0; i--) {
+      const inner = functionIn(expr.arguments[i] as Node, [...ancestors, expr]);
+      if (inner) return inner;
+    }
+  }
+  if (expr.type === 'TSAsExpression' || expr.type === 'TSSatisfiesExpression' || expr.type === 'ParenthesizedExpression') {
+    return functionIn(expr.expression, [...ancestors, expr]);
+  }
+  return null;
+}

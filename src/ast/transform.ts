@@ -1,0 +1,46 @@
+// Runs a jscodeshift-style transform inside the engine: our parser for the file's dialect, a reporter that
+// collects skipped sites and manual steps as data, and the file's own style for what gets printed.
+import jscodeshift, { type API, type FileInfo } from 'jscodeshift';
+import type { ManualStep, Skipped } from '../plan/types.js';
+import { recastParserFor } from './parse.js';
+
+/** How a transform tells the engine about sites it did not edit. Standalone jscodeshift runs print them. */
+export interface Reporter {
+  skip(line: number, reason: string): void;
+  manual(line: number, message: string, snippet?: string): void;
+  note(message: string): void;
+}
+
+export interface TransformResult {
+  /** New text, or null when the file does not change. */
+  output: string | null;
+  skipped: Skipped[];
+  manual: ManualStep[];
+  notes: string[];
+}
+
+export type Transform<O> = (file: FileInfo, api: API, options: O & { reporter?: Reporter }) => string | null | undefined;
+
+export function runTransform<O>(transform: Transform<O>, path: string, source: string, options: O): TransformResult {
+  const result: TransformResult = { output: null, skipped: [], manual: [], notes: [] };
+  const reporter: Reporter = {
+    skip: (line, reason) => result.skipped.push({ path, line, reason }),
+    manual: (line, message, snippet) => result.manual.push({ path, line, message, ...(snippet ? { snippet } : {}) }),
+    note: (message) => result.notes.push(message),
+  };
+  const j = jscodeshift.withParser(recastParserFor(path));
+  const api: API = { j, jscodeshift: j, stats: () => undefined, report: (msg: string) => result.notes.push(msg) };
+  const out = transform({ path, source }, api, { ...options, reporter });
+  result.output = out === null || out === undefined || out === source ? null : out;
+  return result;
+}
+
+/** A reporter for standalone `jscodeshift -t` runs: one line per site on stderr via api.report. */
+export function reporterFor(api: API, path: string, given?: Reporter): Reporter {
+  if (given) return given;
+  return {
+    skip: (line, reason) => api.report(`${path}:${line}: skipped: ${reason}`),
+    manual: (line, message) => api.report(`${path}:${line}: manual step: ${message}`),
+    note: (message) => api.report(message),
+  };
+}

@@ -1,0 +1,56 @@
+// Shows a plan (diff + summary, or JSON) and writes it when asked: --yes, or a confirm in a terminal.
+// Without a terminal and without --yes, nothing is written and the output says how to write.
+import { confirm, isCancel } from '@clack/prompts';
+import pc from 'picocolors';
+import { dirtyFiles } from '../apply/git.js';
+import { writeChanges } from '../apply/write.js';
+import { CONFIG_FILE } from '../config/types.js';
+import { planToJson, renderDiffs, renderSummary } from '../plan/render.js';
+import { hasManualSteps, type Plan } from '../plan/types.js';
+import { EXIT, interactive } from './exit.js';
+
+export interface WriteFlags {
+  yes?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  allowDirty?: boolean;
+}
+
+export async function presentAndWrite(plan: Plan, dir: string, flags: WriteFlags): Promise<number> {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const colour = Boolean(process.stdout.isTTY) && !flags.json;
+  const doneCode = hasManualSteps(plan) ? EXIT.manual : EXIT.ok;
+  const wantsWrite = plan.changes.length > 0 && !flags.dryRun && (flags.yes || (!flags.json && interactive()));
+
+  if (!flags.json) {
+    if (plan.changes.length) out(renderDiffs(plan, colour));
+    out(renderSummary(plan, colour));
+  }
+  if (wantsWrite && !flags.allowDirty) {
+    // The tool's own config is expected to change between runs (init, then edits to estimates).
+    const dirty = dirtyFiles(dir)?.filter((f) => !f.endsWith(CONFIG_FILE)) ?? null;
+    if (dirty === null) process.stderr.write(`${pc.yellow('warning')} not a git repository: review the changes carefully, there is no undo\n`);
+    else if (dirty.length) {
+      const list = dirty.slice(0, 20).map((f) => `  ${f}`).join('\n');
+      const more = dirty.length > 20 ? `\n  ... and ${dirty.length - 20} more` : '';
+      if (flags.json) out(JSON.stringify({ ...planToJson(plan), written: false, error: 'dirty git tree', dirty }, null, 2));
+      process.stderr.write(`${pc.red('error')} the git tree has uncommitted changes; commit or stash them first (or pass --allow-dirty):\n${list}${more}\n`);
+      return EXIT.failure;
+    }
+  }
+  let write = wantsWrite && flags.yes === true;
+  if (wantsWrite && !flags.yes) {
+    const answer = await confirm({ message: `Write ${plan.changes.length} file(s)?` });
+    write = !isCancel(answer) && answer === true;
+  }
+  if (write) writeChanges(dir, plan.changes);
+  if (flags.json) {
+    out(JSON.stringify({ ...planToJson(plan), written: write }, null, 2));
+    return doneCode;
+  }
+  if (write) out(pc.green(`Wrote ${plan.changes.length} file(s).`));
+  else if (plan.changes.length && flags.dryRun) out('Dry run: nothing written.');
+  else if (plan.changes.length && !flags.yes && !interactive()) out('Nothing written (no terminal to confirm in). Re-run with --yes to write these changes.');
+  else if (plan.changes.length) out('Nothing written.');
+  return doneCode;
+}

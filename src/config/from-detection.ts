@@ -1,0 +1,107 @@
+// The config `init --yes` writes: one event type per kind of billable call detection found, USD, one usage
+// product pricing every event, and estimates marked as placeholders for a person to review.
+import type { BillableCall, PackageInfo } from '../detect/types.js';
+import type { BillingConfig, EventConfig, PriceDefinition } from './types.js';
+
+interface EventKind {
+  type: string;
+  description: string;
+  matches(call: BillableCall): boolean;
+  volumeField?: string;
+  dimensions?: string[];
+  /** Placeholder cost of one call, in USD. */
+  estimate: number;
+  /** Placeholder price: per unit of the volume field, or per call. */
+  rate: number;
+}
+
+const TEXT = /^(chat\.|beta\.chat\.|responses\.|completions\.create$|createChatCompletion$|createCompletion$|messages\.|beta\.messages\.)/;
+
+const KINDS: EventKind[] = [
+  {
+    type: 'chat_completion',
+    description: 'Text generation, priced per token',
+    matches: (c) => (c.provider !== 'ai-sdk' && c.provider !== 'replicate' && TEXT.test(c.call)) || (c.provider === 'ai-sdk' && /^(generate|stream)(Text|Object)$/.test(c.call)),
+    volumeField: 'total_tokens',
+    dimensions: ['model'],
+    estimate: 0.01,
+    rate: 0.00001,
+  },
+  {
+    type: 'embedding',
+    description: 'Embeddings, priced per token',
+    matches: (c) => /^(embeddings\.create|createEmbedding|embed|embedMany)$/.test(c.call),
+    volumeField: 'total_tokens',
+    dimensions: ['model'],
+    estimate: 0.001,
+    rate: 0.0000001,
+  },
+  {
+    type: 'image_generation',
+    description: 'Image generation, priced per image',
+    matches: (c) => /^(images\.|createImage|generateImage$|experimental_generateImage$)/.test(c.call),
+    volumeField: 'images',
+    dimensions: ['model'],
+    estimate: 0.04,
+    rate: 0.04,
+  },
+  {
+    type: 'audio_processing',
+    description: 'Speech and transcription, priced per call',
+    matches: (c) => /^(audio\.|createTranscription|createTranslation|transcribe|experimental_transcribe|generateSpeech|experimental_generateSpeech)/.test(c.call),
+    estimate: 0.01,
+    rate: 0.01,
+  },
+  {
+    type: 'model_run',
+    description: 'Hosted model runs, priced per run',
+    matches: (c) => c.provider === 'replicate',
+    dimensions: ['model'],
+    estimate: 0.05,
+    rate: 0.05,
+  },
+];
+
+export const PRODUCT_CODE = 'ai_usage';
+
+export function configFromDetection(pkg: PackageInfo): BillingConfig {
+  const events: EventConfig[] = [];
+  const prices: PriceDefinition[] = [];
+  for (const kind of KINDS) {
+    const calls = [...new Set(pkg.billableCalls.filter((c) => c.provider !== 'config' && kind.matches(c)).map((c) => `${c.provider}:${c.call}`))].sort();
+    if (calls.length === 0) continue;
+    events.push({
+      type: kind.type,
+      description: kind.description,
+      calls,
+      ...(kind.volumeField ? { volumeField: kind.volumeField } : {}),
+      ...(kind.dimensions ? { dimensions: kind.dimensions } : {}),
+      estimate: kind.estimate,
+      estimateReviewed: false,
+    });
+    prices.push(priceFor(kind));
+  }
+  return {
+    $schema: './node_modules/billing-codemod/schema/billing.config.schema.json',
+    provider: 'credyt',
+    asset: 'USD',
+    products: [{ code: PRODUCT_CODE, name: 'AI usage', description: 'Placeholder prices written by billing-codemod init: review before going live.', prices }],
+    events,
+    customers: { onError: 'log', createOnFirstUse: true },
+    usage: { onError: 'log' },
+    gates: { onUnavailable: 'allow', topUpUrl: '/billing' },
+    paths: {},
+  };
+}
+
+function priceFor(kind: EventKind): PriceDefinition {
+  return {
+    name: kind.description,
+    type: 'usage_based',
+    billing_model: { type: 'real_time' },
+    usage_calculation: kind.volumeField
+      ? { event_type: kind.type, usage_type: 'volume', volume_field: kind.volumeField }
+      : { event_type: kind.type, usage_type: 'unit' },
+    pricing: [{ asset: 'USD', values: [kind.volumeField ? { volume_rate: kind.rate } : { unit_price: kind.rate }] }],
+  };
+}

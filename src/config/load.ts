@@ -1,0 +1,85 @@
+// Loads billing.config.json and validates it against the shipped JSON schema. Errors name the file, the
+// field path and what was expected, and defaults for optional sections are filled in.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { packageRoot } from '../package-root.js';
+import { CONFIG_FILE, type BillingConfig } from './types.js';
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`${file}: ${problems.length === 1 ? problems[0] : `\n  - ${problems.join('\n  - ')}`}`);
+  }
+}
+
+let validator: ValidateFunction | null = null;
+
+export function configSchema(): object {
+  return JSON.parse(readFileSync(join(packageRoot(), 'schema', 'billing.config.schema.json'), 'utf8')) as object;
+}
+
+function validate(): ValidateFunction {
+  validator ??= new Ajv({ allErrors: true, useDefaults: true, strict: false }).compile(configSchema());
+  return validator;
+}
+
+export function configPath(pkgDir: string): string {
+  return join(pkgDir, CONFIG_FILE);
+}
+
+/** The package's config, or null when it has none. Throws ConfigError when the file is invalid. */
+export function loadConfig(pkgDir: string): BillingConfig | null {
+  const file = configPath(pkgDir);
+  if (!existsSync(file)) return null;
+  return parseConfig(readFileSync(file, 'utf8'), CONFIG_FILE);
+}
+
+export function parseConfig(text: string, file: string): BillingConfig {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(file, [`not valid JSON: ${(error as Error).message}`]);
+  }
+  const check = validate();
+  if (!check(data)) throw new ConfigError(file, describeErrors(check.errors ?? []));
+  return data as BillingConfig;
+}
+
+/** `/events/0/estimate` → `events[0].estimate` */
+function fieldPath(pointer: string): string {
+  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return parts.reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+function describeErrors(errors: ErrorObject[]): string[] {
+  const out = new Set<string>();
+  for (const e of errors) {
+    const at = fieldPath(e.instancePath);
+    const where = at || '(top level)';
+    switch (e.keyword) {
+      case 'required':
+        out.add(`${at ? `${at}.` : ''}${(e.params as { missingProperty: string }).missingProperty} is required`);
+        break;
+      case 'additionalProperties':
+        out.add(`${where}: unknown field "${(e.params as { additionalProperty: string }).additionalProperty}"`);
+        break;
+      case 'enum':
+        out.add(`${where} must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`);
+        break;
+      case 'type':
+        out.add(`${where} must be ${article((e.params as { type: string }).type)}`);
+        break;
+      default:
+        out.add(`${where} ${e.message ?? 'is invalid'}`);
+    }
+  }
+  return [...out];
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}

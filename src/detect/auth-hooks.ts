@@ -1,0 +1,82 @@
+// Places where an auth library creates users itself: next-auth / Auth.js `events.createUser`, better-auth
+// `databaseHooks.user.create.after`, and a Clerk `user.created` webhook handler. Hooks also cover users
+// created by OAuth sign-in, which route handlers never see.
+import type * as t from '@babel/types';
+import { collectImports } from '../ast/imports.js';
+import { getProperty, getPropertyValue, lineOf, stringValue } from '../ast/nodes.js';
+import { findAll, walk, type Node } from '../ast/walk.js';
+import type { PackageContext } from './package-context.js';
+import type { SignupHandler } from './types.js';
+
+export type AuthHookKind = 'next-auth' | 'better-auth' | 'clerk';
+
+export interface AuthHook {
+  library: AuthHookKind;
+  file: string;
+  /** The auth config object (next-auth options, betterAuth({...}) argument). */
+  config: t.ObjectExpression | null;
+  configAncestors: Node[];
+  /** The existing hook function, when the app already has one. */
+  hook: Node | null;
+  line: number;
+}
+
+const PREFILTER = /next-auth|@auth\/|better-auth|user\.created/;
+
+export function findAuthHooks(ctx: PackageContext): AuthHook[] {
+  const hooks: AuthHook[] = [];
+  for (const [file, text] of ctx.sources) {
+    if (!PREFILTER.test(text)) continue;
+    const ast = ctx.parse(file);
+    if (!ast) continue;
+    const sources = new Set(collectImports(ast).map((i) => i.source));
+    const fromNextAuth = [...sources].some((s) => s === 'next-auth' || s.startsWith('next-auth/') || s.startsWith('@auth/'));
+    if (fromNextAuth) hooks.push(...nextAuthHooks(file, ast));
+    if ([...sources].some((s) => s === 'better-auth' || s.startsWith('better-auth/'))) hooks.push(...betterAuthHooks(file, ast));
+    if (text.includes('user.created')) hooks.push(...clerkWebhooks(file, ast));
+  }
+  return hooks;
+}
+
+/** Objects shaped like next-auth options: they list `providers`. */
+function nextAuthHooks(file: string, ast: t.File): AuthHook[] {
+  const configs = findAll(ast.program, (n): n is t.ObjectExpression => n.type === 'ObjectExpression' && getProperty(n, 'providers') !== null);
+  return configs.map(({ node, ancestors }) => {
+    const hook = getPropertyValue(getPropertyValue(node, 'events'), 'createUser');
+    return { library: 'next-auth' as const, file, config: node, configAncestors: ancestors, hook, line: lineOf(hook ?? node) };
+  });
+}
+
+function betterAuthHooks(file: string, ast: t.File): AuthHook[] {
+  const calls = findAll(ast.program, (n): n is t.CallExpression => n.type === 'CallExpression' && n.callee.type === 'Identifier' && n.callee.name === 'betterAuth');
+  return calls.map(({ node, ancestors }) => {
+    const config = node.arguments[0]?.type === 'ObjectExpression' ? node.arguments[0] : null;
+    const create = getPropertyValue(getPropertyValue(getPropertyValue(config, 'databaseHooks'), 'user'), 'create');
+    const hook = getPropertyValue(create, 'after');
+    return { library: 'better-auth' as const, file, config, configAncestors: [...ancestors, node], hook, line: lineOf(hook ?? node) };
+  });
+}
+
+/** A webhook handler that branches on Clerk's `user.created` event type. */
+function clerkWebhooks(file: string, ast: t.File): AuthHook[] {
+  let found: Node | null = null;
+  walk(ast.program, (node) => {
+    if (!found && stringValue(node) === 'user.created') found = node;
+  });
+  return found ? [{ library: 'clerk', file, config: null, configAncestors: [], hook: found, line: lineOf(found) }] : [];
+}
+
+export function hookToSignupHandler(hook: AuthHook): SignupHandler {
+  const names: Record<AuthHookKind, string> = {
+    'next-auth': 'next-auth events.createUser',
+    'better-auth': 'better-auth databaseHooks.user.create.after',
+    clerk: 'clerk user.created webhook',
+  };
+  const reason =
+    hook.library === 'clerk'
+      ? 'handles Clerk user.created webhook events'
+      : hook.hook
+        ? `${names[hook.library]} runs for every new user`
+        : `${hook.library} creates users; ${names[hook.library]} can be added`;
+  return { file: hook.file, line: hook.line, kind: 'auth-hook', reason, hook: names[hook.library] };
+}

@@ -1,0 +1,150 @@
+// Recognises billable calls: SDK methods on a traced client (OpenAI, Anthropic, Replicate), Vercel AI SDK
+// functions, and calls the config names. Shared by detection and by the transforms that edit call sites.
+import type * as t from '@babel/types';
+import { dottedName, lineOf, unwrap } from '../ast/nodes.js';
+import { walk, type Node } from '../ast/walk.js';
+import type { BillingConfig } from '../config/types.js';
+import { clientOf, type ClientIndex, type FileClients } from './clients.js';
+import type { PackageContext } from './package-context.js';
+import { AI_SDK_FUNCTIONS, CALL_PREFILTER, CLIENT_SDKS } from './sdk-catalog.js';
+import type { BillableCall, BillableProvider } from './types.js';
+
+export interface CallMatch {
+  provider: BillableProvider;
+  /** The SDK's name for the call (`chat.completions.create`) or the config entry that matched. */
+  call: string;
+  reason: string;
+}
+
+export interface CallMatcher {
+  clients: FileClients;
+  index: ClientIndex;
+  dependencies: Set<string>;
+  /** Callees named in the config (`generateVideo`, `fastify.apiLayer.post`). */
+  configCalls: string[];
+}
+
+export type CallNode = t.CallExpression | t.OptionalCallExpression;
+
+export function isCall(node: Node): node is CallNode {
+  return node.type === 'CallExpression' || node.type === 'OptionalCallExpression';
+}
+
+/** Callees named in the config: entries without a `provider:` prefix. */
+export function configCallees(config: BillingConfig | null): string[] {
+  return [...new Set((config?.events ?? []).flatMap((e) => e.calls).filter((c) => !c.includes(':')))];
+}
+
+/** The event type the config assigns to a match (`openai:chat.completions.create`, `openai:*`, or a callee). */
+export function eventTypeFor(config: BillingConfig, match: CallMatch): string | null {
+  const id = match.provider === 'config' ? match.call : `${match.provider}:${match.call}`;
+  const exact = config.events.find((e) => e.calls.includes(id));
+  if (exact) return exact.type;
+  const wildcard = config.events.find((e) => e.calls.includes(`${match.provider}:*`));
+  return wildcard?.type ?? null;
+}
+
+export function matchBillableCall(call: CallNode, m: CallMatcher): CallMatch | null {
+  const callee = unwrap(call.callee);
+  if (callee.type === 'Identifier') {
+    const fn = m.clients.aiSdk.get(callee.name);
+    if (fn && fn !== '*') return { provider: 'ai-sdk', call: fn, reason: `${fn} imported from 'ai'` };
+  }
+  const dotted = dottedName(callee);
+  if (dotted === null) return null;
+  if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && m.clients.aiSdk.get(callee.object.name) === '*') {
+    const fn = dotted.split('.').pop() as string;
+    if (AI_SDK_FUNCTIONS.includes(fn)) return { provider: 'ai-sdk', call: fn, reason: `${fn} from the 'ai' namespace` };
+  }
+  return matchClientCall(callee, dotted, m) ?? matchConfigCall(dotted, m.configCalls);
+}
+
+function matchClientCall(callee: Node, dotted: string, m: CallMatcher): CallMatch | null {
+  for (const sdk of CLIENT_SDKS) {
+    const paths = [...sdk.calls].sort((a, b) => b.split('.').length - a.split('.').length);
+    for (const path of paths) {
+      if (!dotted.endsWith(`.${path}`)) continue;
+      const receiver = receiverOf(callee, path.split('.').length);
+      if (!receiver) continue;
+      const client = clientOf(receiver, m.clients, m.index);
+      if (client) {
+        if (client.sdk !== sdk) break;
+        return { provider: sdk.provider, call: path, reason: `client traced to ${client.via}` };
+      }
+      const name = dotted.slice(0, -path.length - 1).replace(/\(\)/g, '').split('.').pop() ?? '';
+      const depends = sdk.packages.some((p) => m.dependencies.has(p));
+      if (sdk.distinctive.includes(path) && depends && sdk.nameHint.test(name)) {
+        return { provider: sdk.provider, call: path, reason: `${path} on \`${name}\`, shaped like the ${sdk.packages[0]} SDK` };
+      }
+      break;
+    }
+  }
+  return null;
+}
+
+/** The receiver of `a.b.c.create`: strip `depth` member steps off the callee. */
+function receiverOf(callee: Node, depth: number): Node | null {
+  let node: Node = callee;
+  for (let i = 0; i < depth; i++) {
+    const n = unwrap(node);
+    if (n.type !== 'MemberExpression' && n.type !== 'OptionalMemberExpression') return null;
+    node = n.object;
+  }
+  return node;
+}
+
+const ROOT_ALIASES = /^(this|fastify|app|server|instance|request\.server|req\.server|req\.app)\./;
+
+function matchConfigCall(dotted: string, entries: string[]): CallMatch | null {
+  const plain = dotted.replace(/\(\)/g, '');
+  const bare = plain.replace(ROOT_ALIASES, '');
+  for (const entry of entries) {
+    if (plain === entry || plain.endsWith(`.${entry}`) || (ROOT_ALIASES.test(entry) && bare === entry.replace(ROOT_ALIASES, ''))) {
+      return { provider: 'config', call: entry, reason: `named in billing.config.json` };
+    }
+  }
+  return null;
+}
+
+export function callMatcherFor(ctx: PackageContext, path: string): CallMatcher | null {
+  const clients = ctx.fileClients(path);
+  if (!clients) return null;
+  return { clients, index: ctx.clientIndex(), dependencies: ctx.dependencies, configCalls: configCallees(ctx.config) };
+}
+
+/** Whether a file may hold a billable call (text prefilter; the parse decides). */
+export function mayHoldBillableCall(text: string, configCalls: string[]): boolean {
+  return CALL_PREFILTER.test(text) || configCalls.some((c) => text.includes(c.split('.').pop() as string));
+}
+
+export interface FoundCall {
+  node: CallNode;
+  ancestors: Node[];
+  match: CallMatch;
+}
+
+/** Every billable call in one parsed file. */
+export function findCallsInFile(ast: t.File, matcher: CallMatcher): FoundCall[] {
+  const out: FoundCall[] = [];
+  walk(ast.program, (node, ancestors) => {
+    if (!isCall(node)) return;
+    const match = matchBillableCall(node, matcher);
+    if (match) out.push({ node, ancestors: [...ancestors], match });
+  });
+  return out;
+}
+
+export function detectBillableCalls(ctx: PackageContext): BillableCall[] {
+  const configCalls = configCallees(ctx.config);
+  const out: BillableCall[] = [];
+  for (const [path, text] of ctx.sources) {
+    if (!mayHoldBillableCall(text, configCalls)) continue;
+    const ast = ctx.parse(path);
+    const matcher = ast && callMatcherFor(ctx, path);
+    if (!ast || !matcher) continue;
+    for (const found of findCallsInFile(ast, matcher)) {
+      out.push({ file: path, line: lineOf(found.node), provider: found.match.provider, call: found.match.call, reason: found.match.reason });
+    }
+  }
+  return out;
+}

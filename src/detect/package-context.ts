@@ -1,0 +1,112 @@
+// Per-package analysis state shared by detection and the areas: parsed files (each parsed at most once),
+// import resolution, and the package's client index. Built lazily: a run that needs nothing parses nothing.
+import type * as t from '@babel/types';
+import type { BillingConfig } from '../config/types.js';
+import { parseSource, ParseError } from '../ast/parse.js';
+import { sourcesUnder, type Project } from '../project/project.js';
+import { resolveImport } from '../project/resolve-import.js';
+import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';
+import { CLIENT_PREFILTER } from './sdk-catalog.js';
+
+export interface PackageContext {
+  project: Project;
+  pkgPath: string;
+  aliases: Record<string, string[]>;
+  dependencies: Set<string>;
+  config: BillingConfig | null;
+  /** Source files of this package, as [path, text]. */
+  sources: Array<[string, string]>;
+  /** Parsed AST of a file (cached), or null when it does not parse (recorded in `unparsed`). */
+  parse(path: string): t.File | null;
+  unparsed: Map<string, string>;
+  resolve(from: string, specifier: string): string | null;
+  clientIndex(): ClientIndex;
+  fileClients(path: string): FileClients | null;
+}
+
+export function createPackageContext(
+  project: Project,
+  pkgPath: string,
+  aliases: Record<string, string[]>,
+  dependencies: Iterable<string>,
+  config: BillingConfig | null,
+): PackageContext {
+  const asts = new Map<string, t.File | null>();
+  const unparsed = new Map<string, string>();
+  const fileClients = new Map<string, FileClients | null>();
+  let index: ClientIndex | null = null;
+
+  const ctx: PackageContext = {
+    project,
+    pkgPath,
+    aliases,
+    dependencies: new Set(dependencies),
+    config,
+    sources: sourcesUnder(project, pkgPath),
+    unparsed,
+    parse(path) {
+      if (asts.has(path)) return asts.get(path) ?? null;
+      const text = project.sources.get(path);
+      let ast: t.File | null = null;
+      if (text !== undefined) {
+        try {
+          ast = parseSource(path, text);
+        } catch (error) {
+          if (!(error instanceof ParseError)) throw error;
+          unparsed.set(path, error.line ? `line ${error.line}: ${error.reason}` : error.reason);
+        }
+      }
+      asts.set(path, ast);
+      return ast;
+    },
+    resolve(from, specifier) {
+      return resolveImport({ project, pkgPath, aliases }, from, specifier);
+    },
+    clientIndex() {
+      index ??= buildClientIndex(ctx);
+      return index;
+    },
+    fileClients(path) {
+      if (!fileClients.has(path)) {
+        const ast = ctx.parse(path);
+        fileClients.set(path, ast ? readFileClients(path, ast, ctx.clientIndex(), ctx.resolve) : null);
+      }
+      return fileClients.get(path) ?? null;
+    },
+  };
+  return ctx;
+}
+
+/**
+ * Indexes the files that construct or decorate a client. Files are visited until nothing new is
+ * learned, so a client re-exported through another file (lib/ai/index.ts) is still traced.
+ */
+function buildClientIndex(ctx: PackageContext): ClientIndex {
+  const index = emptyClientIndex();
+  const candidates = ctx.sources.filter(([, text]) => CLIENT_PREFILTER.test(text)).map(([path]) => path);
+  const size = () => index.exports.size + index.factories.size + index.decorations.size;
+  // Importers of client files can re-export them; include them in later rounds.
+  let round = candidates;
+  for (let i = 0; i < 3 && round.length; i++) {
+    const before = size();
+    for (const path of round) {
+      const ast = ctx.parse(path);
+      if (!ast) continue;
+      indexFileClients(ast, readFileClients(path, ast, index, ctx.resolve), index);
+    }
+    if (size() === before) break;
+    const known = new Set([...index.exports.keys(), ...index.factories.keys()]);
+    round = ctx.sources
+      .filter(([path, text]) => !known.has(path) && /export\s|module\.exports|exports\./.test(text) && mentionsAny(text, known))
+      .map(([path]) => path);
+  }
+  return index;
+}
+
+function mentionsAny(text: string, files: Set<string>): boolean {
+  for (const file of files) {
+    const stem = file.replace(/^.*\//, '').replace(/\.[cm]?[jt]sx?$/, '');
+    if (text.includes(stem === 'index' ? file.split('/').slice(-2, -1)[0] ?? stem : stem)) return true;
+  }
+  return false;
+}

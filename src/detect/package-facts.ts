@@ -1,0 +1,166 @@
+// The plain facts of one package that need no parsing: framework and version, router, language,
+// module system, package manager, env files, formatter, auth and billing libraries.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { AuthLibrary, Framework, PackageInfo, Router } from './types.js';
+import { allDependencies, type PackageJson } from './packages.js';
+import type { Project } from '../project/project.js';
+import type { CompilerSettings } from './tsconfig.js';
+
+const ENV_FILE_NAMES = [
+  '.env.example', '.env.local.example', '.env.sample', '.env.template', '.env.dist',
+  '.env', '.env.local', '.env.development', '.env.development.local', '.env.production', '.env.test',
+];
+
+/** Billing libraries worth reporting when already installed. */
+const BILLING_PACKAGES: Array<[RegExp, string]> = [
+  [/^stripe$|^@stripe\//, 'stripe'],
+  [/^@lemonsqueezy\//, 'lemonsqueezy'],
+  [/^@paddle\//, 'paddle'],
+  [/^@polar-sh\//, 'polar'],
+  [/^@getlago\/|^lago-javascript-client$/, 'lago'],
+  [/^@metronome\//, 'metronome'],
+  [/^@orb-?\w*\/|^orb-billing$/, 'orb'],
+  [/^@credyt\//, 'credyt'],
+  [/^@paymentkit\//, 'paymentkit'],
+];
+
+const AUTH_PACKAGES: Array<[RegExp, Exclude<AuthLibrary, null | 'custom'>]> = [
+  [/^next-auth$|^@auth\/(core|nextjs|express)$/, 'next-auth'],
+  [/^better-auth$/, 'better-auth'],
+  [/^@clerk\//, 'clerk'],
+  [/^lucia$|^@lucia-auth\//, 'lucia'],
+  [/^@supabase\/(ssr|auth-helpers-nextjs|supabase-js|auth-js)$/, 'supabase'],
+  [/^passport$|^@fastify\/passport$/, 'passport'],
+];
+
+/** Packages that show an app runs its own sign-in: password hashing, sessions, tokens. */
+const CUSTOM_AUTH_HINTS = /^(bcrypt|bcryptjs|argon2|@node-rs\/(argon2|bcrypt)|jsonwebtoken|jose|express-session|cookie-session|iron-session|@fastify\/(jwt|session|secure-session|cookie))$/;
+
+export function frameworkOf(deps: Record<string, string>): Framework {
+  if ('next' in deps) return 'next';
+  if ('fastify' in deps) return 'fastify';
+  if ('express' in deps) return 'express';
+  return 'unknown';
+}
+
+/** The installed version when node_modules has it, else the declared range without its operator. */
+export function installedVersion(pkgDir: string, rootDir: string, name: string, declared: string | undefined): string | null {
+  for (let dir = pkgDir; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? null;
+      } catch {
+        break;
+      }
+    }
+    if (dir === rootDir || dirname(dir) === dir) break;
+  }
+  return declared ? declared.replace(/^[\^~>=<v\s]+/, '') : null;
+}
+
+export function routerOf(project: Project, pkgPath: string): Router {
+  const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
+  const has = (dir: string, file: RegExp) => project.files.some((f) => f.startsWith(prefix + dir) && file.test(f.slice(prefix.length + dir.length)));
+  const app = has('app/', /(^|\/)(page|route|layout)\.[jt]sx?$/) || has('src/app/', /(^|\/)(page|route|layout)\.[jt]sx?$/);
+  const pages = has('pages/', /\.[jt]sx?$/) || has('src/pages/', /\.[jt]sx?$/);
+  return app && pages ? 'app+pages' : app ? 'app' : pages ? 'pages' : null;
+}
+
+export function languageOf(project: Project, pkgPath: string, settings: CompilerSettings | null): 'ts' | 'js' {
+  if (settings?.file === 'tsconfig.json') return 'ts';
+  const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
+  let ts = 0;
+  let js = 0;
+  for (const path of project.sources.keys()) {
+    if (!path.startsWith(prefix)) continue;
+    if (/\.[cm]?tsx?$/.test(path)) ts++;
+    else js++;
+  }
+  return ts > js ? 'ts' : 'js';
+}
+
+/**
+ * The module system the app runs as. `type: module` and Next.js (always authored as ESM) are ESM;
+ * otherwise the files decide: ESM syntax with no `require` anywhere is ESM (bundled or transpiled).
+ */
+export function moduleOf(json: PackageJson, framework: Framework, sources: Array<[string, string]>): 'esm' | 'cjs' {
+  if (json.type === 'module' || framework === 'next') return 'esm';
+  let esm = 0;
+  let cjs = 0;
+  for (const [path, text] of sources) {
+    if (path.endsWith('.mjs') || path.endsWith('.mts')) esm++;
+    else if (path.endsWith('.cjs') || path.endsWith('.cts')) cjs++;
+    else if (/\brequire\(\s*['"]|\bmodule\.exports\b/.test(text)) cjs++;
+    else if (/^\s*(import\s[\s\S]*?from\s|export\s)/m.test(text)) esm++;
+  }
+  return esm > 0 && cjs === 0 ? 'esm' : 'cjs';
+}
+
+/** Whether relative imports must spell `.js`: Node's own ESM loader, or TypeScript's node16/nodenext. */
+export function importExtensionOf(module: 'esm' | 'cjs', framework: Framework, language: 'ts' | 'js', settings: CompilerSettings | null, sources: Array<[string, string]>): '.js' | '' {
+  if (module !== 'esm' || framework === 'next') return '';
+  if (language === 'ts') {
+    const resolution = settings?.moduleResolution ?? settings?.module ?? '';
+    if (/^node(16|18|next)$/.test(resolution)) return '.js';
+    if (resolution === 'bundler') return '';
+  }
+  // No compiler setting to go on: follow what the code already does.
+  let withExt = 0;
+  let without = 0;
+  for (const [, text] of sources) {
+    for (const m of text.matchAll(/from\s+['"](\.\.?\/[^'"]+)['"]/g)) {
+      if (/\.(js|mjs|cjs|ts|mts|cts)$/.test(m[1])) withExt++;
+      else without++;
+    }
+  }
+  if (withExt + without === 0) return language === 'js' ? '.js' : '';
+  return withExt >= without ? '.js' : '';
+}
+
+export function packageManagerOf(project: Project, pkgPath: string, rootJson: PackageJson | null, json: PackageJson): PackageInfo['packageManager'] {
+  const declared = (json.packageManager ?? rootJson?.packageManager)?.split('@')[0];
+  if (declared === 'pnpm' || declared === 'yarn' || declared === 'bun' || declared === 'npm') return declared;
+  const locks: Array<[string, PackageInfo['packageManager']]> = [
+    ['pnpm-lock.yaml', 'pnpm'], ['yarn.lock', 'yarn'], ['bun.lockb', 'bun'], ['bun.lock', 'bun'], ['package-lock.json', 'npm'],
+  ];
+  const dirs = pkgPath === '.' ? [''] : [`${pkgPath}/`, ''];
+  for (const dir of dirs) {
+    for (const [file, pm] of locks) if (existsSync(join(project.dir, dir + file))) return pm;
+  }
+  return 'npm';
+}
+
+export function envFilesOf(pkgDir: string): string[] {
+  return ENV_FILE_NAMES.filter((name) => existsSync(join(pkgDir, name)));
+}
+
+export function formatterOf(project: Project, pkgPath: string, rootJson: PackageJson | null, json: PackageJson): PackageInfo['formatter'] {
+  const deps = { ...allDependencies(rootJson ?? {}), ...allDependencies(json) };
+  const prefixes = pkgPath === '.' ? [''] : [`${pkgPath}/`, ''];
+  const hasFile = (re: RegExp) => prefixes.some((p) => project.files.some((f) => f.startsWith(p) && re.test(f.slice(p.length))));
+  if ('@biomejs/biome' in deps || hasFile(/^biome\.jsonc?$/)) return 'biome';
+  if ('prettier' in deps || json.prettier !== undefined || rootJson?.prettier !== undefined || hasFile(/^(\.prettierrc(\.\w+)?|prettier\.config\.[cm]?[jt]s)$/)) return 'prettier';
+  return null;
+}
+
+export function authOf(deps: Record<string, string>): AuthLibrary {
+  const names = Object.keys(deps);
+  for (const [re, lib] of AUTH_PACKAGES) if (names.some((name) => re.test(name))) return lib;
+  return names.some((name) => CUSTOM_AUTH_HINTS.test(name)) ? 'custom' : null;
+}
+
+export function existingBillingOf(deps: Record<string, string>): string[] {
+  const found = new Set<string>();
+  for (const name of Object.keys(deps)) for (const [re, label] of BILLING_PACKAGES) if (re.test(name)) found.add(label);
+  return [...found].sort();
+}
+
+export const MODULE_MARKER = 'Generated by billing-codemod';
+
+/** The billing module this toolkit generated earlier, found by its marker comment. */
+export function billingModuleOf(sources: Array<[string, string]>): string | null {
+  const hit = sources.find(([, text]) => text.slice(0, 400).includes(MODULE_MARKER));
+  return hit ? hit[0] : null;
+}

@@ -1,0 +1,85 @@
+// The billable calls we know, per SDK: which package and class make a client, and which method paths on
+// that client cost money. Adding an SDK means adding a row here.
+import type { BillableProvider } from './types.js';
+
+export interface ClientSdk {
+  provider: Exclude<BillableProvider, 'ai-sdk' | 'config'>;
+  packages: string[];
+  /** Exported names that construct a client; `default` and `*` (a whole `require`) included where they do. */
+  classes: string[];
+  /** Method paths on a client instance that are billable. */
+  calls: string[];
+  /** Paths distinctive enough to recognise on a client we could not trace (with a name hint). */
+  distinctive: string[];
+  /** Receiver names that hint at this SDK when the client could not be traced. */
+  nameHint: RegExp;
+}
+
+const OPENAI_CALLS = [
+  'chat.completions.create', 'chat.completions.stream', 'chat.completions.parse',
+  'beta.chat.completions.parse', 'beta.chat.completions.stream',
+  'responses.create', 'responses.stream', 'responses.parse',
+  'completions.create',
+  'images.generate', 'images.edit', 'images.createVariation',
+  'embeddings.create',
+  'audio.transcriptions.create', 'audio.translations.create', 'audio.speech.create',
+];
+
+export const CLIENT_SDKS: ClientSdk[] = [
+  {
+    provider: 'openai',
+    packages: ['openai'],
+    classes: ['OpenAI', 'AzureOpenAI', 'default', '*'],
+    calls: OPENAI_CALLS,
+    distinctive: OPENAI_CALLS.filter((c) => c !== 'completions.create'),
+    nameHint: /(open)?ai$|llm|gpt|groq|mistral|deepseek|together|fireworks|perplexity|azure|client$/i,
+  },
+  {
+    // openai v3: `new OpenAIApi(new Configuration(...))`
+    provider: 'openai',
+    packages: ['openai'],
+    classes: ['OpenAIApi'],
+    calls: ['createChatCompletion', 'createCompletion', 'createImage', 'createImageEdit', 'createImageVariation', 'createEmbedding', 'createTranscription', 'createTranslation'],
+    distinctive: ['createChatCompletion', 'createImage'],
+    nameHint: /openai/i,
+  },
+  {
+    provider: 'anthropic',
+    packages: ['@anthropic-ai/sdk', '@anthropic-ai/bedrock-sdk', '@anthropic-ai/vertex-sdk'],
+    classes: ['Anthropic', 'AnthropicBedrock', 'AnthropicVertex', 'default', '*'],
+    calls: ['messages.create', 'messages.stream', 'beta.messages.create', 'beta.messages.stream', 'completions.create'],
+    distinctive: ['messages.create', 'messages.stream'],
+    nameHint: /anthropic|claude/i,
+  },
+  {
+    provider: 'replicate',
+    packages: ['replicate'],
+    classes: ['Replicate', 'default', '*'],
+    calls: ['run', 'predictions.create', 'stream'],
+    distinctive: ['predictions.create'],
+    nameHint: /replicate/i,
+  },
+];
+
+/** Vercel AI SDK: plain functions imported from `ai`. */
+export const AI_SDK_PACKAGES = ['ai'];
+export const AI_SDK_FUNCTIONS = [
+  'generateText', 'streamText', 'generateObject', 'streamObject', 'embed', 'embedMany',
+  'generateImage', 'experimental_generateImage', 'transcribe', 'experimental_transcribe',
+  'generateSpeech', 'experimental_generateSpeech',
+];
+
+/** A cheap text test for files that may hold a billable call; only these are parsed. */
+export const CALL_PREFILTER = new RegExp(
+  [
+    ...new Set(CLIENT_SDKS.flatMap((s) => s.calls.map((c) => `\\.${c.split('.').slice(-2).join('\\.')}\\s*\\(`))),
+    ...AI_SDK_FUNCTIONS.map((f) => `\\b${f}\\b`),
+  ].join('|'),
+);
+
+/** A cheap text test for files that construct or decorate an SDK client. */
+export const CLIENT_PREFILTER = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate)\b|\.decorate\(|['"](openai|@anthropic-ai\/[\w-]+|replicate)['"]/;
+
+export function sdksForPackage(source: string): ClientSdk[] {
+  return CLIENT_SDKS.filter((s) => s.packages.includes(source));
+}

@@ -1,0 +1,76 @@
+// detectStack: one PackageInfo per app package, plus the analysis state (parsed files, routes) that the
+// areas reuse so a run parses each file at most once.
+import { join } from 'node:path';
+import type { BillingConfig } from '../config/types.js';
+import { findRoutes } from '../frameworks/routes.js';
+import type { RouteHandler } from '../frameworks/types.js';
+import type { Project } from '../project/project.js';
+import { detectBillableCalls } from './billable-calls.js';
+import { createPackageContext, type PackageContext } from './package-context.js';
+import {
+  authOf, billingModuleOf, envFilesOf, existingBillingOf, formatterOf, frameworkOf, importExtensionOf,
+  installedVersion, languageOf, moduleOf, packageManagerOf, routerOf,
+} from './package-facts.js';
+import { allDependencies, findAppPackages, readPackageJson } from './packages.js';
+import { detectSignupHandlers } from './signup-handlers.js';
+import { readCompilerSettings } from './tsconfig.js';
+import type { PackageInfo, StackInfo } from './types.js';
+
+export interface DetectedPackage {
+  info: PackageInfo;
+  ctx: PackageContext;
+  /** Request handlers of the package (computed on first use). */
+  routes(): RouteHandler[];
+}
+
+export interface DetectOptions {
+  /** The config that applies to a package, when it has one (config-named billable calls). */
+  configFor?: (pkgPath: string) => BillingConfig | null;
+}
+
+export async function detectPackages(project: Project, options: DetectOptions = {}): Promise<DetectedPackage[]> {
+  const rootJson = readPackageJson(project, 'package.json');
+  const out: DetectedPackage[] = [];
+  for (const found of findAppPackages(project)) {
+    const pkgDir = join(project.dir, found.path);
+    const deps = allDependencies(found.json);
+    const framework = frameworkOf(deps);
+    const settings = await readCompilerSettings(pkgDir);
+    const aliases = settings?.aliases ?? {};
+    const config = options.configFor?.(found.path) ?? null;
+    const ctx = createPackageContext(project, found.path, aliases, Object.keys(deps), config);
+    const language = languageOf(project, found.path, settings);
+    const module = moduleOf(found.json, framework, ctx.sources);
+    let routes: RouteHandler[] | null = null;
+    const getRoutes = () => (routes ??= findRoutes(ctx, framework));
+    const info: PackageInfo = {
+      path: found.path,
+      name: found.json.name ?? null,
+      framework,
+      frameworkVersion: framework === 'unknown' ? null : installedVersion(pkgDir, project.dir, framework, deps[framework]),
+      router: framework === 'next' ? routerOf(project, found.path) : null,
+      language,
+      module,
+      srcDir: project.files.some((f) => f.startsWith(found.path === '.' ? 'src/' : `${found.path}/src/`)),
+      aliases,
+      importExtension: importExtensionOf(module, framework, language, settings, ctx.sources),
+      packageManager: packageManagerOf(project, found.path, rootJson, found.json),
+      auth: authOf(deps),
+      envFiles: envFilesOf(pkgDir),
+      formatter: formatterOf(project, found.path, rootJson, found.json),
+      billing: { existing: existingBillingOf(deps), module: billingModuleOf(ctx.sources) },
+      dependencies: Object.keys(deps).sort(),
+      signupHandlers: detectSignupHandlers(ctx, getRoutes()),
+      billableCalls: detectBillableCalls(ctx),
+      unparsed: [],
+    };
+    if (info.auth === null && info.signupHandlers.length > 0) info.auth = 'custom';
+    info.unparsed = [...ctx.unparsed].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
+    out.push({ info, ctx, routes: getRoutes });
+  }
+  return out;
+}
+
+export async function detectStack(project: Project, options: DetectOptions = {}): Promise<StackInfo> {
+  return { packages: (await detectPackages(project, options)).map((p) => p.info) };
+}

@@ -1,0 +1,45 @@
+// The human summary `detect` prints: what was found and where, and what was not.
+import pc from 'picocolors';
+import type { PackageInfo, StackInfo } from './types.js';
+
+type Paint = (s: string) => string;
+
+export function renderStackSummary(stack: StackInfo, colour: boolean): string {
+  const p = colour ? pc : { bold: (s: string) => s, dim: (s: string) => s, yellow: (s: string) => s };
+  return stack.packages.map((pkg) => renderPackage(pkg, p.bold, p.dim, p.yellow)).join('\n\n');
+}
+
+function renderPackage(pkg: PackageInfo, bold: Paint, dim: Paint, warn: Paint): string {
+  const lines: string[] = [];
+  const framework = pkg.framework === 'unknown' ? 'no web framework found' : `${pkg.framework}${pkg.frameworkVersion ? ` ${pkg.frameworkVersion}` : ''}`;
+  const router = pkg.router ? ` (${pkg.router} router)` : '';
+  const facts = [
+    `${framework}${router}`,
+    pkg.language === 'ts' ? 'TypeScript' : 'JavaScript',
+    pkg.module === 'esm' ? 'ESM' : 'CommonJS',
+    pkg.srcDir ? 'src/' : null,
+    pkg.packageManager,
+    `auth: ${pkg.auth ?? 'none found'}`,
+  ].filter(Boolean);
+  lines.push(bold(`${pkg.path}${pkg.name ? ` (${pkg.name})` : ''}`) + ` — ${facts.join(' · ')}`);
+  const aliases = Object.keys(pkg.aliases);
+  if (aliases.length) lines.push(`  aliases: ${aliases.join(', ')}`);
+  lines.push(`  env files: ${pkg.envFiles.join(', ') || 'none'} · formatter: ${pkg.formatter ?? 'none'} · existing billing: ${pkg.billing.existing.join(', ') || 'none'}`);
+  if (pkg.billing.module) lines.push(`  billing module: ${pkg.billing.module}`);
+
+  if (pkg.signupHandlers.length) {
+    lines.push(`  signup handlers (${pkg.signupHandlers.length}):`);
+    for (const h of pkg.signupHandlers) lines.push(`    ${h.file}:${h.line}  ${h.reason}`);
+  } else lines.push(warn('  signup handlers: none found (name one in billing.config.json under customers.signup)'));
+
+  if (pkg.billableCalls.length) {
+    lines.push(`  billable calls (${pkg.billableCalls.length}):`);
+    for (const c of pkg.billableCalls) lines.push(`    ${c.file}:${c.line}  ${c.provider} ${c.call}${c.reason ? dim(`  (${c.reason})`) : ''}`);
+  } else lines.push(warn('  billable calls: none found (name calls in billing.config.json under events[].calls)'));
+
+  if (pkg.unparsed.length) {
+    lines.push(warn(`  files that do not parse (${pkg.unparsed.length}), skipped:`));
+    for (const u of pkg.unparsed) lines.push(`    ${u.file}: ${u.reason}`);
+  }
+  return lines.join('\n');
+}

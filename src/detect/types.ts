@@ -1,0 +1,76 @@
+// StackInfo: everything detection learns about a target tree, one record per app package.
+// `detect --json` prints exactly this; areas plan from it.
+
+export type Framework = 'express' | 'fastify' | 'next' | 'unknown';
+export type Router = 'app' | 'pages' | 'app+pages' | null;
+export type AuthLibrary = 'next-auth' | 'better-auth' | 'clerk' | 'lucia' | 'supabase' | 'passport' | 'custom' | null;
+export type BillableProvider = 'openai' | 'anthropic' | 'ai-sdk' | 'replicate' | 'config';
+
+export type HandlerKind =
+  | 'express-route'
+  | 'fastify-route'
+  | 'next-route-handler'
+  | 'next-server-action'
+  | 'next-pages-api'
+  | 'auth-hook';
+
+export interface SignupHandler {
+  file: string;
+  line: number;
+  kind: HandlerKind;
+  reason: string;
+  /** The statement that creates the user (where customer creation goes after), when found. */
+  creates?: { file: string; line: number; call: string };
+  /** HTTP method and full path, for routes. */
+  route?: string;
+  /** Auth library hook, for kind auth-hook (`next-auth events.createUser`). */
+  hook?: string;
+}
+
+export interface BillableCall {
+  file: string;
+  line: number;
+  provider: BillableProvider;
+  /** The call as its SDK names it (`chat.completions.create`), or the callee text for config calls. */
+  call: string;
+  /** Why this call was recognised (how its client was traced). */
+  reason?: string;
+  /** The enclosing function when it is not itself a request handler (`summarize` in services/ai.ts). */
+  inHelper?: string;
+}
+
+export interface PackageInfo {
+  /** Package folder relative to the detected directory (`.` for the root). */
+  path: string;
+  name: string | null;
+  framework: Framework;
+  frameworkVersion: string | null;
+  router: Router;
+  language: 'ts' | 'js';
+  module: 'esm' | 'cjs';
+  srcDir: boolean;
+  /** tsconfig/jsconfig path aliases, targets relative to the package folder (`{"@/*": ["./src/*"]}`). */
+  aliases: Record<string, string[]>;
+  /** Relative imports need a `.js` extension (Node ESM / NodeNext resolution). */
+  importExtension: '.js' | '';
+  packageManager: 'npm' | 'pnpm' | 'yarn' | 'bun';
+  auth: AuthLibrary;
+  envFiles: string[];
+  formatter: 'prettier' | 'biome' | null;
+  billing: {
+    /** Billing libraries already in the dependencies (`stripe`). */
+    existing: string[];
+    /** The billing module this toolkit generated, when present. */
+    module: string | null;
+  };
+  /** Dependencies the app declares (names only), for areas that depend on a package being there. */
+  dependencies: string[];
+  signupHandlers: SignupHandler[];
+  billableCalls: BillableCall[];
+  /** Files detection could not parse, with the parser's message. */
+  unparsed: Array<{ file: string; reason: string }>;
+}
+
+export interface StackInfo {
+  packages: PackageInfo[];
+}

@@ -1,0 +1,66 @@
+// Recognises the statement that creates a user record: ORM calls (Prisma, Drizzle, Mongoose, Sequelize,
+// TypeORM), auth SDK sign-ups, service functions named for it, raw SQL, and small in-memory stores.
+import { dottedName, stringValue, unwrap, type FunctionNode } from '../ast/nodes.js';
+import { walk, type Node } from '../ast/walk.js';
+
+export interface UserCreation {
+  /** The call (or tagged template) that creates the user. */
+  node: Node;
+  ancestors: Node[];
+  /** How it reads in a report: `prisma.user.create`, `db.insert(users)`, `createUser()`. */
+  description: string;
+}
+
+const MODEL = /^(users?|accounts?|members?|profiles?)(Model|Repo|Repository|Service|Store|Collection|Table|Dao|Db)?$/i;
+const CREATE_METHOD = /^(create|createOne|insert|insertOne|add|save|put|build)$/;
+const SERVICE_FN = /^(create|insert|register|add|signUp|signup|save|new)(New)?(User|Account|Member)(WithEmail\w*)?$/i;
+const AUTH_SIGNUP = /^(register|signUp|signup|signUpEmail|createUser|createUserWithEmailAndPassword)$/;
+const AUTH_RECEIVER = /auth|user|account|supabase|firebase|clerk/i;
+const SQL_INSERT = /insert\s+into\s+["'`]?(\w+\.)?["'`]?(users?|accounts?|members?)\b/i;
+
+export function describeUserCreation(node: Node): string | null {
+  if (node.type === 'TaggedTemplateExpression') {
+    return SQL_INSERT.test(node.quasi.quasis.map((q) => q.value.raw).join('?')) ? 'INSERT INTO users' : null;
+  }
+  if (node.type !== 'CallExpression' && node.type !== 'OptionalCallExpression') return null;
+  const callee = unwrap(node.callee);
+  const name = dottedName(callee);
+  const segments = name ? name.replace(/\(\)/g, '').split('.') : [];
+  const method = segments[segments.length - 1] ?? '';
+  const receiver = segments[segments.length - 2] ?? '';
+  if (/stripe|billing|payment/i.test(name ?? '')) return null;
+
+  if (callee.type === 'Identifier' && SERVICE_FN.test(callee.name)) return `${callee.name}()`;
+  if (segments.length >= 2) {
+    if (SERVICE_FN.test(method)) return `${segments.join('.')}()`;
+    if (AUTH_SIGNUP.test(method) && AUTH_RECEIVER.test(segments.slice(0, -1).join('.'))) return `${segments.join('.')}()`;
+    if (CREATE_METHOD.test(method) && MODEL.test(receiver)) return segments.join('.');
+    // Mongoose: `const user = new User(...); await user.save()`
+    if (method === 'save' && /user|account|member/i.test(receiver) && node.arguments.length === 0) return `${segments.join('.')}()`;
+    // In-memory stores: `users.push(user)`, `users.set(id, user)`
+    if ((method === 'push' || method === 'set') && /^(users|accounts|members)$/i.test(receiver)) return `${segments.join('.')}()`;
+    // Drizzle: `db.insert(users).values(...)`
+    if (method === 'insert' && node.arguments.length === 1) {
+      const table = dottedName(node.arguments[0] as Node)?.split('.').pop() ?? '';
+      if (MODEL.test(table)) return `${segments.join('.')}(${table})`;
+    }
+  }
+  // Raw SQL: `db.query('INSERT INTO users ...')`
+  const first = node.arguments[0] as Node | undefined;
+  const sql = first ? stringValue(first) ?? (first.type === 'TemplateLiteral' ? first.quasis.map((q) => q.value.raw).join('?') : null) : null;
+  if (sql && SQL_INSERT.test(sql)) return 'INSERT INTO users';
+  return null;
+}
+
+/** Every user-creating call in a function, nested callbacks included (callback-style handlers). */
+export function findUserCreations(fn: FunctionNode, fnAncestors: Node[] = []): UserCreation[] {
+  const out: UserCreation[] = [];
+  walk(fn.body, (node, ancestors) => {
+    const description = describeUserCreation(node);
+    // A creation nested in another (a callback of `User.create(data, cb)`) is part of the outer one.
+    if (description && !out.some((c) => ancestors.includes(c.node))) {
+      out.push({ node, ancestors: [...fnAncestors, fn, ...ancestors], description });
+    }
+  });
+  return out;
+}

@@ -1,0 +1,97 @@
+// All request handlers of a package, across files: runs the framework's route finder on the files that
+// can declare routes, applies mount prefixes (`app.use('/api', router)`, `register(plugin, { prefix })`),
+// and follows handlers passed by name into the files that define them.
+import type * as t from '@babel/types';
+import { findExportedFunction } from '../ast/exports.js';
+import { collectImports } from '../ast/imports.js';
+import { getPropertyValue, stringValue } from '../ast/nodes.js';
+import { walk } from '../ast/walk.js';
+import type { PackageContext } from '../detect/package-context.js';
+import type { Framework } from '../detect/types.js';
+import { findExpressRoutes, joinPath } from './express-routes.js';
+import { findFastifyRoutes } from './fastify-routes.js';
+import type { FileScope } from './handler-arg.js';
+import { findNextRoutes, isNextRouteFile, isPagesApiFile } from './next-routes.js';
+import type { RouteHandler } from './types.js';
+
+const DECLARES_ROUTE = /\.(get|post|put|patch|delete|all|route)\s*\(/;
+const USE_SERVER = /['"]use server['"]/;
+
+/** Whether a file can declare request handlers in this framework (a text test; the parse decides). */
+function mayDeclareRoutes(framework: Framework, file: string, text: string): boolean {
+  if (framework === 'next') return isNextRouteFile(file) || isPagesApiFile(file) || USE_SERVER.test(text);
+  return framework !== 'unknown' && DECLARES_ROUTE.test(text);
+}
+
+export function fileScope(ctx: PackageContext, file: string, ast: t.File): FileScope {
+  return { file, ast, imports: collectImports(ast), resolve: ctx.resolve };
+}
+
+/** Every route handler of the package, with handlers passed by name resolved to their functions. */
+export function findRoutes(ctx: PackageContext, framework: Framework): RouteHandler[] {
+  const prefixes = framework === 'express' || framework === 'fastify' ? mountPrefixes(ctx, framework) : new Map<string, string>();
+  const routes: RouteHandler[] = [];
+  for (const [file, text] of ctx.sources) {
+    if (!mayDeclareRoutes(framework, file, text)) continue;
+    const ast = ctx.parse(file);
+    if (!ast) continue;
+    const scope = fileScope(ctx, file, ast);
+    const prefix = prefixes.get(file) ?? '';
+    if (framework === 'express') routes.push(...findExpressRoutes(scope, prefix));
+    else if (framework === 'fastify') routes.push(...findFastifyRoutes(scope, prefix));
+    else if (framework === 'next') routes.push(...findNextRoutes(scope));
+  }
+  return routes.map((route) => followRef(ctx, route));
+}
+
+/** A handler passed by name: find its function in the file that exports it. */
+function followRef(ctx: PackageContext, route: RouteHandler): RouteHandler {
+  if (route.fn || !route.ref) return route;
+  const ast = ctx.parse(route.ref.file);
+  const found = ast ? findExportedFunction(ast, route.ref.exportName) : null;
+  return found ? { ...route, fn: found.fn, fnAncestors: found.ancestors } : route;
+}
+
+/**
+ * Prefixes under which a file's routes are mounted, by file. Express: `app.use('/api', router)` where
+ * `router` is imported; Fastify: `app.register(plugin, { prefix: '/api' })`. Nested mounts compose.
+ */
+function mountPrefixes(ctx: PackageContext, framework: 'express' | 'fastify'): Map<string, string> {
+  const edges: Array<{ from: string; to: string; prefix: string }> = [];
+  const mount = framework === 'express' ? /\.use\s*\(\s*['"`]\// : /\.register\s*\([\s\S]*?prefix/;
+  for (const [file, text] of ctx.sources) {
+    if (!mount.test(text)) continue;
+    const ast = ctx.parse(file);
+    if (!ast) continue;
+    const imports = collectImports(ast);
+    walk(ast.program, (node) => {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return;
+      const method = node.callee.property.name;
+      const args = node.arguments;
+      let prefix: string | null = null;
+      let target: t.Node | undefined;
+      if (framework === 'express' && method === 'use' && args.length >= 2) {
+        prefix = stringValue(args[0]);
+        target = args[args.length - 1];
+      } else if (framework === 'fastify' && method === 'register' && args.length >= 2) {
+        prefix = stringValue(getPropertyValue(args[1], 'prefix'));
+        target = args[0];
+      }
+      if (prefix === null || !target) return;
+      // `register(import('./routes/auth.js'))` and `require('./routes/auth')` inline count too.
+      const inline = target.type === 'CallExpression' || target.type === 'ImportExpression' ? stringValue((target as t.CallExpression).arguments?.[0] ?? (target as unknown as { source: t.Node }).source) : null;
+      const name = target.type === 'Identifier' ? target.name : null;
+      const specifier = inline ?? imports.find((i) => i.local === name)?.source ?? null;
+      const to = specifier ? ctx.resolve(file, specifier) : null;
+      if (to) edges.push({ from: file, to, prefix });
+    });
+  }
+  const prefixes = new Map<string, string>();
+  const resolveFile = (file: string, depth: number): string => {
+    if (depth > 5) return '';
+    const edge = edges.find((e) => e.to === file);
+    return edge ? joinPath(resolveFile(edge.from, depth + 1), edge.prefix) : '';
+  };
+  for (const edge of edges) prefixes.set(edge.to, resolveFile(edge.to, 0));
+  return prefixes;
+}
