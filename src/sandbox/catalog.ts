@@ -173,8 +173,8 @@ export function versionOf(input: ProductInput, version: number, now: string): Pr
   return { version, published: input.publish, prices: input.prices, entitlements: input.entitlements, created_at: now };
 }
 
-export function findProduct(state: State, idOrCode: string): Product | undefined {
-  return state.products.find((product) => product.id === idOrCode) ?? state.products.find((product) => product.code === idOrCode);
+export function findProduct(state: State, id: string): Product | undefined {
+  return state.products.find((product) => product.id === id);
 }
 
 /** `:version` in a path or a subscription: a number, `"default"`, or omitted (= default). */

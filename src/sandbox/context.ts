@@ -20,6 +20,8 @@ export interface Fault {
   path: string;
   status: number;
   network: boolean;
+  /** Seconds for a Retry-After header on the faulted answer. */
+  retryAfter: number | null;
   remaining: number;
 }
 

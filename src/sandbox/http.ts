@@ -45,7 +45,7 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function isForm(headers: IncomingMessage['headers']): boolean {
+function isForm(headers: IncomingMessage['headers']): boolean {
   return (headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 }
 

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BillingConfig } from '../config/types.js';
-import { Core, type RequestRecord } from './context.js';
+import { Core, type Fault, type RequestRecord } from './context.js';
 import { bodyForLog, parseBody, problemReply, readBody, send, type Reply } from './http.js';
 import { Problem, notFound } from './problems.js';
 import { Router } from './router.js';
@@ -116,7 +116,7 @@ async function handle(core: Core, key: string | undefined, api: Router, admin: R
     return;
   }
   const reply = fault
-    ? ((record.fault = 'status'), problemReply(new Problem(fault.status, `injected fault (${fault.status}) from POST /_sandbox/faults`)))
+    ? ((record.fault = 'status'), problemReply(faultProblem(fault)))
     : await answer(core, async () => {
         if (!isPagePath(path)) checkKey(req, key);
         return dispatch(core, api, method, url, req, raw);
@@ -124,6 +124,11 @@ async function handle(core: Core, key: string | undefined, api: Router, admin: R
   record.status = reply.status;
   core.log(`${method} ${path}${url.search} ${reply.status}`);
   send(res, reply);
+}
+
+function faultProblem(fault: Fault): Problem {
+  const headers: Record<string, string> = fault.retryAfter === null ? {} : { 'retry-after': String(fault.retryAfter) };
+  return new Problem(fault.status, `injected fault (${fault.status}) from POST /_sandbox/faults`, undefined, undefined, headers);
 }
 
 async function answer(core: Core, run: () => Promise<Reply>): Promise<Reply> {

@@ -5,7 +5,7 @@ import { assetsOf, findProduct, findVersion, needsPayment } from './catalog.js';
 import type { Core } from './context.js';
 import { newId } from './ids.js';
 import { adjust, ensureAccount } from './ledger.js';
-import type { Customer, Product, ProductVersion, State, Subscription } from './types.js';
+import type { Customer, Product, ProductVersion, State, SubscribedProduct, Subscription } from './types.js';
 import { type Checker, type Json, field, item } from './validate.js';
 
 export interface SubscriptionPlan {
@@ -95,8 +95,7 @@ export function announce(core: Core, customer: Customer, subscriptions: Subscrip
 /** Entitlements with an `asset` and `amount` are credited once, when the subscription activates. */
 function grantEntitlements(core: Core, customer: Customer, subscription: Subscription): void {
   for (const line of subscription.products) {
-    const version = findProduct(core.state, line.id)?.versions.find((entry) => entry.version === line.version);
-    version?.entitlements.forEach((entitlement, index) => {
+    subscribedVersion(core.state, line)?.version.entitlements.forEach((entitlement, index) => {
       const { asset, amount } = entitlement;
       if (typeof asset !== 'string' || typeof amount !== 'number' || amount <= 0) return;
       adjust(
@@ -121,12 +120,17 @@ export function activeLines(state: State, customer: Customer): Array<{ product: 
   for (const subscription of customer.subscriptions) {
     if (subscription.status !== 'active') continue;
     for (const line of subscription.products) {
-      const product = findProduct(state, line.id);
-      const version = product?.versions.find((entry) => entry.version === line.version);
-      if (product && version) lines.push({ product, version });
+      const found = subscribedVersion(state, line);
+      if (found) lines.push(found);
     }
   }
   return lines;
+}
+
+function subscribedVersion(state: State, line: SubscribedProduct): { product: Product; version: ProductVersion } | undefined {
+  const product = findProduct(state, line.id);
+  const version = product?.versions.find((entry) => entry.version === line.version);
+  return product && version ? { product, version } : undefined;
 }
 
 export function subscriptionView(core: Core, customer: Customer, subscription: Subscription): Json {

@@ -30,10 +30,6 @@ export class Checker {
     (this.rules[path] ??= []).push(message);
   }
 
-  ok(): boolean {
-    return Object.keys(this.shape).length === 0 && Object.keys(this.rules).length === 0;
-  }
-
   /** Throws one problem naming every bad field: 400 when any value had the wrong type, else 422. */
   done(): void {
     if (Object.keys(this.shape).length > 0) throw validationProblem(400, { ...this.shape, ...this.rules });

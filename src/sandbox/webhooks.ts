@@ -83,7 +83,8 @@ export class WebhookDispatcher {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          'credyt-signature': signature(hook.secret, Math.floor(this.now() / 1000), body),
+          // The real clock, not the sandbox's: receivers check `t` against their own clock.
+          'credyt-signature': signature(hook.secret, Math.floor(Date.now() / 1000), body),
           'user-agent': 'credyt-sandbox-webhooks',
         },
         body,

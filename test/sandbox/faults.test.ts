@@ -32,8 +32,10 @@ describe('sandbox fault injection', () => {
   it('matches by path prefix and any method when none is given; 429 works too', async () => {
     const { api, admin } = await start();
     const id = await customer(api);
-    await admin.post('/_sandbox/faults', { path: '/customers', status: 429, count: 1 });
-    expect((await api.get(`/customers/${id}/wallet`)).status).toBe(429);
+    await admin.post('/_sandbox/faults', { path: '/customers', status: 429, retryAfter: 1, count: 1 });
+    const limited = await api.get(`/customers/${id}/wallet`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1');
     expect((await api.get(`/customers/${id}/wallet`)).status).toBe(200);
   });
 
@@ -51,7 +53,7 @@ describe('sandbox fault injection', () => {
   it('clears faults with DELETE and validates new ones', async () => {
     const { api, admin } = await start();
     await admin.post('/_sandbox/faults', { path: '/customers', status: 500, count: 5 });
-    expect((await admin.get('/_sandbox/faults')).body.faults).toEqual([{ method: null, path: '/customers', status: 500, network: false, count: 5 }]);
+    expect((await admin.get('/_sandbox/faults')).body.faults).toEqual([{ method: null, path: '/customers', status: 500, network: false, retryAfter: null, count: 5 }]);
     expect((await admin.delete('/_sandbox/faults')).status).toBe(200);
     expect((await api.get('/customers')).status).toBe(200);
     expect((await admin.post('/_sandbox/faults', { status: 500 })).status).toBe(422);

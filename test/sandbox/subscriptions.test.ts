@@ -120,6 +120,18 @@ describe('sandbox fixed-fee subscriptions', () => {
     expect(new Set(hooks.received.map((entry) => JSON.parse(entry.raw).id)).size).toBe(1);
   });
 
+  it('signs with the real clock even after the sandbox clock was moved, so receivers accept the timestamp', async () => {
+    const { api, admin } = await start();
+    const hooks = await receiver();
+    await api.post('/webhooks', { url: hooks.url });
+    await admin.post('/_sandbox/clock', { advanceSeconds: 3600 });
+    await customer(api, ['chat']);
+    const delivery = await eventually(async () => hooks.received[0]);
+    const t = Number(/t=(\d+)/.exec(delivery.headers['credyt-signature'] as string)?.[1]);
+    expect(Math.abs(t - Date.now() / 1000)).toBeLessThan(60);
+    expect(Date.parse(JSON.parse(delivery.raw).created) - Date.now()).toBeGreaterThan(3500_000);
+  });
+
   it('records a network failure to deliver, and only delivers topics a destination asked for', async () => {
     const { api, admin } = await start({ webhookRetryDelaysMs: [] });
     const closed = await startReceiver();

@@ -30,7 +30,14 @@ export function adminRouter(): Router {
 }
 
 function faultView(fault: Fault): Record<string, unknown> {
-  return { method: fault.method, path: fault.path, status: fault.network ? null : fault.status, network: fault.network, count: fault.remaining };
+  return {
+    method: fault.method,
+    path: fault.path,
+    status: fault.network ? null : fault.status,
+    network: fault.network,
+    retryAfter: fault.retryAfter,
+    count: fault.remaining,
+  };
 }
 
 /** The next `count` requests whose path starts with `path` (and method matches, when given) fail this way. */
@@ -44,8 +51,9 @@ function addFault(core: Core, req: Request): Reply {
   if (status !== undefined && (status < 400 || status > 599)) v.invalid('status', 'must be an error status (400-599)');
   const network = v.boolean(body.network, 'network') ?? false;
   const count = v.number(body.count, 'count', { integer: true, min: 1 }) ?? 1;
+  const retryAfter = v.number(body.retryAfter, 'retryAfter', { integer: true, min: 0 }) ?? null;
   v.done();
-  const fault: Fault = { method: method ? method.toUpperCase() : null, path: path as string, status: status ?? 503, network, remaining: count };
+  const fault: Fault = { method: method ? method.toUpperCase() : null, path: path as string, status: status ?? 503, network, retryAfter, remaining: count };
   core.faults.push(fault);
   return json(201, { faults: core.faults.map(faultView) });
 }

@@ -58,8 +58,12 @@ function getCustomer(core: Core, req: Request): Reply {
   return json(200, customerView(core, requireCustomer(core, req.params.id)));
 }
 
+export function findCustomer(core: Core, id: string): Customer | undefined {
+  return core.state.customers.find((candidate) => candidate.id === id);
+}
+
 export function requireCustomer(core: Core, id: string): Customer {
-  const customer = core.state.customers.find((candidate) => candidate.id === id);
+  const customer = findCustomer(core, id);
   if (!customer) throw notFound(`no customer with id "${id}"`);
   return customer;
 }

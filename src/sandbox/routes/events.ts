@@ -8,6 +8,7 @@ import type { Router } from '../router.js';
 import { activeLines } from '../subscriptions.js';
 import type { Customer, StoredEvent } from '../types.js';
 import { Checker, type Json, field, item } from '../validate.js';
+import { findCustomer } from './customers.js';
 
 export function eventRoutes(router: Router): void {
   router.add('POST', '/events', postEvents);
@@ -84,7 +85,7 @@ function postEvents(core: Core, req: Request): Reply {
 
 function resolveCustomer(core: Core, customerId: string | undefined, externalId: string | undefined): Customer {
   if (customerId !== undefined) {
-    const customer = core.state.customers.find((candidate) => candidate.id === customerId);
+    const customer = findCustomer(core, customerId);
     if (!customer) throw fieldProblem('customer_id', `no customer with id "${customerId}"`);
     if (externalId !== undefined && customer.external_id !== externalId) {
       throw fieldProblem('customer_external_id', `does not belong to customer "${customerId}"`);

@@ -12,6 +12,7 @@ import { activate, announce } from '../subscriptions.js';
 import type { PortalToken } from '../tokens.js';
 import type { Customer } from '../types.js';
 import { Checker } from '../validate.js';
+import { findCustomer } from './customers.js';
 
 export function pageRoutes(router: Router): void {
   router.add('POST', '/billing-portal/sessions', createSession);
@@ -32,7 +33,7 @@ function createSession(core: Core, req: Request): Reply {
   const returnUrl = v.url(body.return_url, 'return_url', { required: true });
   const failureUrl = v.url(body.failure_url, 'failure_url');
   v.done();
-  if (!core.state.customers.some((customer) => customer.id === customerId)) throw fieldProblem('customer_id', `no customer with id "${customerId}"`);
+  if (!findCustomer(core, customerId as string)) throw fieldProblem('customer_id', `no customer with id "${customerId}"`);
   const link = core.portalLink(customerId as string, returnUrl as string, failureUrl ?? null);
   return json(201, { redirect_url: link.url, expires_at: link.expiresAt });
 }
@@ -44,7 +45,7 @@ function openPortal(core: Core, token: string): PortalCheck {
   const link = core.readLink(token);
   if (!link || link.payload.kind !== 'portal') return { reply: html(410, messagePage('Link not valid', 'This billing link is not valid. Go back to the app and open billing again.')) };
   const session = link.payload;
-  const customer = core.state.customers.find((candidate) => candidate.id === session.customer_id);
+  const customer = findCustomer(core, session.customer_id);
   if (link.expired || !customer) {
     if (session.failure_url) return { reply: redirect(302, session.failure_url) };
     return { reply: html(410, messagePage('Link expired', 'This billing link has expired. Go back to the app and open billing again.')) };
@@ -91,7 +92,7 @@ function pay(core: Core, req: Request): Reply {
   const link = core.readLink(req.params.token);
   if (!link || link.payload.kind !== 'pay') return html(410, messagePage('Link not valid', 'This payment link is not valid.'));
   const { customer_id, subscription_id } = link.payload;
-  const customer = core.state.customers.find((candidate) => candidate.id === customer_id);
+  const customer = findCustomer(core, customer_id);
   const subscription = customer?.subscriptions.find((candidate) => candidate.id === subscription_id);
   if (!customer || !subscription) return html(410, messagePage('Link not valid', 'This payment link is not valid.'));
   if (link.expired && subscription.status !== 'active') {

@@ -1,5 +1,5 @@
 // Product catalog: create, list (`?code=`), read, new version, publish / make default, simulate usage.
-import { createProduct, findVersion, parseProduct, productView, versionOf } from '../catalog.js';
+import { createProduct, findProduct, findVersion, parseProduct, productView, versionOf } from '../catalog.js';
 import type { Core } from '../context.js';
 import { json, page, type Reply, type Request } from '../http.js';
 import { priceEvent } from '../pricing.js';
@@ -24,7 +24,7 @@ export function productRoutes(router: Router): void {
 }
 
 function requireProduct(core: Core, id: string): Product {
-  const product = core.state.products.find((candidate) => candidate.id === id);
+  const product = findProduct(core.state, id);
   if (!product) throw notFound(`no product with id "${id}"`);
   return product;
 }
