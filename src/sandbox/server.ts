@@ -115,12 +115,16 @@ async function handle(core: Core, key: string | undefined, api: Router, admin: R
     req.socket.destroy();
     return;
   }
-  const reply = fault
-    ? ((record.fault = 'status'), problemReply(faultProblem(fault)))
-    : await answer(core, async () => {
-        if (!isPagePath(path)) checkKey(req, key);
-        return dispatch(core, api, method, url, req, raw);
-      });
+  let reply: Reply;
+  if (fault) {
+    record.fault = 'status';
+    reply = problemReply(faultProblem(fault));
+  } else {
+    reply = await answer(core, async () => {
+      if (!isPagePath(path)) checkKey(req, key);
+      return dispatch(core, api, method, url, req, raw);
+    });
+  }
   record.status = reply.status;
   core.log(`${method} ${path}${url.search} ${reply.status}`);
   send(res, reply);
