@@ -39,7 +39,7 @@ const MAX_LOG = 256 * 1024;
 
 /**
  * Starts the app with e2e.json's `start` command. `env` is passed to the app and also fills e2e.json's
- * ${placeholders} (FAKE_AI_URL, CREDYT_API_URL, ...); PORT and APP_URL are provided.
+ * ${placeholders} (FAKE_AI_URL, CREDYT_API_URL, ...), as do PORT and APP_URL; `build` and `start` may use them too.
  */
 export async function bootApp(app: AppCopy, env: Record<string, string> = {}, options: BootOptions = {}): Promise<RunningApp> {
   const { config } = app;
@@ -53,14 +53,16 @@ export async function bootApp(app: AppCopy, env: Record<string, string> = {}, op
     if (logs.length > MAX_LOG) logs = logs.slice(-MAX_LOG);
   };
 
-  if (config.build) {
-    const built = await run(config.build, { cwd: app.dir, env: appEnv, timeoutMs: options.buildTimeoutMs ?? 300_000 });
-    append(`$ ${config.build.join(' ')}\n${built.stdout}${built.stderr}`);
+  const build = config.build && expand(config.build, vars);
+  const start = expand(config.start, vars);
+  if (build) {
+    const built = await run(build, { cwd: app.dir, env: appEnv, timeoutMs: options.buildTimeoutMs ?? 300_000 });
+    append(`$ ${build.join(' ')}\n${built.stdout}${built.stderr}`);
     if (built.code !== 0) throw new Error(`${app.name}: build failed (exit ${built.code})\n${logs}`);
   }
 
-  append(`$ ${config.start.join(' ')}   (PORT=${port})\n`);
-  const child = spawnGroup(config.start, { cwd: app.dir, env: appEnv });
+  append(`$ ${start.join(' ')}\n`);
+  const child = spawnGroup(start, { cwd: app.dir, env: appEnv });
   child.stdout?.setEncoding('utf8').on('data', append);
   child.stderr?.setEncoding('utf8').on('data', append);
 

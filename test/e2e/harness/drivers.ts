@@ -58,7 +58,10 @@ export async function signupAndSignIn(app: Driven, client: HttpClient, user: Tes
   if (res.status !== config.signup.status) throw new Error(`signup answered ${res.status}, expected ${config.signup.status}: ${res.text}`);
   if (config.signup.signsIn) return;
   const loggedIn = await login(config, client, user);
-  if (loggedIn.status >= 400) throw new Error(`login answered ${loggedIn.status}: ${loggedIn.text}`);
+  // next-auth answers 200 with { url } either way; a failed sign-in's url carries ?error=.
+  if (loggedIn.status >= 400 || /[?&]error=/.test(loggedIn.text)) {
+    throw new Error(`login answered ${loggedIn.status}: ${loggedIn.text}`);
+  }
 }
 
 /** GETs the app's "who am I" route: 200 when signed in. */
