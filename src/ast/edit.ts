@@ -31,6 +31,8 @@ export function statementSlot(node: Node, ancestors: readonly Node[]): Statement
     }
     if (isStatement(child) && isBracelessBody(parent, child)) {
       const key = (['consequent', 'alternate', 'body'] as const).find((k) => parent[k] === child) as string;
+      // Its old position (same line as the `if`) would otherwise decide its spacing in the new block.
+      (child as { loc: unknown }).loc = null;
       parent[key] = block([child as t.Statement]);
       return { statement: child as t.Statement, body: (parent[key] as t.BlockStatement).body, index: 0 };
     }

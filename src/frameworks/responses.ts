@@ -1,0 +1,90 @@
+// How each kind of handler answers "402 Payment Required", and how it hands off work that must not delay
+// the response. Areas ask; the code written is the framework's own idiom.
+import type { FunctionNode } from '../ast/nodes.js';
+import { walk } from '../ast/walk.js';
+import type { HandlerKind } from '../detect/types.js';
+import { paramName } from './signed-in-user.js';
+
+export type HandlerRole = 'express' | 'fastify' | 'next-route' | 'server-action' | 'pages';
+
+export function roleOf(kind: HandlerKind): HandlerRole | null {
+  switch (kind) {
+    case 'express-route':
+      return 'express';
+    case 'fastify-route':
+      return 'fastify';
+    case 'next-route-handler':
+      return 'next-route';
+    case 'next-server-action':
+      return 'server-action';
+    case 'next-pages-api':
+      return 'pages';
+    default:
+      return null;
+  }
+}
+
+export interface RefusalContext {
+  role: HandlerRole;
+  fn: FunctionNode;
+  /** The file already imports NextResponse from next/server. */
+  usesNextResponse?: boolean;
+}
+
+/**
+ * The statement that refuses with 402 and `body` (an expression) — or for server actions, the app's own
+ * error return (`return { error: message }`) when it has one, else a thrown Error. Null when the handler
+ * has no response object to answer with.
+ */
+export function refusalStatement(ctx: RefusalContext, body: string, message: string): string | null {
+  switch (ctx.role) {
+    case 'express':
+    case 'pages': {
+      const res = paramName(ctx.fn, 1);
+      return res ? `return ${res}.status(402).json(${body});` : null;
+    }
+    case 'fastify': {
+      const reply = paramName(ctx.fn, 1);
+      return reply ? `return ${reply}.code(402).send(${body});` : null;
+    }
+    case 'next-route':
+      return ctx.usesNextResponse ? `return NextResponse.json(${body}, { status: 402 });` : `return Response.json(${body}, { status: 402 });`;
+    case 'server-action': {
+      const key = actionErrorKey(ctx.fn);
+      return key ? `return { ${key}: ${message} };` : `throw new Error(${message});`;
+    }
+  }
+}
+
+/** The key a server action already uses to return errors (`return { error: '...' }`), if any. */
+export function actionErrorKey(fn: FunctionNode): string | null {
+  let key: string | null = null;
+  walk(fn.body, (node) => {
+    if (key || node.type !== 'ReturnStatement' || node.argument?.type !== 'ObjectExpression') return;
+    for (const prop of node.argument.properties) {
+      if (prop.type === 'ObjectProperty' && prop.key.type === 'Identifier' && /^(error|errors|message)$/.test(prop.key.name)) {
+        key = prop.key.name === 'errors' ? 'error' : prop.key.name;
+      }
+    }
+  });
+  return key;
+}
+
+/**
+ * How to send work that must not delay or fail the response: app-router handlers and server actions use
+ * `after()` where the installed Next.js has it (15.1+), else await it; long-lived servers fire and forget
+ * (the billing module logs failures itself).
+ */
+export function backgroundStyle(role: HandlerRole, nextVersion: string | null): 'after' | 'await' | 'void' {
+  if (role === 'express' || role === 'fastify') return 'void';
+  // after() serves the app router only; a pages API route may run serverless, so it awaits.
+  if (role === 'pages') return 'await';
+  return nextHasAfter(nextVersion) ? 'after' : 'await';
+}
+
+export function nextHasAfter(version: string | null): boolean {
+  const m = version ? /^(\d+)\.(\d+)/.exec(version) : null;
+  if (!m) return false;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  return major > 15 || (major === 15 && minor >= 1);
+}

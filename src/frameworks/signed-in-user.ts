@@ -1,0 +1,177 @@
+// Finds the signed-in user's id at a point inside a request handler (or a helper), per framework:
+// `req.user.id` / `req.session.userId` / `res.locals.user.id` (Express), `request.user.id` (Fastify),
+// `await auth()`, `getServerSession()`, `currentUser()`, the app's own session helper (Next.js), or a
+// parameter named like `userId` in a helper. It never invents one: no evidence, no user.
+import type * as t from '@babel/types';
+import { dottedName, isFunction, type FunctionNode } from '../ast/nodes.js';
+import { walk, type Node } from '../ast/walk.js';
+
+export interface UserRef {
+  /** Code for the user's id, as it can be written at the site (`req.user.id`, `session.user.id`, `userId`). */
+  expression: string;
+  /** Where it came from, for reports. */
+  source: string;
+}
+
+export interface UserSearch {
+  fn: FunctionNode;
+  /** 'request': a request handler whose first parameter is the request; 'action': a Next.js handler or server action; 'helper': any other function. */
+  role: 'express' | 'fastify' | 'next' | 'pages' | 'helper';
+  /** The user must be readable here: locals declared before this offset count. */
+  before: number;
+  /** The file's text, to reuse expressions exactly as the app writes them. */
+  text: string;
+  /** Properties middleware or preHandlers put on the request (`user` from `req.user = ...`). */
+  requestProps?: string[];
+  /** The app signs in with passport (req.user is passport's). */
+  passport?: boolean;
+}
+
+const ID = '(id|_id|userId|user_id|uid|sub)';
+const SESSION_GETTER = /^(auth|getServerSession|unstable_getServerSession|getSession|getIronSession|getAuth|getAuthSession|getServerAuthSession)$/;
+const USER_GETTER = /^(currentUser|getCurrentUser|getUser|requireUser|requireAuth|requireSession|getSessionUser|getLoggedInUser|getAuthUser|getAuthenticatedUser|getViewer|validateRequest|getUserFromRequest)$/;
+const USER_ID_PARAM = /^(user|account|customer|owner|member)_?[iI]d$/;
+
+export function findSignedInUser(search: UserSearch): UserRef | null {
+  const reads = collectReads(search);
+  const req = paramName(search.fn, 0);
+  const res = paramName(search.fn, 1);
+  if (search.role === 'express' || search.role === 'fastify' || search.role === 'pages') {
+    const fromRequest = req ? requestUser(reads, req, res, search) : null;
+    if (fromRequest) return fromRequest;
+  }
+  const fromLocal = localUser(search, reads);
+  if (fromLocal) return fromLocal;
+  if (search.role === 'helper') return paramUser(search.fn);
+  return null;
+}
+
+/** Member chains read in the function (nested callbacks included), as normalised text → original text. */
+function collectReads(search: UserSearch): Map<string, string> {
+  const reads = new Map<string, string>();
+  walk(search.fn.body, (node) => {
+    if (node.type !== 'MemberExpression' && node.type !== 'OptionalMemberExpression') return;
+    const name = dottedName(node);
+    if (!name || name.includes('()')) return;
+    const original = search.text.slice(node.start ?? 0, node.end ?? 0);
+    if (!reads.has(name)) reads.set(name, original);
+  });
+  return reads;
+}
+
+const escape = (name: string) => name.replace(/\$/g, '\\$');
+
+function requestUser(reads: Map<string, string>, rawReq: string, rawRes: string | null, search: UserSearch): UserRef | null {
+  const req = escape(rawReq);
+  const res = rawRes ? escape(rawRes) : null;
+  const patterns = [
+    new RegExp(`^${req}\\.(user|currentUser|account|auth)\\.${ID}$`),
+    new RegExp(`^${req}\\.session\\.(user\\.${ID}|${ID})$`),
+    new RegExp(`^${req}\\.auth\\.${ID}$`),
+    ...(res ? [new RegExp(`^${res}\\.locals\\.(user\\.${ID}|${ID})$`)] : []),
+  ];
+  for (const pattern of patterns) {
+    for (const [name, original] of reads) if (pattern.test(name)) return { expression: original, source: `${name}, read in the handler` };
+  }
+  // The handler reads the user object but never its id: the id is on it.
+  for (const prop of ['user', 'currentUser']) {
+    if (reads.has(`${rawReq}.${prop}`) || [...reads.keys()].some((k) => k.startsWith(`${rawReq}.${prop}.`))) {
+      return { expression: `${rawReq}.${prop}.id`, source: `${rawReq}.${prop}, read in the handler` };
+    }
+  }
+  const prop = search.requestProps?.find((p) => /user|account|auth/i.test(p));
+  if (prop) return { expression: `${rawReq}.${prop}.id`, source: `${rawReq}.${prop}, set by the route's middleware` };
+  if (search.passport && search.role === 'express') return { expression: `${rawReq}.user.id`, source: `${rawReq}.user, set by passport` };
+  return null;
+}
+
+/** Locals declared before the site from the request's user, a session getter or a user getter. */
+function localUser(search: UserSearch, reads: Map<string, string>): UserRef | null {
+  let found: UserRef | null = null;
+  walk(search.fn.body, (node) => {
+    if (found) return 'skip';
+    if (isFunction(node)) return 'skip';
+    if (node.type !== 'VariableDeclarator' || !node.init || (node.end ?? 0) > search.before) return;
+    found = fromDeclarator(node, reads, search);
+  });
+  return found;
+}
+
+function fromDeclarator(decl: t.VariableDeclarator, reads: Map<string, string>, search: UserSearch): UserRef | null {
+  let init: Node = decl.init as Node;
+  if (init.type === 'AwaitExpression') init = init.argument;
+  const source = dottedName(init)?.replace(/\(\)$/, '') ?? '';
+  const callee = init.type === 'CallExpression' ? (dottedName(init.callee) ?? '') : '';
+  const getter = callee.split('.').pop() ?? '';
+  const isSession = SESSION_GETTER.test(getter);
+  const isUser = USER_GETTER.test(getter) || callee === 'supabase.auth.getUser';
+  const requestBound = /^(req|request)\.(user|session|auth)/.test(source);
+
+  if (decl.id.type === 'Identifier') {
+    const v = decl.id.name;
+    if (new RegExp(`(^|\\.)${ID}$`).test(source) && requestBound) return { expression: v, source: `${v} = ${source}` };
+    if (!isSession && !isUser && !requestBound) return null;
+    const used = firstRead(reads, v);
+    if (used) return { expression: used, source: `${v} from ${callee || source}` };
+    return { expression: isSession ? `${v}.user.id` : `${v}.id`, source: `${v} from ${callee || source}` };
+  }
+  if (decl.id.type === 'ObjectPattern' && (isSession || isUser || requestBound)) {
+    for (const p of decl.id.properties) {
+      if (p.type !== 'ObjectProperty' || p.value.type !== 'Identifier') continue;
+      const key = p.key.type === 'Identifier' ? p.key.name : '';
+      if (new RegExp(`^${ID}$`).test(key)) return { expression: p.value.name, source: `${key} from ${callee || source}` };
+      if (key === 'user') return { expression: firstRead(reads, p.value.name) ?? `${p.value.name}.id`, source: `user from ${callee || source}` };
+    }
+    // const { data: { user } } = await supabase.auth.getUser()
+    const nested = decl.id.properties.find((p) => p.type === 'ObjectProperty' && p.value.type === 'ObjectPattern');
+    if (nested && nested.type === 'ObjectProperty' && nested.value.type === 'ObjectPattern') {
+      const user = nested.value.properties.find((p) => p.type === 'ObjectProperty' && p.value.type === 'Identifier' && p.key.type === 'Identifier' && p.key.name === 'user');
+      if (user && user.type === 'ObjectProperty' && user.value.type === 'Identifier') return { expression: `${user.value.name}.id`, source: `user from ${callee}` };
+    }
+  }
+  return null;
+}
+
+/** The first read of an id through variable `v` (`session.user.id`, `user.id`, `session.userId`), as written. */
+function firstRead(reads: Map<string, string>, v: string): string | null {
+  const pattern = new RegExp(`^${escape(v)}\\.(user\\.)?${ID}$`);
+  for (const [name, original] of reads) if (pattern.test(name)) return original;
+  return null;
+}
+
+function paramUser(fn: FunctionNode): UserRef | null {
+  for (const param of fn.params) {
+    const p = param.type === 'AssignmentPattern' ? param.left : param;
+    if (p.type === 'Identifier' && USER_ID_PARAM.test(p.name)) return { expression: p.name, source: `parameter ${p.name}` };
+    if (p.type === 'Identifier' && /^(user|currentUser|account)$/.test(p.name)) return { expression: `${p.name}.id`, source: `parameter ${p.name}` };
+    if (p.type === 'ObjectPattern') {
+      for (const prop of p.properties) {
+        if (prop.type === 'ObjectProperty' && prop.value.type === 'Identifier' && USER_ID_PARAM.test(prop.value.name)) {
+          return { expression: prop.value.name, source: `parameter ${prop.value.name}` };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+export function paramName(fn: FunctionNode, index: number): string | null {
+  const p = fn.params[index];
+  if (!p) return null;
+  const inner = p.type === 'AssignmentPattern' ? p.left : p;
+  return inner.type === 'Identifier' ? inner.name : null;
+}
+
+/** Properties a middleware function puts on its request (`req.user = ...` → `user`). */
+export function requestPropsSetBy(fn: FunctionNode): string[] {
+  const req = paramName(fn, 0);
+  if (!req) return [];
+  const props = new Set<string>();
+  walk(fn.body, (node) => {
+    if (node.type !== 'AssignmentExpression' || node.left.type !== 'MemberExpression') return;
+    const target = dottedName(node.left);
+    const m = target ? new RegExp(`^${escape(req)}\\.(\\w+)$`).exec(target) : null;
+    if (m) props.add(m[1]);
+  });
+  return [...props];
+}
