@@ -70,6 +70,11 @@ export class ImportPlanner {
     return found;
   }
 
+  /** A local name not bound anywhere in the file (`balance`, `balance2`), reserved for the caller. */
+  reserve(name: string): string {
+    return this.uniqueName(name);
+  }
+
   private uniqueName(name: string): string {
     let candidate = name;
     for (let i = 2; this.taken.has(candidate); i++) candidate = `${name}${i}`;

@@ -1,0 +1,33 @@
+// The loop every code-editing area shares: run its transform on each candidate file (LF text in, the
+// file's own line endings out) and gather edits, skipped sites and manual steps into the plan. A file
+// that does not parse is skipped with its path and the parser's message; the others still go ahead.
+import { runTransform, type Transform, type TransformResult } from '../ast/transform.js';
+import { modifyFile, toLf } from '../plan/file-change.js';
+import type { Plan } from '../plan/types.js';
+import type { Project } from '../project/project.js';
+
+export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<string>, transform: Transform<O>, optionsFor: (file: string) => O): void {
+  for (const file of files) {
+    const text = project.sources.get(file);
+    if (text === undefined) continue;
+    let result: TransformResult;
+    try {
+      result = runTransform(transform, file, toLf(text), optionsFor(file));
+    } catch (error) {
+      if (!isSyntaxError(error)) throw error;
+      plan.skipped.push({ path: file, reason: `does not parse: ${(error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}` });
+      continue;
+    }
+    const output = result.output;
+    const change = output === null ? null : modifyFile(file, text, () => output);
+    if (change) plan.changes.push(change);
+    plan.skipped.push(...result.skipped);
+    plan.manual.push(...result.manual);
+    for (const note of result.notes) if (!plan.notes.includes(note)) plan.notes.push(note);
+  }
+}
+
+/** Babel's parse errors are SyntaxErrors carrying a location. */
+function isSyntaxError(error: unknown): boolean {
+  return error instanceof SyntaxError && typeof (error as { loc?: unknown }).loc === 'object';
+}
