@@ -1,0 +1,88 @@
+// The billable call sites of one file, as usage-events and balance-gates both see them: the call, what it
+// is, the configured event that covers it, the request handler it runs in (or the helper function it sits
+// in), and the signed-in user at a given point. Works on any Babel-shaped tree (detection's or recast's).
+import type * as t from '@babel/types';
+import { collectImports } from '../ast/imports.js';
+import { enclosingFunction, functionName, type FunctionNode } from '../ast/nodes.js';
+import type { Node } from '../ast/walk.js';
+import type { BillingConfig, EventConfig } from '../config/types.js';
+import { configCallees, eventTypeFor, findCallsInFile, type CallMatch, type CallNode } from '../detect/billable-calls.js';
+import { emptyClientIndex, readFileClients, type ClientIndex, type ImportResolver } from '../detect/clients.js';
+import type { Framework } from '../detect/types.js';
+import { enclosingHandler, handlersInFile, type FileHandler, type HandlerHint } from '../frameworks/handlers-in-file.js';
+import { findSignedInUser, type UserRef, type UserSearch } from '../frameworks/signed-in-user.js';
+
+export interface SiteOptions {
+  framework: Framework;
+  config: BillingConfig;
+  /** Package-wide facts; a standalone jscodeshift run has none and traces clients in this file only. */
+  clientIndex?: ClientIndex;
+  resolve?: ImportResolver;
+  dependencies?: string[];
+  hints?: HandlerHint[];
+  /** The app signs in with passport. */
+  passport?: boolean;
+}
+
+export interface BillableSite {
+  call: CallNode;
+  ancestors: Node[];
+  match: CallMatch;
+  /** The configured event covering the call; null when the config does not bill it. */
+  event: EventConfig | null;
+  /** The request handler the call runs in, when it is written inside one. */
+  handler: FileHandler | null;
+  /** The innermost function around the call. */
+  fn: FunctionNode | null;
+  /** Name of that function when it is not the handler itself (a helper such as `summarize`). */
+  helperName: string | null;
+}
+
+export function findBillableSites(ast: t.File, file: string, options: SiteOptions): BillableSite[] {
+  const index = options.clientIndex ?? emptyClientIndex();
+  const resolve = options.resolve ?? (() => null);
+  const clients = readFileClients(file, ast, index, resolve);
+  const matcher = { clients, index, dependencies: new Set(options.dependencies ?? []), configCalls: configCallees(options.config) };
+  const handlers = handlersInFile({ file, ast, imports: collectImports(ast), resolve }, options.framework, options.hints);
+  return findCallsInFile(ast, matcher).map(({ node, ancestors, match }) => {
+    const fn = enclosingFunction(ancestors);
+    const handler = enclosingHandler(handlers, ancestors);
+    const type = eventTypeFor(options.config, match);
+    return {
+      call: node,
+      ancestors,
+      match,
+      event: type ? (options.config.events.find((e) => e.type === type) ?? null) : null,
+      handler,
+      fn,
+      helperName: fn && fn !== handler?.fn ? functionName(fn, ancestors.slice(0, ancestors.indexOf(fn))) : null,
+    };
+  });
+}
+
+/** The signed-in user's id readable at `before` (a source offset) for this site, or null. */
+export function userAt(site: BillableSite, text: string, before: number, options: Pick<SiteOptions, 'passport'>): UserRef | null {
+  const searches: UserSearch[] = [];
+  const role = site.handler ? roleFor(site.handler) : 'helper';
+  // Inside a helper defined in the handler (a callback), the helper's own scope first, then the handler's.
+  if (site.fn && site.fn !== site.handler?.fn) searches.push({ fn: site.fn, role: 'helper', before, text });
+  if (site.handler) searches.push({ fn: site.handler.fn, role, before, text, requestProps: site.handler.requestProps, passport: options.passport });
+  for (const search of searches) {
+    const user = findSignedInUser(search);
+    if (user) return user;
+  }
+  return null;
+}
+
+function roleFor(handler: FileHandler): UserSearch['role'] {
+  switch (handler.kind) {
+    case 'express-route':
+      return 'express';
+    case 'fastify-route':
+      return 'fastify';
+    case 'next-pages-api':
+      return 'pages';
+    default:
+      return 'next';
+  }
+}
