@@ -9,6 +9,8 @@ export interface RunningApp {
   /** `http://127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** Process id of the start command, which leads the app's process group. */
+  pid: number;
   /** Everything the app printed so far (stdout and stderr interleaved, build output first). */
   logs(): string;
   /** Kills the app's whole process tree; safe to call twice. */
@@ -66,7 +68,7 @@ export async function bootApp(app: AppCopy, env: Record<string, string> = {}, op
   child.stdout?.setEncoding('utf8').on('data', append);
   child.stderr?.setEncoding('utf8').on('data', append);
 
-  const running: RunningApp = { url, port, logs: () => logs, stop: () => killTree(child) };
+  const running: RunningApp = { url, port, pid: child.pid ?? -1, logs: () => logs, stop: () => killTree(child) };
   const timeoutMs = options.readyTimeoutMs ?? config.readyTimeoutMs ?? 120_000;
   try {
     await waitReady(child, config.ready, url, () => logs, timeoutMs);

@@ -17,6 +17,6 @@ export {
 export { expand, loadE2eConfig, type BillableSpec, type E2eConfig, type LoginSpec, type RequestSpec } from './e2e-config.js';
 export { gitDiff, gitStatus, initRepo } from './git.js';
 export { HttpClient, type HttpResponse, type RequestOptions } from './http-client.js';
-export { childEnv, killTree, run, type RunResult } from './process.js';
+export { childEnv, groupAlive, killTree, run, type RunResult } from './process.js';
 export { billingEnv, SANDBOX_API_KEY, startBillingSandbox, type BillingSandbox, type SandboxOptions } from './sandbox.js';
 export { typecheck } from './typecheck.js';

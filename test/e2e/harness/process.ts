@@ -60,7 +60,19 @@ export async function killTree(child: ChildProcess, graceMs = 5_000): Promise<vo
     clearTimeout(timer);
   }
   signalGroup(pgid, 'SIGKILL');
+  // Orphaned members die a moment after the leader: wait (briefly) until the group is really empty.
+  for (let i = 0; i < 50 && groupAlive(pgid); i++) await new Promise((r) => setTimeout(r, 50));
   liveGroups.delete(pgid);
+}
+
+/** Whether any process of the group still exists. */
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface RunResult {
