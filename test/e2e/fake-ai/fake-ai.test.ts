@@ -12,6 +12,8 @@ beforeEach(() => fake.reset());
 const post = (path: string, body: unknown) =>
   fetch(`${fake.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+const json = (res: Response): Promise<any> => res.json();
+
 /** `data:` payloads of an SSE body, with the `event:` name that preceded each. */
 function sse(text: string): Array<{ event?: string; data: any }> {
   return text
@@ -39,8 +41,7 @@ describe('fake AI: OpenAI chat completions', () => {
   it('answers with choices and usage derived from the input', async () => {
     const res = await post('/v1/chat/completions', body);
     expect(res.status).toBe(200);
-    const json = await res.json();
-    expect(json).toMatchObject({
+    expect(await json(res)).toMatchObject({
       object: 'chat.completion',
       model: 'gpt-4o-mini',
       choices: [{ index: 0, message: { role: 'assistant', content: REPLY_4 }, finish_reason: 'stop' }],
@@ -66,9 +67,9 @@ describe('fake AI: OpenAI chat completions', () => {
 
 describe('fake AI: OpenAI responses, images, embeddings', () => {
   it('answers the Responses API with output_text content and input/output token usage', async () => {
-    const json = await (await post('/v1/responses', { model: 'gpt-4o-mini', instructions: 'be brief', input: 'hi there' })).json();
-    expect(json.output[0].content[0]).toMatchObject({ type: 'output_text', text: REPLY_4 });
-    expect(json.usage).toMatchObject({ input_tokens: 4, output_tokens: countTokens(REPLY_4), total_tokens: 4 + countTokens(REPLY_4) });
+    const answer = await json(await post('/v1/responses', { model: 'gpt-4o-mini', instructions: 'be brief', input: 'hi there' }));
+    expect(answer.output[0].content[0]).toMatchObject({ type: 'output_text', text: REPLY_4 });
+    expect(answer.usage).toMatchObject({ input_tokens: 4, output_tokens: countTokens(REPLY_4), total_tokens: 4 + countTokens(REPLY_4) });
   });
 
   it('streams the Responses API as named events ending in response.completed with usage', async () => {
@@ -81,20 +82,20 @@ describe('fake AI: OpenAI responses, images, embeddings', () => {
   });
 
   it('generates images: base64 and token usage for gpt-image-*, URLs for dall-e', async () => {
-    const gpt = await (await post('/v1/images/generations', { model: 'gpt-image-1', prompt: 'a red bicycle', n: 2 })).json();
+    const gpt = await json(await post('/v1/images/generations', { model: 'gpt-image-1', prompt: 'a red bicycle', n: 2 }));
     expect(gpt.data).toEqual([{ b64_json: FAKE_PNG_BASE64 }, { b64_json: FAKE_PNG_BASE64 }]);
     expect(gpt.usage).toMatchObject({ input_tokens: 3, output_tokens: 2 * IMAGE_OUTPUT_TOKENS });
-    const dalle = await (await post('/v1/images/generations', { model: 'dall-e-3', prompt: 'a red bicycle' })).json();
+    const dalle = await json(await post('/v1/images/generations', { model: 'dall-e-3', prompt: 'a red bicycle' }));
     expect(dalle.data[0].url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
     expect(dalle.usage).toBeUndefined();
   });
 
   it('embeds as float arrays, or as base64 float32 when asked (the openai SDK default)', async () => {
-    const floats = await (await post('/v1/embeddings', { model: 'text-embedding-3-small', input: ['one two', 'three'] })).json();
+    const floats = await json(await post('/v1/embeddings', { model: 'text-embedding-3-small', input: ['one two', 'three'] }));
     expect(floats.data).toHaveLength(2);
     expect(floats.data[0].embedding).toHaveLength(EMBEDDING_DIMENSIONS);
     expect(floats.usage).toEqual({ prompt_tokens: 3, total_tokens: 3 });
-    const b64 = await (await post('/v1/embeddings', { input: 'one two', encoding_format: 'base64' })).json();
+    const b64 = await json(await post('/v1/embeddings', { input: 'one two', encoding_format: 'base64' }));
     const bytes = Buffer.from(b64.data[0].embedding, 'base64');
     const decoded = Array.from(new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4));
     expect(decoded).toEqual(floats.data[0].embedding);
@@ -105,8 +106,7 @@ describe('fake AI: Anthropic messages', () => {
   const body = { model: 'claude-3-5-haiku-latest', max_tokens: 100, system: 'be brief', messages: [{ role: 'user', content: 'hi there' }] };
 
   it('answers with a text block and input/output token usage', async () => {
-    const json = await (await post('/v1/messages', body)).json();
-    expect(json).toMatchObject({
+    expect(await json(await post('/v1/messages', body))).toMatchObject({
       type: 'message',
       role: 'assistant',
       content: [{ type: 'text', text: REPLY_4 }],
@@ -128,7 +128,7 @@ describe('fake AI: Anthropic messages', () => {
   it('rejects a body without max_tokens like the real API', async () => {
     const res = await post('/v1/messages', { messages: [] });
     expect(res.status).toBe(400);
-    expect((await res.json()).type).toBe('error');
+    expect((await json(res)).type).toBe('error');
   });
 });
 
