@@ -1,13 +1,17 @@
 // Shared setup for the billing-module tests: a config that seeds the sandbox, the four forms, and loading a
 // generated form for real (ESM through Node's import, CommonJS through require, TypeScript transpiled first).
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { BillingConfig } from '../../src/config/types.js';
 import { type GenerateBillingModuleOptions, generateBillingModule } from '../../src/providers/credyt/generate.js';
+import { startSandbox } from '../../src/sandbox/server.js';
 
 /** What a generated module exports, whatever its form. */
 export type BillingModule = typeof import('../../src/providers/credyt/template/billing.js');
@@ -95,3 +99,71 @@ export async function loadBillingModule(
   if (form.module === 'cjs') return createRequire(import.meta.url)(file) as BillingModule;
   return (await import(pathToFileURL(file).href)) as BillingModule;
 }
+
+export const API_KEY = 'key_test_billing_module';
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: any;
+  status: number;
+  fault?: 'status' | 'network';
+}
+
+/** A real sandbox seeded from testConfig(), with the calls tests make to it (admin ones need no key). */
+export async function startTestSandbox() {
+  const sandbox = await startSandbox({ port: 0, config: testConfig() });
+  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
+    const headers = { 'x-credyt-api-key': API_KEY, 'content-type': 'application/json' };
+    const response = await fetch(sandbox.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : null };
+  };
+  return {
+    url: sandbox.url,
+    close: () => sandbox.close(),
+    call,
+    reset: () => call('POST', '/_sandbox/reset'),
+    quirks: (quirks: Record<string, unknown>) => call('POST', '/_sandbox/quirks', quirks),
+    fault: (fault: { method?: string; path: string; status?: number; network?: true; count: number }) => call('POST', '/_sandbox/faults', fault),
+    requests: async (method?: string, path?: string): Promise<LoggedRequest[]> =>
+      ((await call('GET', '/_sandbox/requests')).body as LoggedRequest[]).filter(
+        (request) => (!method || request.method === method) && (!path || request.path === path),
+      ),
+    fund: async (customerId: string, amount: number) => {
+      const answer = await call('POST', `/customers/${customerId}/wallet/adjustments`, {
+        transaction_id: randomUUID(),
+        asset: 'USD',
+        amount,
+        reason: 'external_topup',
+      });
+      if (answer.status !== 201) throw new Error(`funding failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+    },
+  };
+}
+
+export type TestSandbox = Awaited<ReturnType<typeof startTestSandbox>>;
+
+/** Points the module's env at `url` (and sets the key and APP_URL); returns a function that puts the old env back. */
+export function billingEnv(url: string): () => void {
+  const saved = { CREDYT_API_URL: process.env.CREDYT_API_URL, CREDYT_API_KEY: process.env.CREDYT_API_KEY, APP_URL: process.env.APP_URL };
+  Object.assign(process.env, { CREDYT_API_URL: url, CREDYT_API_KEY: API_KEY, APP_URL: 'http://app.test' });
+  return () => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+}
+
+/** A URL where nothing listens: connections are refused at once. */
+export async function unreachableUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+export const uid = (prefix = 'user') => `${prefix}_${randomUUID().slice(0, 8)}`;
