@@ -1,0 +1,50 @@
+// Area client-setup: the generated billing module (the only code that talks to the billing API), the API
+// key in the env example file, .env kept out of git, and the module's location recorded in the config.
+import { posix } from 'node:path';
+import { CONFIG_FILE } from '../config/types.js';
+import { emptyPlan, type Plan } from '../plan/types.js';
+import { readProjectFile } from '../project/project.js';
+import { planConfigRecord } from './client-setup/config-record.js';
+import { planEnvExample } from './client-setup/env-example.js';
+import { planGitignore } from './client-setup/gitignore.js';
+import { planModuleFile } from './client-setup/module-file.js';
+import { aliasSpecifier, billingModulePath } from './module-location.js';
+import type { Area, AreaContext } from './types.js';
+
+export const clientSetupArea: Area = {
+  name: 'client-setup',
+  summary: 'write the billing module (API key from env), the env example and .gitignore',
+  plan: planClientSetup,
+};
+
+function planClientSetup({ project, pkg, config, options }: AreaContext): Plan {
+  const { info } = pkg;
+  const plan = emptyPlan('client-setup', info.path);
+  const inPkg = (p: string) => (info.path === '.' ? p : posix.join(info.path, p));
+  const read = (p: string) => readProjectFile(project, p);
+
+  // A module generated earlier and moved by the user is adopted where it is.
+  const found = info.billing.module && !config.paths.billingModule ? posix.relative(info.path, info.billing.module) : null;
+  const modulePath = found ?? billingModulePath(info, config);
+  const module = planModuleFile(inPkg(modulePath), info, config, read(inPkg(modulePath)), options.force === true);
+  if (module.change) plan.changes.push(module.change);
+  if (module.skipped) plan.skipped.push(module.skipped);
+  if (module.note) plan.notes.push(module.note);
+
+  const env = planEnvExample(info, config, read);
+  if (env.change) plan.changes.push(env.change);
+  plan.env.push(...env.env);
+
+  const gitignore = planGitignore(info.path, read);
+  if (gitignore) plan.changes.push(gitignore);
+
+  const alias = config.paths.billingImport ? undefined : (aliasSpecifier(info, modulePath) ?? undefined);
+  const record = planConfigRecord(info.path, read(inPkg(CONFIG_FILE)) ?? '{}', config, { billingModule: modulePath, ...(alias ? { billingImport: alias } : {}) });
+  if (record) plan.changes.push(record);
+
+  if (plan.changes.length) {
+    plan.notes.push(`put the real key in ${inPkg('.env')} (CREDYT_API_KEY=key_...), never in code or the example file`);
+    plan.notes.push('to try it offline: npx billing-codemod sandbox --config billing.config.json, and CREDYT_API_URL=http://127.0.0.1:4010');
+  }
+  return plan;
+}

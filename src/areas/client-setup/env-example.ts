@@ -1,0 +1,58 @@
+// The env example file: CREDYT_API_KEY with no value, a commented CREDYT_API_URL, in the example file the
+// app already uses (or a new .env.example). Never a key value, and never the real .env.
+import { posix } from 'node:path';
+import type { BillingConfig } from '../../config/types.js';
+import type { PackageInfo } from '../../detect/types.js';
+import { createFile, modifyFile } from '../../plan/file-change.js';
+import type { EnvVar, FileChange } from '../../plan/types.js';
+
+const EXAMPLE = /\.(example|sample|template|dist)$/;
+
+export interface EnvPlan {
+  change: FileChange | null;
+  env: EnvVar[];
+}
+
+export function envExampleFile(info: PackageInfo): string {
+  return info.envFiles.find((f) => EXAMPLE.test(f)) ?? '.env.example';
+}
+
+interface EnvEntry {
+  name: string;
+  lines: string[];
+}
+
+/** The variables client-setup wants in the example file, each with its comment lines. */
+function wantedEntries(config: BillingConfig): EnvEntry[] {
+  const entries: EnvEntry[] = [
+    {
+      name: 'CREDYT_API_KEY',
+      lines: [
+        '# Credyt billing (added by billing-codemod): the API key from the Credyt dashboard, server-side only.',
+        'CREDYT_API_KEY=',
+        '# Point at a local sandbox to try billing offline: npx billing-codemod sandbox',
+        '# CREDYT_API_URL=http://127.0.0.1:4010',
+      ],
+    },
+  ];
+  const relative = [config.customers.returnUrl, config.customers.failureUrl].some((u) => u && !/^https?:\/\//.test(u));
+  if (relative) entries.push({ name: 'APP_URL', lines: ['# Base URL for the relative return URLs in billing.config.json', 'APP_URL=http://localhost:3000'] });
+  return entries;
+}
+
+export function planEnvExample(info: PackageInfo, config: BillingConfig, readFile: (path: string) => string | null): EnvPlan {
+  const name = envExampleFile(info);
+  const path = info.path === '.' ? name : posix.join(info.path, name);
+  const current = readFile(path);
+  const existing = current ?? '';
+  const missing = wantedEntries(config).filter((e) => !new RegExp(`^\\s*(export\\s+)?#?\\s*${e.name}=`, 'm').test(existing));
+  if (missing.length === 0) return { change: null, env: [] };
+  const block = `${missing.flatMap((e) => e.lines).join('\n')}\n`;
+  const env = missing.map((e) => ({ name: e.name, file: path }));
+  if (current === null) return { change: createFile(path, block), env };
+  const change = modifyFile(path, existing, (text) => {
+    const sep = text.length === 0 || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+    return text + sep + block;
+  });
+  return { change, env };
+}
