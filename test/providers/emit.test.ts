@@ -87,6 +87,12 @@ describe('stripping types', () => {
     expect(js('const d = (await f())!.e;\n')).toBe('const d = (await f()).e;\n');
   });
 
+  test('optional chains stay; parameters lose `?` and types, destructuring stays as written', () => {
+    expect(js('const a = b?.c.d!?.e?.(f as number)?.[g];\n')).toBe('const a = b?.c.d?.e?.(f)?.[g];\n');
+    expect(js('function h(i?: number, { j = k as number }: { j?: number } = {}) {}\n')).toBe('function h(i, { j = k } = {}) {}\n');
+    expect(js('const { o, p: [q] }: R = s;\nconst t = ({ u }: V): number => u;\n')).toBe('const { o, p: [q] } = s;\nconst t = ({ u }) => u;\n');
+  });
+
   test('class members: types and modifiers go, declared-only members go, fields stay', () => {
     const source = [
       'export class Failure extends Error implements Reported {',

@@ -1,7 +1,7 @@
 // TypeScript -> JavaScript by deleting types, nothing else: the code that remains is the code that was written,
 // with its comments and blank lines. Constructs whose JavaScript TypeScript would have to generate (enums,
 // namespaces, parameter properties, `import x = require()`, `export =`) are refused instead of translated.
-import { type File, type NodePath, removeStatement, visit } from './syntax.js';
+import { type File, type NodePath, parseModule, removeStatement, visit } from './syntax.js';
 
 type AnyNode = { type: string; [key: string]: unknown };
 
@@ -17,8 +17,9 @@ const TYPE_WRAPPERS = new Set([
 const TYPE_STATEMENTS = new Set(['TSInterfaceDeclaration', 'TSTypeAliasDeclaration', 'TSDeclareFunction']);
 // Fields that hold types on otherwise runtime nodes.
 const TYPE_FIELDS = ['typeAnnotation', 'returnType', 'typeParameters', 'superTypeParameters', 'typeArguments'];
-// Modifiers with no runtime meaning.
+// Modifiers with no runtime meaning (`optional` too, except on `a?.b` and `f?.()`, where it is JavaScript).
 const TYPE_FLAGS = ['optional', 'definite', 'readonly', 'override', 'abstract', 'accessibility', 'declare'];
+const OPTIONAL_CHAINS = new Set(['OptionalMemberExpression', 'OptionalCallExpression']);
 
 const RUNTIME_TYPESCRIPT: Record<string, string> = {
   TSEnumDeclaration: 'enum',
@@ -54,6 +55,7 @@ export function stripTypes(ast: File): void {
       if (TYPE_WRAPPERS.has(path.node.type) || isParenthesizedTypeWrapper(path.node as AnyNode)) {
         path.replace(withoutTypeWrappers(path.node as AnyNode));
       }
+      if (isTypedPattern(path.node as AnyNode)) path.replace(patternWithoutType(path.node as AnyNode));
       const node = path.node as AnyNode;
       if (isTypeOnlyStatement(node) || isTypeOnlyClassMember(node) || isThisParameter(path)) {
         if (isStatementPath(path)) removeStatement(path);
@@ -62,7 +64,7 @@ export function stripTypes(ast: File): void {
       }
       if (node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration') dropTypeSpecifiers(node);
       for (const field of TYPE_FIELDS) if (node[field]) node[field] = null;
-      for (const flag of TYPE_FLAGS) if (node[flag]) node[flag] = undefined;
+      for (const flag of TYPE_FLAGS) if (node[flag] && !(flag === 'optional' && OPTIONAL_CHAINS.has(node.type))) node[flag] = undefined;
       if (Array.isArray(node.implements) && node.implements.length > 0) node.implements = [];
       this.traverse(path);
       return undefined;
@@ -110,6 +112,20 @@ function dropTypeSpecifiers(node: AnyNode): void {
 // `(x as T).y`: the parentheses were there for the `as`; recast puts back any that the expression still needs.
 function isParenthesizedTypeWrapper(node: AnyNode): boolean {
   return node.type === 'ParenthesizedExpression' && TYPE_WRAPPERS.has((node.expression as AnyNode).type);
+}
+
+// `{ a, b }: Options`: recast would reprint the changed pattern in its own style (one property a line), so
+// the pattern is parsed again from its own text, without the annotation, and printed as written.
+function isTypedPattern(node: AnyNode): boolean {
+  return (node.type === 'ObjectPattern' || node.type === 'ArrayPattern') && Boolean(node.typeAnnotation);
+}
+
+function patternWithoutType(node: AnyNode): AnyNode {
+  type Located = { loc: { start: unknown; lines: { slice(start: unknown, end: unknown): { toString(): string } } } };
+  const { loc } = node as unknown as Located;
+  const text = loc.lines.slice(loc.start, (node.typeAnnotation as Located).loc.start).toString().trimEnd();
+  const parsed = parseModule(`(${text}) => 0;\n`).program.body[0] as unknown as { expression: { params: AnyNode[] } };
+  return parsed.expression.params[0] as AnyNode;
 }
 
 function withoutTypeWrappers(node: AnyNode): AnyNode {
