@@ -19,6 +19,11 @@ export interface AuthHook {
   /** The existing hook function, when the app already has one. */
   hook: Node | null;
   line: number;
+  /**
+   * Whether the library creates users here. next-auth does only with an `adapter` (credentials with JWT
+   * sessions never do, and `events.createUser` never fires there).
+   */
+  createsUsers: boolean;
 }
 
 const PREFILTER = /next-auth|@auth\/|better-auth|user\.created/;
@@ -31,19 +36,35 @@ export function findAuthHooks(ctx: PackageContext): AuthHook[] {
     if (!ast) continue;
     const sources = new Set(collectImports(ast).map((i) => i.source));
     const fromNextAuth = [...sources].some((s) => s === 'next-auth' || s.startsWith('next-auth/') || s.startsWith('@auth/'));
-    if (fromNextAuth) hooks.push(...nextAuthHooks(file, ast));
+    if (fromNextAuth) hooks.push(...nextAuthHooks(file, ast, nextAuthCallees(ast)));
     if ([...sources].some((s) => s === 'better-auth' || s.startsWith('better-auth/'))) hooks.push(...betterAuthHooks(file, ast));
     if (text.includes('user.created')) hooks.push(...clerkWebhooks(file, ast));
   }
   return hooks;
 }
 
-/** Objects shaped like next-auth options: they list `providers`. */
-function nextAuthHooks(file: string, ast: t.File): AuthHook[] {
-  const configs = findAll(ast.program, (n): n is t.ObjectExpression => n.type === 'ObjectExpression' && getProperty(n, 'providers') !== null);
+/** Local names of the next-auth entry point (`NextAuth` imported as the default of 'next-auth'). */
+function nextAuthCallees(ast: t.File): Set<string> {
+  return new Set(collectImports(ast).filter((i) => i.source === 'next-auth' && (i.imported === 'default' || i.imported === '*')).map((i) => i.local));
+}
+
+/**
+ * next-auth options: objects that list `providers`, and the object passed to `NextAuth(...)` (v5 configs
+ * often spread `providers` in from auth.config.ts and add only the adapter here).
+ */
+function nextAuthHooks(file: string, ast: t.File, callees: Set<string>): AuthHook[] {
+  const isConfig = (n: Node, parent: Node | undefined): n is t.ObjectExpression =>
+    n.type === 'ObjectExpression' &&
+    (getProperty(n, 'providers') !== null ||
+      (parent?.type === 'CallExpression' && parent.arguments[0] === n && parent.callee.type === 'Identifier' && callees.has(parent.callee.name)));
+  const configs: Array<{ node: t.ObjectExpression; ancestors: Node[] }> = [];
+  walk(ast.program, (node, ancestors) => {
+    if (isConfig(node, ancestors[ancestors.length - 1])) configs.push({ node, ancestors: [...ancestors] });
+  });
   return configs.map(({ node, ancestors }) => {
     const hook = getPropertyValue(getPropertyValue(node, 'events'), 'createUser');
-    return { library: 'next-auth' as const, file, config: node, configAncestors: ancestors, hook, line: lineOf(hook ?? node) };
+    const createsUsers = hook !== null || getProperty(node, 'adapter') !== null;
+    return { library: 'next-auth' as const, file, config: node, configAncestors: ancestors, hook, line: lineOf(hook ?? node), createsUsers };
   });
 }
 
@@ -53,7 +74,7 @@ function betterAuthHooks(file: string, ast: t.File): AuthHook[] {
     const config = node.arguments[0]?.type === 'ObjectExpression' ? node.arguments[0] : null;
     const create = getPropertyValue(getPropertyValue(getPropertyValue(config, 'databaseHooks'), 'user'), 'create');
     const hook = getPropertyValue(create, 'after');
-    return { library: 'better-auth' as const, file, config, configAncestors: [...ancestors, node], hook, line: lineOf(hook ?? node) };
+    return { library: 'better-auth' as const, file, config, configAncestors: [...ancestors, node], hook, line: lineOf(hook ?? node), createsUsers: true };
   });
 }
 
@@ -63,7 +84,7 @@ function clerkWebhooks(file: string, ast: t.File): AuthHook[] {
   walk(ast.program, (node) => {
     if (!found && stringValue(node) === 'user.created') found = node;
   });
-  return found ? [{ library: 'clerk', file, config: null, configAncestors: [], hook: found, line: lineOf(found) }] : [];
+  return found ? [{ library: 'clerk', file, config: null, configAncestors: [], hook: found, line: lineOf(found), createsUsers: true }] : [];
 }
 
 export function hookToSignupHandler(hook: AuthHook): SignupHandler {

@@ -1,9 +1,10 @@
 // Recognises billable calls: SDK methods on a traced client (OpenAI, Anthropic, Replicate), Vercel AI SDK
 // functions, and calls the config names. Shared by detection and by the transforms that edit call sites.
 import type * as t from '@babel/types';
-import { dottedName, lineOf, unwrap } from '../ast/nodes.js';
+import { dottedName, functionName, isFunction, lineOf, unwrap } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
 import type { BillingConfig } from '../config/types.js';
+import type { RouteHandler } from '../frameworks/types.js';
 import { clientOf, type ClientIndex, type FileClients } from './clients.js';
 import type { PackageContext } from './package-context.js';
 import { AI_SDK_FUNCTIONS, CALL_PREFILTER, CLIENT_SDKS } from './sdk-catalog.js';
@@ -134,8 +135,10 @@ export function findCallsInFile(ast: t.File, matcher: CallMatcher): FoundCall[] 
   return out;
 }
 
-export function detectBillableCalls(ctx: PackageContext): BillableCall[] {
+/** Every billable call of a package; calls outside the request handlers in `routes` name their helper. */
+export function detectBillableCalls(ctx: PackageContext, routes: RouteHandler[] = []): BillableCall[] {
   const configCalls = configCallees(ctx.config);
+  const handlers = new Set<Node>(routes.flatMap((r) => (r.fn ? [r.fn] : [])));
   const out: BillableCall[] = [];
   for (const [path, text] of ctx.sources) {
     if (!mayHoldBillableCall(text, configCalls)) continue;
@@ -143,8 +146,30 @@ export function detectBillableCalls(ctx: PackageContext): BillableCall[] {
     const matcher = ast && callMatcherFor(ctx, path);
     if (!ast || !matcher) continue;
     for (const found of findCallsInFile(ast, matcher)) {
-      out.push({ file: path, line: lineOf(found.node), provider: found.match.provider, call: found.match.call, reason: found.match.reason });
+      const helper = helperOf(found.ancestors, handlers);
+      out.push({
+        file: path,
+        line: lineOf(found.node),
+        provider: found.match.provider,
+        call: found.match.call,
+        reason: found.match.reason,
+        ...(helper ? { inHelper: helper } : {}),
+      });
     }
   }
   return out;
+}
+
+/**
+ * The named function a call sits in when no request handler encloses it (`summarize` in services/ai.ts):
+ * the place a gate or usage event must reach through. Anonymous callbacks are looked through.
+ */
+function helperOf(ancestors: Node[], handlers: Set<Node>): string | null {
+  if (ancestors.some((a) => handlers.has(a))) return null;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    if (!isFunction(ancestors[i])) continue;
+    const name = functionName(ancestors[i], ancestors.slice(0, i));
+    if (name) return name;
+  }
+  return null;
 }

@@ -132,8 +132,11 @@ export function packageManagerOf(project: Project, pkgPath: string, rootJson: Pa
   return 'npm';
 }
 
-export function envFilesOf(pkgDir: string): string[] {
-  return ENV_FILE_NAMES.filter((name) => existsSync(join(pkgDir, name)));
+/** Env files of the package, relative to the detected directory like every other path in StackInfo. */
+export function envFilesOf(project: Project, pkgPath: string): string[] {
+  const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
+  // Checked on disk, not in the file list: .env files are usually git-ignored and still matter.
+  return ENV_FILE_NAMES.filter((name) => existsSync(join(project.dir, prefix + name))).map((name) => prefix + name);
 }
 
 export function formatterOf(project: Project, pkgPath: string, rootJson: PackageJson | null, json: PackageJson): PackageInfo['formatter'] {

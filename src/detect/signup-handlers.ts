@@ -41,7 +41,7 @@ export function findSignupRoutes(routes: RouteHandler[]): SignupCandidate[] {
 }
 
 export function detectSignupHandlers(ctx: PackageContext, routes: RouteHandler[]): SignupHandler[] {
-  const hooks = findAuthHooks(ctx).map(hookToSignupHandler);
+  const hooks = findAuthHooks(ctx).filter((h) => h.createsUsers).map(hookToSignupHandler);
   const handlers = findSignupRoutes(routes).map(({ route, creation }): SignupHandler => {
     const file = route.ref?.file ?? route.file;
     const where = route.ref ? ` (declared in ${route.file}:${route.line})` : '';

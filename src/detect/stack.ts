@@ -56,12 +56,12 @@ export async function detectPackages(project: Project, options: DetectOptions = 
       importExtension: importExtensionOf(module, framework, language, settings, ctx.sources),
       packageManager: packageManagerOf(project, found.path, rootJson, found.json),
       auth: authOf(deps),
-      envFiles: envFilesOf(pkgDir),
+      envFiles: envFilesOf(project, found.path),
       formatter: formatterOf(project, found.path, rootJson, found.json),
       billing: { existing: existingBillingOf(deps), module: billingModuleOf(ctx.sources) },
       dependencies: Object.keys(deps).sort(),
       signupHandlers: detectSignupHandlers(ctx, getRoutes()),
-      billableCalls: detectBillableCalls(ctx),
+      billableCalls: detectBillableCalls(ctx, getRoutes()),
       unparsed: [],
     };
     if (info.auth === null && info.signupHandlers.length > 0) info.auth = 'custom';

@@ -55,6 +55,7 @@ export interface PackageInfo {
   importExtension: '.js' | '';
   packageManager: 'npm' | 'pnpm' | 'yarn' | 'bun';
   auth: AuthLibrary;
+  /** Env files (`.env.example`, ...), relative to the detected directory (`apps/web/.env.example`). */
   envFiles: string[];
   formatter: 'prettier' | 'biome' | null;
   billing: {

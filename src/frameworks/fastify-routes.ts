@@ -1,7 +1,7 @@
 // Fastify route declarations: `fastify.post(url, [opts], handler)`, `fastify.post(url, { handler })`
 // and `fastify.route({ method, url, handler })`, inside plugins whose prefix comes from `register`.
 import type * as t from '@babel/types';
-import { getPropertyValue, lineOf, stringValue } from '../ast/nodes.js';
+import { getPropertyValue, isFunction, lineOf, stringValue } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
 import { joinPath } from './express-routes.js';
 import { middlewareNames, resolveHandlerArg, type FileScope } from './handler-arg.js';
@@ -24,12 +24,29 @@ export function findFastifyRoutes(scope: FileScope, prefix: string): RouteHandle
       file: scope.file,
       line: lineOf(node),
       method: route.method,
-      path: route.url === null ? null : joinPath(prefix, route.url),
+      path: route.url === null ? null : joinPath(joinPath(prefix, inlinePrefix(ancestors)), route.url),
       ...resolved,
       middleware: route.options ? hookNames(route.options) : [],
     });
   });
   return routes;
+}
+
+/**
+ * The prefix of plugins written inline around a node: `app.register(async (api) => { api.post(...) },
+ * { prefix: '/v1' })`. Nested inline plugins compose, outermost first.
+ */
+export function inlinePrefix(ancestors: readonly Node[]): string {
+  let prefix = '';
+  for (let i = 1; i < ancestors.length; i++) {
+    const fn = ancestors[i];
+    const call = ancestors[i - 1];
+    if (!isFunction(fn) || call.type !== 'CallExpression' || call.arguments[0] !== fn) continue;
+    if (call.callee.type !== 'MemberExpression' || call.callee.property.type !== 'Identifier' || call.callee.property.name !== 'register') continue;
+    const own = stringValue(getPropertyValue(call.arguments[1] as Node | undefined, 'prefix'));
+    if (own) prefix = joinPath(prefix, own);
+  }
+  return prefix;
 }
 
 interface Declared {

@@ -2,7 +2,7 @@
 // file's exports, or functions with the directive inline), and pages router `pages/api/**` handlers.
 import type * as t from '@babel/types';
 import { findExportedFunction, findLocalFunction, functionIn } from '../ast/exports.js';
-import { functionName, isFunction, lineOf } from '../ast/nodes.js';
+import { functionName, isFunction, lineOf, stringValue, type FunctionNode } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
 import type { FileScope } from './handler-arg.js';
 import type { RouteHandler } from './types.js';
@@ -39,7 +39,7 @@ export function findNextRoutes(scope: FileScope): RouteHandler[] {
   }
   if (isPagesApiFile(scope.file)) {
     const found = defaultHandler(scope.ast);
-    if (found) routes.push(route('next-pages-api', scope, found.fn, found.ancestors, null, urlPathOf(scope.file), 'default'));
+    if (found) routes.push(route('next-pages-api', scope, found.fn, found.ancestors, guardedMethod(found.fn), urlPathOf(scope.file), 'default'));
   }
   routes.push(...findServerActions(scope));
   return routes;
@@ -62,6 +62,23 @@ function defaultHandler(ast: t.File) {
       const inner = decl.arguments.find((a) => a.type === 'Identifier') as t.Identifier | undefined;
       if (inner) return findLocalFunction(ast, inner.name);
     }
+  }
+  return null;
+}
+
+/**
+ * The one method a pages API handler accepts, from its early guard: `if (req.method !== 'POST') return
+ * res.status(405).end()`. Null when the handler branches on the method or does not check it.
+ */
+function guardedMethod(fn: FunctionNode): string | null {
+  if (fn.body.type !== 'BlockStatement') return null;
+  for (const stmt of fn.body.body) {
+    if (stmt.type !== 'IfStatement' || stmt.test.type !== 'BinaryExpression' || !/^!==?$/.test(stmt.test.operator)) continue;
+    const { left, right } = stmt.test;
+    const isMethod = (n: Node) => n.type === 'MemberExpression' && !n.computed && n.property.type === 'Identifier' && n.property.name === 'method';
+    const literal = isMethod(left) ? stringValue(right) : isMethod(right as Node) ? stringValue(left as Node) : null;
+    const exits = (n: t.Statement): boolean => n.type === 'ReturnStatement' || n.type === 'ThrowStatement' || (n.type === 'BlockStatement' && n.body.some(exits));
+    if (literal && exits(stmt.consequent)) return literal.toUpperCase();
   }
   return null;
 }

@@ -9,12 +9,13 @@ import { walk } from '../ast/walk.js';
 import type { PackageContext } from '../detect/package-context.js';
 import type { Framework } from '../detect/types.js';
 import { findExpressRoutes, joinPath } from './express-routes.js';
-import { findFastifyRoutes } from './fastify-routes.js';
+import { findFastifyRoutes, inlinePrefix } from './fastify-routes.js';
 import type { FileScope } from './handler-arg.js';
 import { findNextRoutes, isNextRouteFile, isPagesApiFile } from './next-routes.js';
 import type { RouteHandler } from './types.js';
 
-const DECLARES_ROUTE = /\.(get|post|put|patch|delete|all|route)\s*\(/;
+// TypeScript apps often pass type arguments: `fastify.post<{ Body: Signup }>('/signup', ...)`.
+const DECLARES_ROUTE = /\.(get|post|put|patch|delete|all|route)\s*[(<]/;
 const USE_SERVER = /['"]use server['"]/;
 
 /** Whether a file can declare request handlers in this framework (a text test; the parse decides). */
@@ -64,7 +65,7 @@ function mountPrefixes(ctx: PackageContext, framework: 'express' | 'fastify'): M
     const ast = ctx.parse(file);
     if (!ast) continue;
     const imports = collectImports(ast);
-    walk(ast.program, (node) => {
+    walk(ast.program, (node, ancestors) => {
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return;
       const method = node.callee.property.name;
       const args = node.arguments;
@@ -74,7 +75,8 @@ function mountPrefixes(ctx: PackageContext, framework: 'express' | 'fastify'): M
         prefix = stringValue(args[0]);
         target = args[args.length - 1];
       } else if (framework === 'fastify' && method === 'register' && args.length >= 2) {
-        prefix = stringValue(getPropertyValue(args[1], 'prefix'));
+        const own = stringValue(getPropertyValue(args[1], 'prefix'));
+        prefix = own === null ? null : joinPath(inlinePrefix(ancestors), own);
         target = args[0];
       }
       if (prefix === null || !target) return;

@@ -1,0 +1,46 @@
+// Each fixture project under test/fixtures/projects/ is detected as a whole: the StackInfo must equal its
+// expected.json, in process and through the built CLI (`detect --json`).
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { detectStack } from '../../src/detect/stack.js';
+import type { StackInfo } from '../../src/detect/types.js';
+import { loadProject } from '../../src/project/project.js';
+import { runCli } from '../engine/cli.js';
+
+const PROJECTS = join(import.meta.dirname, '..', 'fixtures', 'projects');
+const names = readdirSync(PROJECTS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const temps: string[] = [];
+
+/** A copy of the fixture outside any git repository, without its expected.json. */
+function copyFixture(name: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), `detect-${name}-`)), name);
+  cpSync(join(PROJECTS, name), dir, { recursive: true, filter: (src) => basename(src) !== 'expected.json' });
+  temps.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of temps) rmSync(join(dir, '..'), { recursive: true, force: true });
+});
+
+describe('detection fixture projects', () => {
+  it('has the projects the issue lists', () => {
+    expect(names).toEqual(['express-js-cjs', 'express-ts-esm', 'fastify-js', 'fastify-ts', 'monorepo', 'next-app', 'next-pages', 'no-framework']);
+  });
+
+  for (const name of names) {
+    it(`${name}: detectStack and \`detect --json\` equal expected.json`, async () => {
+      const expected = JSON.parse(readFileSync(join(PROJECTS, name, 'expected.json'), 'utf8')) as StackInfo;
+      const dir = copyFixture(name);
+      const stack = await detectStack(loadProject(dir));
+      expect(JSON.parse(JSON.stringify(stack))).toEqual(expected);
+
+      const cli = runCli(['detect', dir, '--json']);
+      expect(cli.stderr).toBe('');
+      expect(cli.code).toBe(0);
+      expect(JSON.parse(cli.stdout)).toEqual(expected);
+    });
+  }
+});
