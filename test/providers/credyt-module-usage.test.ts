@@ -2,6 +2,8 @@
 // events (retries keep the event id), balance gates (Credyt wallets may go negative), balances, and webhook
 // signatures (synthetic, and a real delivery from the sandbox).
 import { createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startReceiver } from '../sandbox/receiver.js';
 import {
@@ -106,6 +108,30 @@ describe.each(FORMS)('$language/$module module', (form) => {
       expect(new Set(posts.map((r) => r.body.events[0].occurred_at)).size).toBe(2);
       // Billed once each.
       expect((await sandbox.call('GET', `/events?customer_id=${customerId}`)).body.items).toHaveLength(2);
+    });
+
+    test('honours Retry-After on a 429, resending the same body', async () => {
+      const bodies: string[] = [];
+      const server = createServer((req, res) => {
+        let raw = '';
+        req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+        req.on('end', () => {
+          bodies.push(raw);
+          if (bodies.length === 1) res.writeHead(429, { 'retry-after': '1', 'content-type': 'application/problem+json' }).end('{"title":"Too Many Requests"}');
+          else res.writeHead(201, { 'content-type': 'application/json' }).end('{}');
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      process.env.CREDYT_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const started = Date.now();
+        expect(await strict.trackUsage({ customer: 'cust_1', eventType: 'message_completed' })).toMatchObject({ ok: true });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+        expect(bodies).toHaveLength(2);
+        expect(bodies[1]).toBe(bodies[0]);
+      } finally {
+        server.close();
+      }
     });
 
     test('a refused event is not retried', async () => {

@@ -2,7 +2,7 @@
 // You own this file: edit it freely. Regenerate it (dropping your edits) with:
 //   npx billing-codemod apply client-setup --force
 //
-// Every billing call in this app goes through this module (server-side only: it holds CREDYT_API_KEY):
+// Every billing call in this app goes through this module (server-side only: it uses CREDYT_API_KEY):
 //   billing.ensureCustomer({ externalId, name?, email?, products?, returnUrl?, failureUrl? })
 //     -> { id, externalId, paymentUrl, status } | null     paymentUrl: where to send the user to pay, or null
 //   billing.trackUsage({ customer, eventType, data?, subject?, description?, costs?, occurredAt? }) -> { id, ok }
@@ -14,7 +14,8 @@
 // `customer` is a Credyt customer id ('cust_...') or { externalId: yourUserId }. Each function is also a named
 // export; API failures are BillingError { status, detail, body }.
 // Environment, read at call time: CREDYT_API_KEY (required), CREDYT_API_URL (default https://api.credyt.ai),
-// APP_URL (base for relative return URLs).
+// APP_URL (base for relative return URLs). Requests time out after 10 s; those safe to repeat are retried.
+// What a failure does (log and go on, or throw) is set per operation by the constants below.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 
 // From billing.config.json when this file was generated. (`as` keeps a setting's other values type-correct.)
