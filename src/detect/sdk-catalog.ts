@@ -72,7 +72,8 @@ export const AI_SDK_FUNCTIONS = [
 /** A cheap text test for files that may hold a billable call; only these are parsed. */
 export const CALL_PREFILTER = new RegExp(
   [
-    ...new Set(CLIENT_SDKS.flatMap((s) => s.calls.map((c) => `\\.${c.split('.').slice(-2).join('\\.')}\\s*\\(`))),
+    // `\s*` around the dots: chains broken over lines (`anthropic.messages\n  .create(...)`) count too.
+    ...new Set(CLIENT_SDKS.flatMap((s) => s.calls.map((c) => `\\.\\s*${c.split('.').slice(-2).join('\\s*\\.\\s*')}\\s*\\(`))),
     ...AI_SDK_FUNCTIONS.map((f) => `\\b${f}\\b`),
   ].join('|'),
 );
