@@ -14,6 +14,12 @@ import { requestPropsSetBy } from './signed-in-user.js';
 export interface HandlerHint {
   /** Start offset of the handler function in this file. */
   start: number;
+  /**
+   * Line and column of that start, when known. They survive a change of line endings (a transform sees
+   * the file's LF text, detection its own CRLF text), so they are matched first.
+   */
+  line?: number;
+  column?: number;
   kind: HandlerKind;
   /** `POST /api/chat`, for reports. */
   route: string | null;
@@ -40,7 +46,7 @@ export function handlersInFile(scope: FileScope, framework: Framework, hints: Ha
   if (hints.length) {
     const byStart = functionsByStart(scope.ast);
     for (const hint of hints) {
-      const fn = byStart.get(hint.start);
+      const fn = hint.line !== undefined && hint.column !== undefined ? byStart.get(`${hint.line}:${hint.column}`) : byStart.get(hint.start);
       if (!fn) continue;
       const existing = out.find((h) => h.fn === fn);
       if (existing) existing.requestProps = [...new Set([...existing.requestProps, ...hint.requestProps])];
@@ -59,10 +65,13 @@ export function enclosingHandler(handlers: FileHandler[], ancestors: readonly No
   return null;
 }
 
-function functionsByStart(ast: t.File): Map<number, FunctionNode> {
-  const map = new Map<number, FunctionNode>();
+/** Functions by start offset and by `line:column` of their start. */
+function functionsByStart(ast: t.File): Map<number | string, FunctionNode> {
+  const map = new Map<number | string, FunctionNode>();
   walk(ast.program, (node) => {
-    if (isFunction(node) && node.start !== null && node.start !== undefined) map.set(node.start, node);
+    if (!isFunction(node)) return;
+    if (node.start !== null && node.start !== undefined) map.set(node.start, node);
+    if (node.loc) map.set(`${node.loc.start.line}:${node.loc.start.column}`, node);
   });
   return map;
 }
