@@ -2,8 +2,8 @@
 // blank lines and layout survive (TypeScript's own emitter would drop the blank lines).
 import { parse as babelParse } from '@babel/parser';
 import * as recast from 'recast';
+import { babelOptions } from '../../ast/parse.js';
 
-export type Program = recast.types.namedTypes.Program;
 export type File = recast.types.namedTypes.File;
 export type NodePath = recast.types.NodePath;
 type Comment = recast.types.namedTypes.Comment & { leading?: boolean; trailing?: boolean };
@@ -17,9 +17,8 @@ export function parseModule(source: string): File {
     parser: {
       parse: (code: string) =>
         babelParse(code, {
+          ...babelOptions('ts'),
           sourceType: 'module',
-          plugins: ['typescript'],
-          tokens: true,
           // Explicit parentheses nodes, so dropping `as T` from `(x as T).y` can drop its parentheses too.
           createParenthesizedExpressions: true,
         }),

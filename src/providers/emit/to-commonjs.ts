@@ -2,6 +2,7 @@
 // each declaration, and one `module.exports = { ... }` at the end lists every export. Works on the text, by the
 // parser's positions, so everything between the import and export keywords stays exactly as it was.
 import { parse } from '@babel/parser';
+import { babelOptions } from '../../ast/parse.js';
 import { jsLiteral } from './literal.js';
 
 interface Edit {
@@ -22,7 +23,7 @@ type Declaration = Node & { id?: { name: string } | null; declarations?: Array<{
 
 /** Rewrites JavaScript ESM as CommonJS; throws on what has no plain CommonJS form (default exports, re-exports). */
 export function toCommonJs(code: string): string {
-  const program = parse(code, { sourceType: 'module' }).program;
+  const program = parse(code, { ...babelOptions('js'), sourceType: 'module' }).program;
   const edits: Edit[] = [];
   const exported: Named[] = [];
   for (const statement of program.body) {
