@@ -1,7 +1,7 @@
 // Finds the function a module exports under a name, in the ways apps write it: `export function`,
 // `export const x = () => {}`, `export { x }`, `export default`, `module.exports = { x }`, `exports.x = ...`.
 import type * as t from '@babel/types';
-import { dottedName, isFunction, propertyKey, type FunctionNode } from './nodes.js';
+import { dottedName, getPropertyValue, isFunction, propertyKey, type FunctionNode } from './nodes.js';
 import { walk, type Node } from './walk.js';
 
 export interface FoundFunction {
@@ -29,6 +29,11 @@ function exportedLocalName(ast: t.File, exportName: string): string | null {
       }
     }
     if (stmt.type === 'ExportDefaultDeclaration' && exportName === 'default' && stmt.declaration.type === 'Identifier') return stmt.declaration.name;
+    // `export default { register: registerUser }`: a controller object; `ctrl.register` reads it by name.
+    if (stmt.type === 'ExportDefaultDeclaration' && stmt.declaration.type === 'ObjectExpression') {
+      const value = getPropertyValue(stmt.declaration, exportName);
+      if (value?.type === 'Identifier') return value.name;
+    }
     if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
       const { left, right } = stmt.expression;
       const target = dottedName(left);
@@ -62,6 +67,10 @@ function findExportExpression(ast: t.File, exportName: string): FoundFunction | 
     if (stmt.type === 'ExportDefaultDeclaration' && exportName === 'default' && isFunction(stmt.declaration)) {
       return { fn: stmt.declaration, ancestors, localName: (stmt.declaration as t.FunctionDeclaration).id?.name ?? null };
     }
+    if (stmt.type === 'ExportDefaultDeclaration' && stmt.declaration.type === 'ObjectExpression') {
+      const found = objectMember(stmt.declaration, exportName, [...ancestors, stmt.declaration]);
+      if (found) return found;
+    }
     if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression') {
       const { left, right } = stmt.expression;
       const target = dottedName(left);
@@ -69,13 +78,20 @@ function findExportExpression(ast: t.File, exportName: string): FoundFunction | 
       if ((target === `module.exports.${exportName}` || target === `exports.${exportName}`) && isFunction(right)) return { fn: right, ancestors: asserted, localName: null };
       if (target === 'module.exports' && exportName === 'default' && isFunction(right)) return { fn: right, ancestors: asserted, localName: null };
       if (target === 'module.exports' && right.type === 'ObjectExpression') {
-        for (const prop of right.properties) {
-          if (propertyKey(prop) !== exportName) continue;
-          if (prop.type === 'ObjectMethod') return { fn: prop, ancestors: [...asserted, right], localName: null };
-          if (prop.type === 'ObjectProperty' && isFunction(prop.value as Node)) return { fn: prop.value as FunctionNode, ancestors: [...asserted, right, prop], localName: null };
-        }
+        const found = objectMember(right, exportName, [...asserted, right]);
+        if (found) return found;
       }
     }
+  }
+  return null;
+}
+
+/** A function written in place as a member of an exported object: `{ register(req, res) {} }`, `{ register: async () => {} }`. */
+function objectMember(object: t.ObjectExpression, name: string, ancestors: Node[]): FoundFunction | null {
+  for (const prop of object.properties) {
+    if (propertyKey(prop) !== name) continue;
+    if (prop.type === 'ObjectMethod') return { fn: prop, ancestors, localName: null };
+    if (prop.type === 'ObjectProperty' && isFunction(prop.value as Node)) return { fn: prop.value as FunctionNode, ancestors: [...ancestors, prop], localName: null };
   }
   return null;
 }

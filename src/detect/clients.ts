@@ -87,7 +87,15 @@ function collectLocalClients(ast: t.File, fc: FileClients, index: ClientIndex): 
       else if (isFunction(node.init)) noteFactory(node.id.name, node.init, fc, index);
     } else if (node.type === 'FunctionDeclaration' && node.id) {
       noteFactory(node.id.name, node, fc, index);
-    } else if (node.type === 'AssignmentExpression' && node.operator === '=') {
+    } else if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && node.init) {
+      // const { openai } = request.server / = fastify / = this
+      for (const prop of node.id.properties) {
+        const key = prop.type === 'ObjectProperty' ? propertyKey(prop) : null;
+        const local = prop.type === 'ObjectProperty' && prop.value.type === 'Identifier' ? prop.value.name : null;
+        const client = key && local ? memberClient(node.init, key, fc, index) : null;
+        if (client && local) fc.locals.set(local, client);
+      }
+    } else if (node.type === 'AssignmentExpression' && ASSIGN.has(node.operator)) {
       const client = clientOf(node.right, fc, index);
       if (!client) return;
       if (node.left.type === 'Identifier') fc.locals.set(node.left.name, client);
@@ -109,6 +117,9 @@ function collectLocalClients(ast: t.File, fc: FileClients, index: ClientIndex): 
     }
   });
 }
+
+/** Assignments that can store a client: memoised factories write `client ??= new OpenAI()`. */
+const ASSIGN = new Set(['=', '??=', '||=']);
 
 function noteFactory(name: string, fn: Node, fc: FileClients, index: ClientIndex): void {
   if (!isFunction(fn)) return;
@@ -134,8 +145,8 @@ export function clientOf(expr: Node, fc: FileClients, index: ClientIndex): Trace
   const n = unwrap(expr);
   if (n.type === 'NewExpression') {
     const callee = n.callee.type === 'Identifier' ? n.callee.name : null;
-    const sdk = callee ? fc.classes.get(callee) : undefined;
-    if (sdk && callee) return { sdk, via: `new ${callee}() in ${fc.file}` };
+    const sdk = callee ? fc.classes.get(callee) : namespacedClass(n.callee, fc);
+    if (sdk) return { sdk, via: `new ${dottedName(n.callee) ?? 'client'}() in ${fc.file}` };
     return null;
   }
   if (n.type === 'Identifier') return fc.locals.get(n.name) ?? null;
@@ -144,23 +155,40 @@ export function clientOf(expr: Node, fc: FileClients, index: ClientIndex): Trace
   if (n.type === 'CallExpression' && n.callee.type === 'Identifier') return fc.factories.get(n.callee.name) ?? null;
   if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
     const key = n.property.type === 'Identifier' && !n.computed ? n.property.name : stringValue(n.property);
-    if (!key) return null;
-    if (n.object.type === 'ThisExpression') {
-      const own = fc.thisProps.get(key);
-      if (own) return own;
-    }
-    if (n.object.type === 'Identifier') {
-      const ns = fc.namespaces.get(n.object.name);
-      if (ns) return index.exports.get(ns)?.get(key) ?? null;
-    }
-    // fastify.openai, request.server.openai, this.openai inside a route: a decoration by name.
-    return fc.decorations.get(key) ?? index.decorations.get(key) ?? null;
+    return key ? memberClient(n.object, key, fc, index) : null;
   }
   return null;
 }
 
-/** Adds a file's exported clients, factories and decorations to the package index. */
-export function indexFileClients(ast: t.File, fc: FileClients, index: ClientIndex): void {
+/** The client at `object.key` (or destructured as `{ key } = object`). */
+function memberClient(object: Node, key: string, fc: FileClients, index: ClientIndex): TracedClient | null {
+  const o = unwrap(object);
+  if (o.type === 'ThisExpression') {
+    const own = fc.thisProps.get(key);
+    if (own) return own;
+  }
+  if (o.type === 'Identifier') {
+    const ns = fc.namespaces.get(o.name);
+    if (ns) return index.exports.get(ns)?.get(key) ?? null;
+  }
+  // fastify.openai, request.server.openai, this.openai inside a route: a decoration by name.
+  return fc.decorations.get(key) ?? index.decorations.get(key) ?? null;
+}
+
+/** `new sdk.OpenAI()` where `sdk` is a namespace import (or whole require) of the SDK package. */
+function namespacedClass(callee: Node, fc: FileClients): ClientSdk | undefined {
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.property.type !== 'Identifier') return undefined;
+  const ns = callee.object.name;
+  const imp = fc.imports.find((i) => i.local === ns && i.imported === '*' && !i.typeOnly);
+  const name = callee.property.name;
+  return imp ? CLIENT_SDKS.find((s) => s.packages.includes(imp.source) && s.classes.includes(name)) : undefined;
+}
+
+/**
+ * Adds a file's exported clients, factories and decorations to the package index. With `resolve`,
+ * re-exports (`export { openai } from './openai.js'`, `export * from`) carry what the index knows already.
+ */
+export function indexFileClients(ast: t.File, fc: FileClients, index: ClientIndex, resolve?: ImportResolver): void {
   const exports = new Map<string, TracedClient>();
   const factories = new Map<string, TracedClient>();
   const note = (exportName: string, localOrExpr: Node) => {
@@ -176,12 +204,17 @@ export function indexFileClients(ast: t.File, fc: FileClients, index: ClientInde
       if (decl?.type === 'VariableDeclaration') {
         for (const d of decl.declarations) if (d.id.type === 'Identifier') note(d.id.name, d.id);
       } else if (decl?.type === 'FunctionDeclaration' && decl.id) note(decl.id.name, decl.id);
-      if (!stmt.source) {
-        for (const spec of stmt.specifiers) {
-          if (spec.type !== 'ExportSpecifier') continue;
-          const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
-          note(exported, spec.local);
-        }
+      const from = stmt.source && resolve ? resolve(fc.file, stmt.source.value) : null;
+      for (const spec of stmt.specifiers) {
+        if (spec.type !== 'ExportSpecifier') continue;
+        const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+        if (!stmt.source) note(exported, spec.local);
+        else if (from) reexport(index, from, spec.local.name, exported, exports, factories);
+      }
+    } else if (stmt.type === 'ExportAllDeclaration' && resolve) {
+      const from = resolve(fc.file, stmt.source.value);
+      for (const name of from ? [...(index.exports.get(from)?.keys() ?? []), ...(index.factories.get(from)?.keys() ?? [])] : []) {
+        if (name !== 'default' && name !== '*' && from) reexport(index, from, name, name, exports, factories);
       }
     } else if (stmt.type === 'ExportDefaultDeclaration') {
       const decl = stmt.declaration;
@@ -195,6 +228,13 @@ export function indexFileClients(ast: t.File, fc: FileClients, index: ClientInde
   for (const [name, client] of fc.decorations) index.decorations.set(name, client);
   if (exports.size) index.exports.set(fc.file, exports);
   if (factories.size) index.factories.set(fc.file, factories);
+}
+
+function reexport(index: ClientIndex, from: string, name: string, as: string, exports: Map<string, TracedClient>, factories: Map<string, TracedClient>): void {
+  const client = index.exports.get(from)?.get(name);
+  if (client) exports.set(as, client);
+  const factory = index.factories.get(from)?.get(name);
+  if (factory) factories.set(as, factory);
 }
 
 function noteCommonJsExport(assign: t.AssignmentExpression, note: (name: string, value: Node) => void): void {

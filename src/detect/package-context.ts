@@ -78,29 +78,34 @@ export function createPackageContext(
 }
 
 /**
- * Indexes the files that construct or decorate a client. Files are visited until nothing new is
- * learned, so a client re-exported through another file (lib/ai/index.ts) is still traced.
+ * Indexes the files that construct, decorate or re-export a client. Files are read again until nothing new
+ * is learned, so the order files are read in does not matter: `app.decorate('openai', client)` before the
+ * file that makes `client`, or a client re-exported through another file (lib/ai/index.ts).
  */
 function buildClientIndex(ctx: PackageContext): ClientIndex {
   const index = emptyClientIndex();
-  const candidates = ctx.sources.filter(([, text]) => CLIENT_PREFILTER.test(text)).map(([path]) => path);
-  const size = () => index.exports.size + index.factories.size + index.decorations.size;
-  // Importers of client files can re-export them; include them in later rounds.
-  let round = candidates;
-  for (let i = 0; i < 3 && round.length; i++) {
-    const before = size();
-    for (const path of round) {
+  const files = new Set(ctx.sources.filter(([, text]) => CLIENT_PREFILTER.test(text)).map(([path]) => path));
+  const size = () => entries(index.exports) + entries(index.factories) + index.decorations.size;
+  for (let round = 0; round < 5; round++) {
+    const before = [size(), files.size];
+    for (const path of files) {
       const ast = ctx.parse(path);
-      if (!ast) continue;
-      indexFileClients(ast, readFileClients(path, ast, index, ctx.resolve), index);
+      if (ast) indexFileClients(ast, readFileClients(path, ast, index, ctx.resolve), index, ctx.resolve);
     }
-    if (size() === before) break;
+    // Importers of client files can re-export them; read them in later rounds.
     const known = new Set([...index.exports.keys(), ...index.factories.keys()]);
-    round = ctx.sources
-      .filter(([path, text]) => !known.has(path) && /export\s|module\.exports|exports\./.test(text) && mentionsAny(text, known))
-      .map(([path]) => path);
+    for (const [path, text] of ctx.sources) {
+      if (!files.has(path) && /export\s|module\.exports|exports\./.test(text) && mentionsAny(text, known)) files.add(path);
+    }
+    if (size() === before[0] && files.size === before[1]) break;
   }
   return index;
+}
+
+function entries(map: Map<string, Map<string, unknown>>): number {
+  let n = 0;
+  for (const inner of map.values()) n += inner.size;
+  return n;
 }
 
 function mentionsAny(text: string, files: Set<string>): boolean {

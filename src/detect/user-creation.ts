@@ -36,7 +36,7 @@ export function describeUserCreation(node: Node): string | null {
     if (AUTH_SIGNUP.test(method) && AUTH_RECEIVER.test(segments.slice(0, -1).join('.'))) return `${segments.join('.')}()`;
     if (CREATE_METHOD.test(method) && MODEL.test(receiver)) return segments.join('.');
     // Mongoose: `const user = new User(...); await user.save()`
-    if (method === 'save' && /user|account|member/i.test(receiver) && node.arguments.length === 0) return `${segments.join('.')}()`;
+    if (method === 'save' && /user|account|member/i.test(receiver) && node.arguments.length === 0) return `${name}()`;
     // In-memory stores: `users.push(user)`, `users.set(id, user)`
     if ((method === 'push' || method === 'set') && /^(users|accounts|members)$/i.test(receiver)) return `${segments.join('.')}()`;
     // Drizzle: `db.insert(users).values(...)`

@@ -13,6 +13,7 @@ const ROUTER_NAME = /^(app|api|server|router|routes|\w+(Router|Routes|App))$/;
 export function findExpressRoutes(scope: FileScope, prefix: string): RouteHandler[] {
   const routers = expressInstances(scope);
   const importsExpress = scope.imports.some((i) => i.source === 'express');
+  const local = localMounts(scope);
   const routes: RouteHandler[] = [];
   walk(scope.ast.program, (node, ancestors) => {
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return;
@@ -33,7 +34,7 @@ export function findExpressRoutes(scope: FileScope, prefix: string): RouteHandle
       file: scope.file,
       line: lineOf(node),
       method: method === 'all' ? null : method.toUpperCase(),
-      path: declared.path === null ? null : joinPath(prefix, declared.path),
+      path: declared.path === null ? null : joinPath(joinPath(prefix, receiver.type === 'Identifier' ? local(receiver.name) : ''), declared.path),
       ...resolved,
       middleware: middlewareNames(handlerArgs.slice(0, -1) as Node[]),
     });
@@ -62,6 +63,29 @@ function declaredPath(call: t.CallExpression): { receiver: Node; path: string | 
     object = object.callee.object;
   }
   return null;
+}
+
+/**
+ * Prefixes of routers mounted in the file that declares them: `const v2 = Router(); ...;
+ * router.use('/v2', v2)`. Routers imported from elsewhere are mounted through routes.ts instead.
+ */
+function localMounts(scope: FileScope): (name: string) => string {
+  const imported = new Set(scope.imports.map((i) => i.local));
+  const mounts = new Map<string, { parent: string | null; path: string }>();
+  walk(scope.ast.program, (node) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return;
+    if (node.callee.property.name !== 'use' || node.arguments.length < 2) return;
+    const path = stringValue(node.arguments[0] as Node);
+    const last = node.arguments[node.arguments.length - 1];
+    if (path === null || last.type !== 'Identifier' || imported.has(last.name)) return;
+    mounts.set(last.name, { parent: node.callee.object.type === 'Identifier' ? node.callee.object.name : null, path });
+  });
+  const prefixOf = (name: string, depth: number): string => {
+    const mount = mounts.get(name);
+    if (!mount || depth > 5) return '';
+    return joinPath(mount.parent ? prefixOf(mount.parent, depth + 1) : '', mount.path);
+  };
+  return (name) => prefixOf(name, 0);
 }
 
 /** Variables holding `express()`, `express.Router()` or `Router()` in this file. */

@@ -58,12 +58,18 @@ function defaultHandler(ast: t.File) {
     const decl = stmt.declaration as Node;
     const wrapped = functionIn(decl, [ast.program, stmt]);
     if (wrapped) return { ...wrapped, localName: null };
-    if (decl.type === 'CallExpression') {
-      const inner = decl.arguments.find((a) => a.type === 'Identifier') as t.Identifier | undefined;
-      if (inner) return findLocalFunction(ast, inner.name);
+    for (const name of wrappedNames(decl)) {
+      const found = findLocalFunction(ast, name);
+      if (found) return found;
     }
   }
   return null;
+}
+
+/** Names passed into wrappers, outermost first: `withSession(withRateLimit(handler, opts))` → handler. */
+function wrappedNames(expr: Node): string[] {
+  if (expr.type !== 'CallExpression') return [];
+  return expr.arguments.flatMap((a) => (a.type === 'Identifier' ? [a.name] : wrappedNames(a as Node)));
 }
 
 /**

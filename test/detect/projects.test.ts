@@ -4,7 +4,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectStack } from '../../src/detect/stack.js';
+import { notSignupReason } from '../../src/detect/signup-handlers.js';
+import { detectPackages, detectStack } from '../../src/detect/stack.js';
 import type { StackInfo } from '../../src/detect/types.js';
 import { loadProject } from '../../src/project/project.js';
 import { runCli } from '../engine/cli.js';
@@ -41,6 +42,27 @@ describe('detection fixture projects', () => {
       expect(cli.stderr).toBe('');
       expect(cli.code).toBe(0);
       expect(JSON.parse(cli.stdout)).toEqual(expected);
+    });
+  }
+});
+
+// The routes each fixture has that create users or sit beside signup, and why they are not signups: found,
+// and left out for the stated reason (not skipped because the route was never seen).
+const NOT_SIGNUP: Record<string, Record<string, RegExp>> = {
+  'express-ts-esm': { 'POST /api/auth/login': /login or session/, 'POST /api/admin/users': /admin route/ },
+  'express-js-cjs': { 'POST /auth/login': /login or session/, 'POST /api/users': /guarded by requireAdmin/ },
+  'fastify-ts': { 'POST /api/auth/login': /login or session/, 'POST /api/team/members': /guarded by fastify\.requireAdmin/ },
+  'fastify-js': { 'POST /v1/accounts/signin': /login or session/ },
+  'next-app': { 'POST /api/admin/users': /admin route/ },
+  'next-pages': { 'ANY /api/admin/users': /admin route/ },
+};
+
+describe('routes the fixtures leave out of signup', () => {
+  for (const [name, expected] of Object.entries(NOT_SIGNUP)) {
+    it(`${name}: ${Object.keys(expected).join(', ')}`, async () => {
+      const [pkg] = await detectPackages(loadProject(copyFixture(name)));
+      const reasons = Object.fromEntries(pkg.routes().map((r) => [`${r.method ?? 'ANY'} ${r.path}`, notSignupReason(r)]));
+      for (const [route, reason] of Object.entries(expected)) expect(reasons[route], route).toMatch(reason);
     });
   }
 });
