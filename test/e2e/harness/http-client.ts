@@ -17,7 +17,7 @@ export interface RequestOptions {
   json?: unknown;
   form?: Record<string, string>;
   headers?: Record<string, string>;
-  /** Default 60 s (a Next.js dev server compiles a route on its first request). */
+  /** Default 120 s (a Next.js dev server compiles a route on its first request, slowly on a busy machine). */
   timeoutMs?: number;
 }
 
@@ -53,7 +53,7 @@ export class HttpClient {
       headers,
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
     });
     this.store(res.headers.getSetCookie());
 
