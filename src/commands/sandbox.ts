@@ -1,4 +1,5 @@
 // `billing-codemod sandbox`: runs the local Credyt-compatible API until SIGINT or SIGTERM.
+import { parseConfig } from '../config/load.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
@@ -88,16 +89,7 @@ function readConfig(file: string, isDefault: boolean): BillingConfig | undefined
     if (isDefault) return undefined;
     throw new Error(`config file ${file} does not exist`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`config file ${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`config file ${file} must hold a JSON object`);
-  const config = parsed as BillingConfig;
-  if (config.products !== undefined && !Array.isArray(config.products)) throw new Error(`config file ${file}: products must be an array`);
-  if (config.assets !== undefined && !Array.isArray(config.assets)) throw new Error(`config file ${file}: assets must be an array`);
-  // Asset and product definitions are checked when they are seeded, as POST /assets and POST /products would.
-  return config;
+  // The same validation as every other command: errors name the file and the field.
+  // Asset and product definitions are checked again when they are seeded, as POST /assets and POST /products would.
+  return parseConfig(readFileSync(path, 'utf8'), file);
 }
