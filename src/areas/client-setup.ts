@@ -38,9 +38,13 @@ function planClientSetup({ project, pkg, config, options }: AreaContext): Plan {
   const gitignore = planGitignore(info.path, read);
   if (gitignore) plan.changes.push(gitignore);
 
-  const alias = config.paths.billingImport ? undefined : (aliasSpecifier(info, modulePath) ?? undefined);
-  const record = planConfigRecord(info.path, read(inPkg(CONFIG_FILE)) ?? '{}', config, { billingModule: modulePath, ...(alias ? { billingImport: alias } : {}) });
-  if (record) plan.changes.push(record);
+  if (module.ours) {
+    const alias = config.paths.billingImport ? undefined : (aliasSpecifier(info, modulePath) ?? undefined);
+    const record = planConfigRecord(info.path, read(inPkg(CONFIG_FILE)) ?? '{}', config, { billingModule: modulePath, ...(alias ? { billingImport: alias } : {}) });
+    if (record) plan.changes.push(record);
+  } else {
+    plan.manual.push({ path: inPkg(modulePath), message: 'choose where the billing module goes: set paths.billingModule in billing.config.json, then run client-setup again' });
+  }
 
   if (plan.changes.length) {
     plan.notes.push(`put the real key in ${inPkg('.env')} (CREDYT_API_KEY=key_...), never in code or the example file`);

@@ -11,6 +11,8 @@ export interface ModulePlan {
   change: FileChange | null;
   skipped: Skipped | null;
   note: string | null;
+  /** False when the path holds someone else's file: then nothing may point later areas at it. */
+  ours: boolean;
 }
 
 /** How the app keeps the module out of browser bundles: Next.js's server-only package when present, else a guard. */
@@ -31,21 +33,23 @@ export function generateFor(info: PackageInfo, config: BillingConfig): string {
 
 export function planModuleFile(path: string, info: PackageInfo, config: BillingConfig, existing: string | null, force: boolean): ModulePlan {
   const generated = generateFor(info, config);
-  if (existing === null) return { change: createFile(path, generated), skipped: null, note: null };
-  if (existing === generated) return { change: null, skipped: null, note: null };
+  if (existing === null) return { change: createFile(path, generated), skipped: null, note: null, ours: true };
+  if (existing === generated) return { change: null, skipped: null, note: null, ours: true };
   if (!isGeneratedBillingModule(existing)) {
     return {
       change: null,
       skipped: { path, reason: 'a file the toolkit did not generate is already there; set paths.billingModule in billing.config.json to put the billing module elsewhere' },
       note: null,
+      ours: false,
     };
   }
-  if (force) return { change: { path, action: 'modify', before: existing, after: generated }, skipped: null, note: null };
+  if (force) return { change: { path, action: 'modify', before: existing, after: generated }, skipped: null, note: null, ours: true };
   const changed = changedLines(existing, generated);
   return {
     change: null,
     skipped: { path, reason: `differs from what the current config generates (${changed} line(s): your edits, or a config change): kept as it is` },
     note: `to see the difference: billing-codemod apply client-setup --force --dry-run; to regenerate it (dropping your edits): --force`,
+    ours: true,
   };
 }
 
