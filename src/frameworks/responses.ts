@@ -29,6 +29,10 @@ export interface RefusalContext {
   fn: FunctionNode;
   /** The file already imports NextResponse from next/server. */
   usesNextResponse?: boolean;
+  /** NextResponse's local name in the file, when it is imported under another name. */
+  nextResponseName?: string;
+  /** The response parameter to answer with, when the caller adds one the function does not have yet. */
+  responseParam?: string;
 }
 
 /**
@@ -40,15 +44,15 @@ export function refusalStatement(ctx: RefusalContext, body: string, message: str
   switch (ctx.role) {
     case 'express':
     case 'pages': {
-      const res = paramName(ctx.fn, 1);
+      const res = ctx.responseParam ?? paramName(ctx.fn, 1);
       return res ? `return ${res}.status(402).json(${body});` : null;
     }
     case 'fastify': {
-      const reply = paramName(ctx.fn, 1);
+      const reply = ctx.responseParam ?? paramName(ctx.fn, 1);
       return reply ? `return ${reply}.code(402).send(${body});` : null;
     }
     case 'next-route':
-      return ctx.usesNextResponse ? `return NextResponse.json(${body}, { status: 402 });` : `return Response.json(${body}, { status: 402 });`;
+      return `return ${ctx.usesNextResponse ? (ctx.nextResponseName ?? 'NextResponse') : 'Response'}.json(${body}, { status: 402 });`;
     case 'server-action': {
       const key = actionErrorKey(ctx.fn);
       return key ? `return { ${key}: ${message} };` : `throw new Error(${message});`;

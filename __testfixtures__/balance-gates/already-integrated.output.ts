@@ -1,0 +1,17 @@
+import { Router } from 'express';
+import { billing } from '../lib/billing.js';
+import { openai } from '../lib/openai.js';
+import { requireAuth } from '../middleware/requireAuth.js';
+
+export const chatRouter = Router();
+
+chatRouter.post('/chat', requireAuth, async (req, res) => {
+  const wallet = await billing.checkBalance({ customer: { externalId: req.user!.id }, estimate: 0.02 });
+  if (!wallet.allowed) return res.status(402).json(wallet.body);
+
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: String(req.body.message) }],
+  });
+  res.json({ reply: completion.choices[0]?.message.content });
+});

@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import { billing } from '../lib/billing.js';
+import { openai } from '../lib/openai.js';
+import { requireAuth } from '../middleware/requireAuth.js';
+
+export const chatRouter = Router();
+
+chatRouter.post('/chat', requireAuth, async (req, res) => {
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: String(req.body.message) }],
+  });
+  void billing.trackUsage({ customer: { externalId: req.user!.id }, eventType: 'chat_completion', data: { total_tokens: completion.usage?.total_tokens } });
+  res.json({ reply: completion.choices[0]?.message.content });
+});

@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import { openai } from '../lib/openai.js';
+import { requireAuth } from '../middleware/requireAuth.js';
+import { billing } from '../lib/billing.js';
+
+export const recap = Router();
+
+async function summarize(text: string) {
+  const out = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `Summarize: ${text}` }] });
+  return out.choices[0]?.message.content ?? '';
+}
+
+recap.post('/recap', requireAuth, async (req, res) => {
+  const text = String(req.body.text ?? '');
+  if (!text) return res.status(400).json({ error: 'text is required' });
+  const balance = await billing.checkBalance({ customer: { externalId: req.user?.id }, estimate: 0.01 });
+  if (!balance.allowed) return res.status(402).json(balance.body);
+  res.json({ summary: await summarize(text) });
+});

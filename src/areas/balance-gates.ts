@@ -1,0 +1,75 @@
+// Area balance-gates: a balance check before the first billable call of every request, answering 402 in
+// the framework's own way when the wallet cannot pay (Credyt lets wallets go negative, so the app refuses).
+// Plans on the whole package first — handlers routed from other files, helpers that make billable calls —
+// then runs transforms/balance-gates.ts on each file that may need a gate.
+import { posix } from 'node:path';
+import balanceGates, { type BalanceGatesOptions } from '../../transforms/balance-gates.js';
+import { configCallees, mayHoldBillableCall } from '../detect/billable-calls.js';
+import { emptyPlan, type Plan } from '../plan/types.js';
+import type { SiteOptions } from './billable-sites.js';
+import { findBillableHelpers, type HelperIndex } from './gates/find-helpers.js';
+import { mentionsHelper } from './gates/helpers.js';
+import { handlerHints } from './handler-hints.js';
+import { billingModulePath, billingSpecifier, isBillingSpecifier } from './module-location.js';
+import { transformFiles } from './transform-files.js';
+import type { Area, AreaContext } from './types.js';
+
+export const balanceGatesArea: Area = {
+  name: 'balance-gates',
+  summary: 'check the balance before each billable call; answer 402 when it is too low',
+  plan: planBalanceGates,
+};
+
+function planBalanceGates({ project, pkg, config }: AreaContext): Plan {
+  const { info } = pkg;
+  const plan = emptyPlan('balance-gates', info.path);
+  const hints = handlerHints(pkg);
+  const siteOptions = (file: string): SiteOptions => ({
+    framework: info.framework,
+    config,
+    clientIndex: pkg.ctx.clientIndex(),
+    resolve: pkg.ctx.resolve,
+    dependencies: info.dependencies,
+    hints: hints.get(file) ?? [],
+    passport: info.auth === 'passport',
+  });
+  const index = findBillableHelpers(pkg, siteOptions);
+  const toPackage = (file: string) => (info.path === '.' ? file : posix.relative(info.path, file));
+  const optionsFor = (file: string): BalanceGatesOptions => ({
+    ...siteOptions(file),
+    helpers: index.helpers,
+    reachedHelpers: index.reached,
+    billing: {
+      source: billingSpecifier(info, config, toPackage(file)),
+      name: 'billing',
+      sameModule: (specifier) => isBillingSpecifier(project, info, config, file, specifier),
+    },
+    frameworkVersion: info.frameworkVersion,
+    module: info.module,
+  });
+  transformFiles(plan, project, candidateFiles(pkg.ctx.sources, config, index), balanceGates, optionsFor);
+  const gated = plan.changes.some((c) => count(c.after, '.checkBalance(') > count(c.before ?? '', '.checkBalance('));
+  if (gated) plan.notes.push(...notesFor(info.billing.module, billingModulePath(info, config), config.events));
+  return plan;
+}
+
+/** Files that may hold a billable call or call a billable helper (a text test; the transform decides). */
+function candidateFiles(sources: Array<[string, string]>, config: AreaContext['config'], index: HelperIndex): string[] {
+  const configCalls = configCallees(config);
+  return sources.filter(([, text]) => mayHoldBillableCall(text, configCalls) || index.helpers.some((h) => mentionsHelper(text, h))).map(([file]) => file);
+}
+
+function notesFor(existingModule: string | null, modulePath: string, events: AreaContext['config']['events']): string[] {
+  const notes: string[] = [];
+  if (!existingModule) notes.push(`the gates import the billing module (${modulePath}), which is not there yet: run \`billing-codemod apply client-setup\` first`);
+  const placeholders = events.filter((e) => e.estimateReviewed === false).map((e) => e.type);
+  if (placeholders.length) {
+    notes.push(`the estimates the gates check for ${placeholders.join(', ')} are placeholders (estimateReviewed: false in billing.config.json): set each to what one call really costs`);
+  }
+  notes.push("a gate refuses when the wallet's available balance is at or below zero or below the estimate; when the billing API is unreachable, gates.onUnavailable in billing.config.json decides (default: allow and log)");
+  return notes;
+}
+
+function count(text: string, needle: string): number {
+  return text.split(needle).length - 1;
+}

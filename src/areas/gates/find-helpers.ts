@@ -1,0 +1,125 @@
+// Package-wide: which functions outside request handlers make billable calls (directly, or through other
+// such helpers), and which of them some request handler reaches. The area runs this once, on detection's
+// parses, and hands the result to every file's transform.
+import type * as t from '@babel/types';
+import { collectImports } from '../../ast/imports.js';
+import { enclosingFunction, functionName, propertyKey, type FunctionNode } from '../../ast/nodes.js';
+import { findExportedFunction } from '../../ast/exports.js';
+import type { Node } from '../../ast/walk.js';
+import { configCallees, mayHoldBillableCall } from '../../detect/billable-calls.js';
+import type { DetectedPackage } from '../../detect/stack.js';
+import { enclosingHandler, handlersInFile } from '../../frameworks/handlers-in-file.js';
+import { findBillableSites, type SiteOptions } from '../billable-sites.js';
+import { sumEstimates } from './gate-code.js';
+import { checkBalanceBefore } from './placement.js';
+import { helperCallsIn, helperKey, mentionsHelper, type BillableHelper } from './helpers.js';
+
+export interface HelperIndex {
+  helpers: BillableHelper[];
+  /** Keys (helperKey) of helpers a request handler calls, directly or through other helpers. */
+  reached: Set<string>;
+}
+
+/** How many layers of helpers calling helpers are followed. */
+const MAX_DEPTH = 3;
+
+export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: string) => SiteOptions): HelperIndex {
+  const helpers: BillableHelper[] = [];
+  const configCalls = configCallees(pkg.ctx.config);
+  for (const [file, text] of pkg.ctx.sources) {
+    if (!mayHoldBillableCall(text, configCalls)) continue;
+    const ast = pkg.ctx.parse(file);
+    if (ast) helpers.push(...directHelpers(ast, file, siteOptions(file)));
+  }
+  const reached = new Set<string>();
+  const wrappers = new Map<string, string[]>();
+  let fresh = helpers;
+  for (let depth = 0; depth < MAX_DEPTH && fresh.length; depth++) {
+    const found: BillableHelper[] = [];
+    for (const [file, text] of pkg.ctx.sources) {
+      if (!fresh.some((h) => mentionsHelper(text, h))) continue;
+      const ast = pkg.ctx.parse(file);
+      if (!ast) continue;
+      const options = siteOptions(file);
+      const handlers = handlersInFile({ file, ast, imports: collectImports(ast), resolve: pkg.ctx.resolve }, options.framework, options.hints);
+      const outside = new Map<FunctionNode, Array<{ helper: BillableHelper; ancestors: Node[] }>>();
+      for (const call of helperCallsIn(ast, file, fresh, pkg.ctx.resolve)) {
+        if (enclosingHandler(handlers, call.ancestors)) {
+          reached.add(helperKey(call.helper));
+          continue;
+        }
+        const fn = enclosingFunction(call.ancestors);
+        if (fn) outside.set(fn, [...(outside.get(fn) ?? []), { helper: call.helper, ancestors: call.ancestors }]);
+      }
+      for (const [fn, calls] of outside) {
+        const ancestors = calls[0].ancestors.slice(0, calls[0].ancestors.indexOf(fn));
+        const key = helperKey({ file, start: fn.start ?? -1 });
+        for (const c of calls) wrappers.set(helperKey(c.helper), [...(wrappers.get(helperKey(c.helper)) ?? []), key]);
+        if (helpers.some((h) => helperKey(h) === key) || found.some((h) => helperKey(h) === key)) continue;
+        found.push(helperOf(ast, file, fn, ancestors, calls.map((c) => c.helper.estimate), calls.flatMap((c) => c.helper.eventTypes)));
+      }
+    }
+    helpers.push(...found);
+    fresh = found;
+  }
+  // A helper called only by another helper is reached when that one is.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [inner, outers] of wrappers) {
+      if (!reached.has(inner) && outers.some((o) => reached.has(o))) {
+        reached.add(inner);
+        changed = true;
+      }
+    }
+  }
+  return { helpers, reached };
+}
+
+/** Functions of one file that make billable calls outside any request handler (and check no balance first). */
+function directHelpers(ast: t.File, file: string, options: SiteOptions): BillableHelper[] {
+  const byFn = new Map<FunctionNode, { ancestors: Node[]; estimates: number[]; types: string[]; first: number }>();
+  for (const site of findBillableSites(ast, file, options)) {
+    if (site.handler || !site.fn || !site.event) continue;
+    const entry = byFn.get(site.fn) ?? { ancestors: site.ancestors.slice(0, site.ancestors.indexOf(site.fn)), estimates: [], types: [], first: site.call.start ?? 0 };
+    entry.estimates.push(site.event.estimate);
+    entry.types.push(site.event.type);
+    byFn.set(site.fn, entry);
+  }
+  return [...byFn]
+    .filter(([fn, e]) => !checkBalanceBefore(fn, e.first))
+    .map(([fn, e]) => helperOf(ast, file, fn, e.ancestors, e.estimates, e.types));
+}
+
+function helperOf(ast: t.File, file: string, fn: FunctionNode, ancestors: Node[], estimates: number[], types: string[]): BillableHelper {
+  const localName = functionName(fn, ancestors);
+  return { file, start: fn.start ?? -1, localName, exportNames: exportNamesOf(ast, fn), estimate: sumEstimates(estimates), eventTypes: [...new Set(types)] };
+}
+
+/** Every name the file exports `fn` under. */
+function exportNamesOf(ast: t.File, fn: FunctionNode): string[] {
+  return exportedNames(ast).filter((name) => findExportedFunction(ast, name)?.fn === fn);
+}
+
+function exportedNames(ast: t.File): string[] {
+  const names = new Set<string>();
+  for (const stmt of ast.program.body) {
+    if (stmt.type === 'ExportDefaultDeclaration') names.add('default');
+    if (stmt.type === 'ExportNamedDeclaration') {
+      const decl = stmt.declaration;
+      if (decl?.type === 'FunctionDeclaration' && decl.id) names.add(decl.id.name);
+      if (decl?.type === 'VariableDeclaration') for (const d of decl.declarations) if (d.id.type === 'Identifier') names.add(d.id.name);
+      for (const spec of stmt.specifiers) if (spec.type === 'ExportSpecifier') names.add(spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value);
+    }
+    if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression' && stmt.expression.left.type === 'MemberExpression') {
+      const { left, right } = stmt.expression;
+      const target = left.object.type === 'Identifier' ? left.object.name : left.object.type === 'MemberExpression' ? 'module.exports' : '';
+      const key = left.property.type === 'Identifier' ? left.property.name : null;
+      if (target === 'module' && key === 'exports') {
+        names.add('default');
+        if (right.type === 'ObjectExpression') for (const p of right.properties) names.add(propertyKey(p) ?? '');
+      } else if ((target === 'exports' || target === 'module.exports') && key) names.add(key);
+    }
+  }
+  names.delete('');
+  return [...names];
+}

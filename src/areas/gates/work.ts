@@ -1,0 +1,93 @@
+// What one file asks of the balance-gates area: for each request handler, the billable calls on its path
+// (written in it, or made by a helper it calls), and the billable calls no handler of this file makes,
+// each with why it gets no gate here.
+import type * as t from '@babel/types';
+import { collectImports } from '../../ast/imports.js';
+import { lineOf } from '../../ast/nodes.js';
+import type { Node } from '../../ast/walk.js';
+import { enclosingHandler, handlersInFile, type FileHandler } from '../../frameworks/handlers-in-file.js';
+import { findBillableSites, type BillableSite, type SiteOptions } from '../billable-sites.js';
+import { describeHelper, helperCallsIn, helperKey, type BillableHelper } from './helpers.js';
+
+export interface GateOptions extends SiteOptions {
+  /** Billable helpers of the package (see find-helpers.ts). */
+  helpers?: BillableHelper[];
+  /** Keys of helpers some request handler calls. */
+  reachedHelpers?: ReadonlySet<string>;
+}
+
+/** One billable thing a handler does: a billable call, or a call to a billable helper. */
+export interface GateSite {
+  call: Node;
+  ancestors: Node[];
+  estimate: number;
+  /** `openai:chat.completions.create`, or `summarize` (services/summarize.js). */
+  label: string;
+  /** The site as billable-sites sees it (for a helper call: the call in the handler). */
+  site: BillableSite;
+}
+
+export interface HandlerWork {
+  handler: FileHandler;
+  sites: GateSite[];
+}
+
+export interface LoneSite {
+  line: number;
+  reason: string;
+}
+
+export interface FileWork {
+  handlers: HandlerWork[];
+  lone: LoneSite[];
+}
+
+export function gateWork(ast: t.File, file: string, options: GateOptions): FileWork {
+  const work: FileWork = { handlers: [], lone: [] };
+  const add = (handler: FileHandler, site: GateSite) => {
+    const entry = work.handlers.find((w) => w.handler.fn === handler.fn);
+    if (entry) entry.sites.push(site);
+    else work.handlers.push({ handler, sites: [site] });
+  };
+  for (const site of findBillableSites(ast, file, options)) {
+    const label = `${site.match.provider}:${site.match.call}`;
+    if (!site.event) {
+      work.lone.push({ line: lineOf(site.call), reason: `${label} is billable but no event in billing.config.json covers it, so it gets no balance check` });
+      continue;
+    }
+    if (site.handler) add(site.handler, { call: site.call, ancestors: site.ancestors, estimate: site.event.estimate, label, site });
+    else {
+      const lone = loneReason(site, file, options);
+      if (lone) work.lone.push({ line: lineOf(site.call), reason: `${label}: ${lone}` });
+    }
+  }
+  if (options.helpers?.length) {
+    const handlers = handlersInFile({ file, ast, imports: collectImports(ast), resolve: options.resolve ?? (() => null) }, options.framework, options.hints);
+    for (const call of helperCallsIn(ast, file, options.helpers, options.resolve ?? (() => null))) {
+      const handler = enclosingHandler(handlers, call.ancestors);
+      if (!handler) continue;
+      const label = describeHelper(call.helper);
+      const site: BillableSite = {
+        call: call.call,
+        ancestors: call.ancestors,
+        match: { provider: 'config', call: label, reason: `calls ${label}, which makes a billable call` },
+        event: null,
+        handler,
+        fn: handler.fn,
+        helperName: null,
+      };
+      add(handler, { call: call.call, ancestors: call.ancestors, estimate: call.helper.estimate, label, site });
+    }
+  }
+  return work;
+}
+
+/** Why a billable call outside any request handler gets no gate in this file, or null when one is made where it is called. */
+function loneReason(site: BillableSite, file: string, options: GateOptions): string | null {
+  if (!site.fn) return 'not inside a request handler or a function a handler calls, so no request is there to refuse';
+  const helper = options.helpers?.find((h) => helperKey(h) === helperKey({ file, start: site.fn?.start ?? -1 }));
+  // A helper that checks the balance itself needs no gate at its callers.
+  if (!helper) return null;
+  if (options.reachedHelpers?.has(helperKey(helper))) return null;
+  return `${describeHelper(helper)} makes this call, but no request handler the tool can find calls it; check the balance where a request reaches it`;
+}

@@ -1,0 +1,66 @@
+// balance-gates: before the first billable call of each request handler, check the customer's balance
+// through the billing module and answer 402 when it cannot pay:
+//
+//   const balance = await billing.checkBalance({ customer: { externalId: req.user.id }, estimate: 0.01 });
+//   if (!balance.allowed) return res.status(402).json(balance.body);
+//
+// Run by `billing-codemod apply balance-gates`, which hands it package-wide facts (clients, handlers routed
+// from other files, billable helpers). Steps live in src/areas/gates/.
+import type * as t from '@babel/types';
+import type { API, FileInfo } from 'jscodeshift';
+import { ImportPlanner, type ImportWish } from '../src/ast/add-import.js';
+import { collectImports, usesCommonJs } from '../src/ast/imports.js';
+import { detectStyle, printOptions } from '../src/ast/style.js';
+import { reporterFor, type Reporter } from '../src/ast/transform.js';
+import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls.js';
+import { gateHandler, type GateFile } from '../src/areas/gates/gate-handler.js';
+import { gateWork, type GateOptions } from '../src/areas/gates/work.js';
+import { mentionsHelper } from '../src/areas/gates/helpers.js';
+
+export interface BalanceGatesOptions extends GateOptions {
+  /** How this file imports the billing module. */
+  billing: ImportWish;
+  frameworkVersion?: string | null;
+  /** The package's module system, for files that show neither imports nor requires. */
+  module?: 'esm' | 'cjs';
+  reporter?: Reporter;
+}
+
+export default function balanceGates(file: FileInfo, api: API, options: BalanceGatesOptions): string | undefined {
+  const reporter = reporterFor(api, file.path, options.reporter);
+  if (!mayNeedGate(file.source, options)) return undefined;
+
+  const j = api.jscodeshift;
+  const root = j(file.source);
+  const ast = root.get().node as t.File;
+  const work = gateWork(ast, file.path, options);
+  for (const lone of work.lone) reporter.skip(lone.line, lone.reason);
+  if (work.handlers.length === 0) return undefined;
+
+  const style = detectStyle(file.source);
+  const planner = new ImportPlanner(ast, moduleKind(ast, file.path, options.module));
+  const gateFile: GateFile = { j, path: file.path, text: file.source, style, planner, billing: options.billing, reporter, options, nextResponse: nextResponseName(ast) };
+  let changed = false;
+  for (const handler of work.handlers) changed = gateHandler(handler, gateFile) || changed;
+  if (!changed) return undefined;
+
+  return planner.insertInto(root.toSource(printOptions(style)), file.path, style);
+}
+
+/** Text prefilter: a billable call, or a name of a billable helper, appears in the file. */
+function mayNeedGate(text: string, options: BalanceGatesOptions): boolean {
+  if (mayHoldBillableCall(text, configCallees(options.config))) return true;
+  return (options.helpers ?? []).some((h) => mentionsHelper(text, h));
+}
+
+function moduleKind(ast: t.File, path: string, pkgModule: 'esm' | 'cjs' | undefined): 'esm' | 'cjs' {
+  if (usesCommonJs(ast)) return 'cjs';
+  const hasEsm = ast.program.body.some((s) => s.type === 'ImportDeclaration' || s.type.startsWith('Export'));
+  if (hasEsm || /\.[cm]?tsx?$/.test(path)) return 'esm';
+  return pkgModule ?? 'esm';
+}
+
+/** NextResponse's local name when the file imports it from next/server. */
+function nextResponseName(ast: t.File): string | null {
+  return collectImports(ast).find((i) => i.source === 'next/server' && i.imported === 'NextResponse' && !i.typeOnly)?.local ?? null;
+}
