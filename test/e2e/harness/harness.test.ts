@@ -5,7 +5,19 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bootApp, expand, gitStatus, groupAlive, HttpClient, prepareApp, run, type AppCopy } from './index.js';
+import {
+  billingEnv,
+  bootApp,
+  expand,
+  gitStatus,
+  groupAlive,
+  HttpClient,
+  prepareApp,
+  run,
+  SANDBOX_API_KEY,
+  startBillingSandbox,
+  type AppCopy,
+} from './index.js';
 
 
 describe('prepareApp', () => {
@@ -81,6 +93,22 @@ describe('HttpClient', () => {
       expect((await client.get('/echo')).text).toBe('theme=dark');
     } finally {
       server.close();
+    }
+  });
+});
+
+describe('startBillingSandbox', () => {
+  it('listens on a free port and accepts the key billingEnv hands to apps, and no other', async () => {
+    const sandbox = await startBillingSandbox();
+    try {
+      const env = billingEnv(sandbox);
+      expect(env).toEqual({ CREDYT_API_URL: sandbox.url, CREDYT_API_KEY: SANDBOX_API_KEY });
+      const ok = await fetch(`${sandbox.url}/assets`, { headers: { 'X-CREDYT-API-KEY': env.CREDYT_API_KEY! } });
+      expect(ok.status).toBe(200);
+      const wrong = await fetch(`${sandbox.url}/assets`, { headers: { 'X-CREDYT-API-KEY': 'someone_else' } });
+      expect(wrong.status).toBe(401);
+    } finally {
+      await sandbox.close();
     }
   });
 });

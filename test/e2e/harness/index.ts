@@ -18,5 +18,5 @@ export { expand, loadE2eConfig, type BillableSpec, type E2eConfig, type LoginSpe
 export { gitDiff, gitStatus, initRepo } from './git.js';
 export { HttpClient, type HttpResponse, type RequestOptions } from './http-client.js';
 export { childEnv, groupAlive, killTree, run, type RunResult } from './process.js';
-export { billingEnv, SANDBOX_API_KEY, startBillingSandbox, type BillingSandbox, type SandboxOptions } from './sandbox.js';
+export { billingEnv, SANDBOX_API_KEY, startBillingSandbox, type BillingSandbox } from './sandbox.js';
 export { typecheck } from './typecheck.js';

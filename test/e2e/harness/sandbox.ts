@@ -1,28 +1,14 @@
-// The local Credyt-compatible sandbox (src/sandbox/server.ts, written alongside this harness), started for a
-// test and handed to an app as CREDYT_API_URL / CREDYT_API_KEY. Imported lazily through a variable so this
-// file type-checks and the smoke tests run even while the sandbox does not exist yet.
-import type { BillingConfig } from '../../../src/config/types.js';
+// The local Credyt-compatible sandbox (src/sandbox/server.ts), started on a free port for a test and handed
+// to an app as CREDYT_API_URL / CREDYT_API_KEY.
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/server.js';
 
-export interface BillingSandbox {
-  url: string;
-  close(): Promise<void>;
-}
-
-export interface SandboxOptions {
-  config?: BillingConfig;
-  /** Accept only this API key (default: the sandbox's own rule). */
-  key?: string;
-}
+export type BillingSandbox = Sandbox;
 
 export const SANDBOX_API_KEY = 'test_key';
 
-const SANDBOX_MODULE = '../../../src/sandbox/server.js';
-
-export async function startBillingSandbox(options: SandboxOptions = {}): Promise<BillingSandbox> {
-  const mod = (await import(/* @vite-ignore */ SANDBOX_MODULE)) as {
-    startSandbox(opts: { port: number; config?: BillingConfig; key?: string }): Promise<BillingSandbox>;
-  };
-  return mod.startSandbox({ port: 0, ...options });
+/** Starts the sandbox on port 0, accepting only SANDBOX_API_KEY unless `options.key` says otherwise. */
+export function startBillingSandbox(options: Omit<SandboxOptions, 'port'> = {}): Promise<BillingSandbox> {
+  return startSandbox({ key: SANDBOX_API_KEY, ...options, port: 0 });
 }
 
 /** The environment an app needs to talk to the sandbox. */
