@@ -30,6 +30,8 @@ export function createPackageContext(
   aliases: Record<string, string[]>,
   dependencies: Iterable<string>,
   config: BillingConfig | null,
+  /** Folders of other app packages nested inside this one: their files are theirs, not this package's. */
+  nested: string[] = [],
 ): PackageContext {
   const asts = new Map<string, t.File | null>();
   const unparsed = new Map<string, string>();
@@ -42,7 +44,7 @@ export function createPackageContext(
     aliases,
     dependencies: new Set(dependencies),
     config,
-    sources: sourcesUnder(project, pkgPath),
+    sources: sourcesUnder(project, pkgPath).filter(([path]) => !nested.some((dir) => path.startsWith(`${dir}/`))),
     unparsed,
     parse(path) {
       if (asts.has(path)) return asts.get(path) ?? null;

@@ -68,28 +68,31 @@ export function routerOf(project: Project, pkgPath: string): Router {
   return app && pages ? 'app+pages' : app ? 'app' : pages ? 'pages' : null;
 }
 
-export function languageOf(project: Project, pkgPath: string, settings: CompilerSettings | null): 'ts' | 'js' {
+/** TypeScript when a tsconfig.json says so, else whichever the package's own source files mostly are. */
+export function languageOf(settings: CompilerSettings | null, sources: Array<[string, string]>): 'ts' | 'js' {
   if (settings?.file === 'tsconfig.json') return 'ts';
-  const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
   let ts = 0;
   let js = 0;
-  for (const path of project.sources.keys()) {
-    if (!path.startsWith(prefix)) continue;
-    if (/\.[cm]?tsx?$/.test(path)) ts++;
+  for (const [path] of sources) {
+    if (TS_FILE.test(path)) ts++;
     else js++;
   }
   return ts > js ? 'ts' : 'js';
 }
 
+const TS_FILE = /\.[cm]?tsx?$/;
+
 /**
- * The module system the app runs as. `type: module` and Next.js (always authored as ESM) are ESM;
- * otherwise the files decide: ESM syntax with no `require` anywhere is ESM (bundled or transpiled).
+ * The module system the app is written in. `type: module` and Next.js (always authored as ESM) are ESM;
+ * otherwise the files decide: ESM syntax with no `require` anywhere is ESM (bundled or transpiled). In a
+ * TypeScript app only .ts files count: its jest.config.js or .eslintrc.cjs say nothing about the app.
  */
-export function moduleOf(json: PackageJson, framework: Framework, sources: Array<[string, string]>): 'esm' | 'cjs' {
+export function moduleOf(json: PackageJson, framework: Framework, sources: Array<[string, string]>, language: 'ts' | 'js' = 'js'): 'esm' | 'cjs' {
   if (json.type === 'module' || framework === 'next') return 'esm';
   let esm = 0;
   let cjs = 0;
-  for (const [path, text] of sources) {
+  const own = language === 'ts' && sources.some(([path]) => TS_FILE.test(path)) ? sources.filter(([path]) => TS_FILE.test(path)) : sources;
+  for (const [path, text] of own) {
     if (path.endsWith('.mjs') || path.endsWith('.mts')) esm++;
     else if (path.endsWith('.cjs') || path.endsWith('.cts')) cjs++;
     else if (/\brequire\(\s*['"]|\bmodule\.exports\b/.test(text)) cjs++;

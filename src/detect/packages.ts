@@ -80,7 +80,7 @@ export function findAppPackages(project: Project): FoundPackage[] {
     if (!json) continue;
     const member = dir === '.' || (isMember(dir) && !isExcluded(dir));
     // Outside declared workspaces, a nested package still counts when it is plainly an app (server/, web/).
-    const nestedApp = !member && dir.split('/').length <= 3 && isApp(json);
+    const nestedApp = !member && !isExcluded(dir) && dir.split('/').length <= 3 && isApp(json);
     if ((member || nestedApp) && isApp(json)) found.push({ path: dir, json });
   }
   if (found.length > 0) return found;

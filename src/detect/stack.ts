@@ -11,7 +11,7 @@ import {
   authOf, billingModuleOf, envFilesOf, existingBillingOf, formatterOf, frameworkOf, importExtensionOf,
   installedVersion, languageOf, moduleOf, packageManagerOf, routerOf,
 } from './package-facts.js';
-import { allDependencies, findAppPackages, readPackageJson } from './packages.js';
+import { allDependencies, findAppPackages, readPackageJson, type FoundPackage, type PackageJson } from './packages.js';
 import { detectSignupHandlers } from './signup-handlers.js';
 import { readCompilerSettings } from './tsconfig.js';
 import type { PackageInfo, StackInfo } from './types.js';
@@ -31,44 +31,51 @@ export interface DetectOptions {
 export async function detectPackages(project: Project, options: DetectOptions = {}): Promise<DetectedPackage[]> {
   const rootJson = readPackageJson(project, 'package.json');
   const out: DetectedPackage[] = [];
-  for (const found of findAppPackages(project)) {
-    const pkgDir = join(project.dir, found.path);
-    const deps = allDependencies(found.json);
-    const framework = frameworkOf(deps);
-    const settings = await readCompilerSettings(pkgDir);
-    const aliases = settings?.aliases ?? {};
-    const config = options.configFor?.(found.path) ?? null;
-    const ctx = createPackageContext(project, found.path, aliases, Object.keys(deps), config);
-    const language = languageOf(project, found.path, settings);
-    const module = moduleOf(found.json, framework, ctx.sources);
-    let routes: RouteHandler[] | null = null;
-    const getRoutes = () => (routes ??= findRoutes(ctx, framework));
-    const info: PackageInfo = {
-      path: found.path,
-      name: found.json.name ?? null,
-      framework,
-      frameworkVersion: framework === 'unknown' ? null : installedVersion(pkgDir, project.dir, framework, deps[framework]),
-      router: framework === 'next' ? routerOf(project, found.path) : null,
-      language,
-      module,
-      srcDir: project.files.some((f) => f.startsWith(found.path === '.' ? 'src/' : `${found.path}/src/`)),
-      aliases,
-      importExtension: importExtensionOf(module, framework, language, settings, ctx.sources),
-      packageManager: packageManagerOf(project, found.path, rootJson, found.json),
-      auth: authOf(deps),
-      envFiles: envFilesOf(project, found.path),
-      formatter: formatterOf(project, found.path, rootJson, found.json),
-      billing: { existing: existingBillingOf(deps), module: billingModuleOf(ctx.sources) },
-      dependencies: Object.keys(deps).sort(),
-      signupHandlers: detectSignupHandlers(ctx, getRoutes()),
-      billableCalls: detectBillableCalls(ctx, getRoutes()),
-      unparsed: [],
-    };
-    if (info.auth === null && info.signupHandlers.length > 0) info.auth = 'custom';
-    info.unparsed = [...ctx.unparsed].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
-    out.push({ info, ctx, routes: getRoutes });
+  const found = findAppPackages(project);
+  for (const pkg of found) {
+    const nested = found.map((f) => f.path).filter((p) => p !== pkg.path && (pkg.path === '.' || p.startsWith(`${pkg.path}/`)));
+    out.push(await detectPackage(project, pkg, nested, rootJson, options));
   }
   return out;
+}
+
+/** One app package; `nested` are the folders of other apps inside it, whose files are not its own. */
+async function detectPackage(project: Project, found: FoundPackage, nested: string[], rootJson: PackageJson | null, options: DetectOptions): Promise<DetectedPackage> {
+  const pkgDir = join(project.dir, found.path);
+  const deps = allDependencies(found.json);
+  const framework = frameworkOf(deps);
+  const settings = await readCompilerSettings(pkgDir);
+  const aliases = settings?.aliases ?? {};
+  const config = options.configFor?.(found.path) ?? null;
+  const ctx = createPackageContext(project, found.path, aliases, Object.keys(deps), config, nested);
+  const language = languageOf(settings, ctx.sources);
+  const module = moduleOf(found.json, framework, ctx.sources, language);
+  let routes: RouteHandler[] | null = null;
+  const getRoutes = () => (routes ??= findRoutes(ctx, framework));
+  const info: PackageInfo = {
+    path: found.path,
+    name: found.json.name ?? null,
+    framework,
+    frameworkVersion: framework === 'unknown' ? null : installedVersion(pkgDir, project.dir, framework, deps[framework]),
+    router: framework === 'next' ? routerOf(project, found.path) : null,
+    language,
+    module,
+    srcDir: project.files.some((f) => f.startsWith(found.path === '.' ? 'src/' : `${found.path}/src/`)),
+    aliases,
+    importExtension: importExtensionOf(module, framework, language, settings, ctx.sources),
+    packageManager: packageManagerOf(project, found.path, rootJson, found.json),
+    auth: authOf(deps),
+    envFiles: envFilesOf(project, found.path),
+    formatter: formatterOf(project, found.path, rootJson, found.json),
+    billing: { existing: existingBillingOf(deps), module: billingModuleOf(ctx.sources) },
+    dependencies: Object.keys(deps).sort(),
+    signupHandlers: detectSignupHandlers(ctx, getRoutes()),
+    billableCalls: detectBillableCalls(ctx, getRoutes()),
+    unparsed: [],
+  };
+  if (info.auth === null && info.signupHandlers.length > 0) info.auth = 'custom';
+  info.unparsed = [...ctx.unparsed].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
+  return { info, ctx, routes: getRoutes };
 }
 
 export async function detectStack(project: Project, options: DetectOptions = {}): Promise<StackInfo> {

@@ -1,0 +1,119 @@
+// Package-level facts: which folders are apps, what each app's own files are, module system, package
+// manager, tsconfig reading, generated billing module, installed versions.
+import { describe, expect, it } from 'vitest';
+import { detectStack } from '../../src/detect/stack.js';
+import { loadProject } from '../../src/project/project.js';
+import { writeTree } from './helpers-disk.js';
+
+const OPENAI_CALL = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport const run = () => openai.chat.completions.create({});\n`;
+
+async function detect(files: Record<string, string | object>) {
+  return (await detectStack(loadProject(writeTree(files)))).packages;
+}
+
+describe('app packages', () => {
+  it('gives a root app and an app nested inside it each their own files', async () => {
+    const packages = await detect({
+      'package.json': { name: 'api', dependencies: { express: '^4.21.2', openai: '^4.0.0' } },
+      'src/ai.js': OPENAI_CALL,
+      'web/package.json': { name: 'web', dependencies: { next: '15.0.0', openai: '^4.0.0' } },
+      'web/app/page.tsx': `export default function Page() { return null; }\n`,
+      'web/lib/ai.ts': OPENAI_CALL,
+    });
+    expect(packages.map((p) => [p.path, p.framework, p.billableCalls.map((c) => c.file)])).toEqual([
+      ['.', 'express', ['src/ai.js']],
+      ['web', 'next', ['web/lib/ai.ts']],
+    ]);
+  });
+
+  it('reads npm workspaces with exclusions, and leaves libraries out', async () => {
+    const packages = await detect({
+      'package.json': { name: 'repo', private: true, workspaces: ['apps/*', 'packages/*', '!apps/legacy'] },
+      'apps/site/package.json': { name: 'site', dependencies: { next: '^14.2.0' } },
+      'apps/legacy/package.json': { name: 'legacy', dependencies: { express: '^3.0.0' } },
+      'packages/ui/package.json': { name: 'ui', peerDependencies: { react: '^18' } },
+      'package-lock.json': '{}',
+    });
+    expect(packages.map((p) => [p.path, p.name, p.packageManager])).toEqual([['apps/site', 'site', 'npm']]);
+  });
+
+  it('falls back to the root when no package declares a framework', async () => {
+    const packages = await detect({ 'package.json': { name: 'tool', dependencies: { openai: '^4' } }, 'bin.js': OPENAI_CALL });
+    expect(packages.map((p) => [p.path, p.framework, p.frameworkVersion, p.billableCalls.length])).toEqual([['.', 'unknown', null, 1]]);
+  });
+});
+
+describe('package facts', () => {
+  it('reads the authored module syntax of a TypeScript app, not its CommonJS config files', async () => {
+    const [pkg] = await detect({
+      'package.json': { name: 'api', dependencies: { express: '^4' } },
+      'tsconfig.json': { compilerOptions: { module: 'commonjs', moduleResolution: 'node' } },
+      'jest.config.js': `module.exports = { preset: 'ts-jest' };\n`,
+      '.eslintrc.cjs': `module.exports = {};\n`,
+      'src/app.ts': `import express from 'express';\nimport { x } from './x';\nexport const app = express();\n`,
+      'src/x.ts': `export const x = 1;\n`,
+    });
+    expect([pkg.language, pkg.module, pkg.importExtension]).toEqual(['ts', 'esm', '']);
+  });
+
+  it('reads CommonJS JavaScript as cjs and ESM JavaScript with .js imports as esm', async () => {
+    const [cjs] = await detect({ 'package.json': { dependencies: { express: '^4' } }, 'app.js': `const express = require('express');\nmodule.exports = express();\n` });
+    expect([cjs.language, cjs.module, cjs.importExtension]).toEqual(['js', 'cjs', '']);
+    const [esm] = await detect({ 'package.json': { type: 'module', dependencies: { express: '^4' } }, 'app.js': `import { x } from './x.js';\n`, 'x.js': 'export const x = 1;\n' });
+    expect([esm.language, esm.module, esm.importExtension]).toEqual(['js', 'esm', '.js']);
+  });
+
+  it('reads tsconfig extends chains (JSONC, missing package bases) and paths relative to the declaring file', async () => {
+    const [pkg] = await detect({
+      'package.json': { dependencies: { fastify: '^5' } },
+      'tsconfig.json': `{\n  // comments and trailing commas, as tsc allows\n  "extends": ["@tsconfig/node20/tsconfig.json", "./configs/base.json"],\n  "compilerOptions": { "outDir": "dist", },\n}\n`,
+      'configs/base.json': { compilerOptions: { baseUrl: '..', module: 'NodeNext', paths: { '~/*': ['src/*'], '#db': ['src/db/index.ts'] } } },
+      'src/server.ts': `import Fastify from 'fastify';\n`,
+    });
+    expect(pkg.aliases).toEqual({ '~/*': ['./src/*'], '#db': ['./src/db/index.ts'] });
+    expect(pkg.importExtension).toBe('.js');
+  });
+
+  it('prefers the declared packageManager, then the nearest lockfile', async () => {
+    const [declared] = await detect({ 'package.json': { packageManager: 'yarn@4.5.0', dependencies: { next: '15' } }, 'package-lock.json': '{}' });
+    expect(declared.packageManager).toBe('yarn');
+    const packages = await detect({
+      'package.json': { private: true, workspaces: ['apps/*'] },
+      'pnpm-lock.yaml': 'lockfileVersion: 9.0\n',
+      'apps/a/package.json': { dependencies: { express: '4' } },
+      'apps/b/package.json': { dependencies: { express: '4' } },
+      'apps/b/bun.lock': '{}',
+    });
+    expect(packages.map((p) => p.packageManager)).toEqual(['pnpm', 'bun']);
+  });
+
+  it('prefers the installed framework version to the declared range', async () => {
+    const [pkg] = await detect({
+      'package.json': { dependencies: { express: '^4.18.0' } },
+      'node_modules/express/package.json': { name: 'express', version: '4.21.2' },
+    });
+    expect(pkg.frameworkVersion).toBe('4.21.2');
+  });
+
+  it('finds the billing module this toolkit generated, and billing libraries already there', async () => {
+    const [pkg] = await detect({
+      'package.json': { dependencies: { express: '4', stripe: '17', '@lemonsqueezy/lemonsqueezy.js': '4' } },
+      'src/lib/billing.ts': `// Generated by billing-codemod. You own this file.\nexport const billing = {};\n`,
+    });
+    expect(pkg.billing).toEqual({ existing: ['lemonsqueezy', 'stripe'], module: 'src/lib/billing.ts' });
+  });
+});
+
+describe('files that do not parse', () => {
+  it('reports the file and the parser message, and still detects the rest', async () => {
+    const [pkg] = await detect({
+      'package.json': { dependencies: { express: '4', openai: '4' } },
+      'src/ai.ts': OPENAI_CALL,
+      'src/broken.ts': `import OpenAI from 'openai';\nconst openai = new OpenAI();\nopenai.chat.completions.create({ model: 'x' ;\n`,
+      'src/routes.ts': `import { Router } from 'express';\nexport const r = Router();\nr.post('/signup', async (req, res) => { await db.user.create({}); });\n`,
+    });
+    expect(pkg.unparsed).toEqual([{ file: 'src/broken.ts', reason: `line 3: Unexpected token, expected ","` }]);
+    expect(pkg.billableCalls.map((c) => c.file)).toEqual(['src/ai.ts']);
+    expect(pkg.signupHandlers.map((h) => h.route)).toEqual(['POST /signup']);
+  });
+});
