@@ -1,7 +1,7 @@
 // Loads billing.config.json and validates it against the shipped JSON schema. Errors name the file, the
 // field path and what was expected, and defaults for optional sections are filled in.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { packageRoot } from '../package-root.js';
 import { CONFIG_FILE, type BillingConfig } from './types.js';
@@ -30,11 +30,20 @@ export function configPath(pkgDir: string): string {
   return join(pkgDir, CONFIG_FILE);
 }
 
-/** The package's config, or null when it has none. Throws ConfigError when the file is invalid. */
+/**
+ * The package's config, or null when it has none. Throws ConfigError when the file is invalid, naming the
+ * file as the user can find it (`apps/web/billing.config.json`, not just its base name).
+ */
 export function loadConfig(pkgDir: string): BillingConfig | null {
   const file = configPath(pkgDir);
   if (!existsSync(file)) return null;
-  return parseConfig(readFileSync(file, 'utf8'), CONFIG_FILE);
+  return parseConfig(readFileSync(file, 'utf8'), displayPath(file));
+}
+
+/** Relative to the working directory when the file is under it, else absolute. */
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : file;
 }
 
 export function parseConfig(text: string, file: string): BillingConfig {
