@@ -15,7 +15,7 @@ import { reporterFor, type Reporter } from '../src/ast/transform.js';
 import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls.js';
 import { gateHandler, type GateFile } from '../src/areas/gates/gate-handler.js';
 import { gateWork, type GateOptions } from '../src/areas/gates/work.js';
-import { mentionsHelper } from '../src/areas/gates/helpers.js';
+import { mentionsHelper } from '../src/areas/helper-calls.js';
 
 export interface BalanceGatesOptions extends GateOptions {
   /** How this file imports the billing module. */

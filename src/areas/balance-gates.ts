@@ -8,7 +8,7 @@ import { configCallees, mayHoldBillableCall } from '../detect/billable-calls.js'
 import { emptyPlan, type Plan } from '../plan/types.js';
 import type { SiteOptions } from './billable-sites.js';
 import { findBillableHelpers, type HelperIndex } from './gates/find-helpers.js';
-import { mentionsHelper } from './gates/helpers.js';
+import { mentionsHelper } from './helper-calls.js';
 import { handlerHints } from './handler-hints.js';
 import { billingModulePath, billingSpecifier, isBillingSpecifier } from './module-location.js';
 import { transformFiles } from './transform-files.js';

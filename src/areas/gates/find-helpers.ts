@@ -3,8 +3,7 @@
 // parses, and hands the result to every file's transform.
 import type * as t from '@babel/types';
 import { collectImports } from '../../ast/imports.js';
-import { enclosingFunction, functionName, propertyKey, type FunctionNode } from '../../ast/nodes.js';
-import { findExportedFunction } from '../../ast/exports.js';
+import { enclosingFunction, functionName, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import { configCallees, mayHoldBillableCall } from '../../detect/billable-calls.js';
 import type { DetectedPackage } from '../../detect/stack.js';
@@ -12,7 +11,8 @@ import { enclosingHandler, handlersInFile } from '../../frameworks/handlers-in-f
 import { findBillableSites, type SiteOptions } from '../billable-sites.js';
 import { sumEstimates } from './gate-code.js';
 import { checkBalanceBefore } from './placement.js';
-import { helperCallsIn, helperKey, mentionsHelper, type BillableHelper } from './helpers.js';
+import { exportNamesOf, helperCallsIn, mentionsHelper } from '../helper-calls.js';
+import { helperKey, type BillableHelper } from './helpers.js';
 
 export interface HelperIndex {
   helpers: BillableHelper[];
@@ -93,33 +93,4 @@ function directHelpers(ast: t.File, file: string, options: SiteOptions): Billabl
 function helperOf(ast: t.File, file: string, fn: FunctionNode, ancestors: Node[], estimates: number[], types: string[]): BillableHelper {
   const localName = functionName(fn, ancestors);
   return { file, start: fn.start ?? -1, localName, exportNames: exportNamesOf(ast, fn), estimate: sumEstimates(estimates), eventTypes: [...new Set(types)] };
-}
-
-/** Every name the file exports `fn` under. */
-function exportNamesOf(ast: t.File, fn: FunctionNode): string[] {
-  return exportedNames(ast).filter((name) => findExportedFunction(ast, name)?.fn === fn);
-}
-
-function exportedNames(ast: t.File): string[] {
-  const names = new Set<string>();
-  for (const stmt of ast.program.body) {
-    if (stmt.type === 'ExportDefaultDeclaration') names.add('default');
-    if (stmt.type === 'ExportNamedDeclaration') {
-      const decl = stmt.declaration;
-      if (decl?.type === 'FunctionDeclaration' && decl.id) names.add(decl.id.name);
-      if (decl?.type === 'VariableDeclaration') for (const d of decl.declarations) if (d.id.type === 'Identifier') names.add(d.id.name);
-      for (const spec of stmt.specifiers) if (spec.type === 'ExportSpecifier') names.add(spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value);
-    }
-    if (stmt.type === 'ExpressionStatement' && stmt.expression.type === 'AssignmentExpression' && stmt.expression.left.type === 'MemberExpression') {
-      const { left, right } = stmt.expression;
-      const target = left.object.type === 'Identifier' ? left.object.name : left.object.type === 'MemberExpression' ? 'module.exports' : '';
-      const key = left.property.type === 'Identifier' ? left.property.name : null;
-      if (target === 'module' && key === 'exports') {
-        names.add('default');
-        if (right.type === 'ObjectExpression') for (const p of right.properties) names.add(propertyKey(p) ?? '');
-      } else if ((target === 'exports' || target === 'module.exports') && key) names.add(key);
-    }
-  }
-  names.delete('');
-  return [...names];
 }

@@ -7,7 +7,8 @@ import { lineOf } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import { enclosingHandler, handlersInFile, type FileHandler } from '../../frameworks/handlers-in-file.js';
 import { findBillableSites, type BillableSite, type SiteOptions } from '../billable-sites.js';
-import { describeHelper, helperCallsIn, helperKey, type BillableHelper } from './helpers.js';
+import { helperCallsIn } from '../helper-calls.js';
+import { describeHelper, helperKey, type BillableHelper } from './helpers.js';
 
 export interface GateOptions extends SiteOptions {
   /** Billable helpers of the package (see find-helpers.ts). */
