@@ -29,3 +29,9 @@ export function gitStatus(dir: string): Promise<string> {
 export function gitDiff(dir: string): Promise<string> {
   return git(dir, ['diff', 'HEAD']);
 }
+
+/** Commits everything in the copy, as a developer does after reviewing one area's diff (the CLI wants a clean tree). */
+export async function commitAll(dir: string, message: string): Promise<void> {
+  await git(dir, ['add', '-A']);
+  await git(dir, ['commit', '-q', '--allow-empty', '-m', message]);
+}

@@ -1,6 +1,6 @@
 // The harness's own promises: clean git copies sharing cached deps, boot failures that carry the app's
 // logs, stop() that leaves no process behind, and a cookie jar that forgets expired cookies.
-import { existsSync, lstatSync, realpathSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   billingEnv,
   bootApp,
+  commitAll,
   expand,
   gitStatus,
   groupAlive,
@@ -36,6 +37,13 @@ describe('prepareApp', () => {
     expect(tracked).not.toMatch(/node_modules/);
     expect(lstatSync(path.join(app.dir, 'node_modules')).isSymbolicLink()).toBe(true);
     expect(realpathSync(path.join(app.dir, 'node_modules'))).toBe(realpathSync(path.join(app.depsDir, 'node_modules')));
+  });
+
+  it('commitAll() leaves the tree clean again after a change', async () => {
+    writeFileSync(path.join(app.dir, 'NOTES.md'), 'changed\n');
+    expect(await gitStatus(app.dir)).toContain('NOTES.md');
+    await commitAll(app.dir, 'notes');
+    expect(await gitStatus(app.dir)).toBe('');
   });
 
   it('gives each call its own folder and reuses the install', async () => {

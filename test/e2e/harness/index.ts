@@ -15,7 +15,7 @@ export {
   type TestUser,
 } from './drivers.js';
 export { expand, loadE2eConfig, type BillableSpec, type E2eConfig, type LoginSpec, type RequestSpec } from './e2e-config.js';
-export { gitDiff, gitStatus, initRepo } from './git.js';
+export { commitAll, gitDiff, gitStatus, initRepo } from './git.js';
 export { HttpClient, type HttpResponse, type RequestOptions } from './http-client.js';
 export { childEnv, groupAlive, killTree, run, type RunResult } from './process.js';
 export { billingEnv, SANDBOX_API_KEY, startBillingSandbox, type BillingSandbox } from './sandbox.js';
