@@ -4,7 +4,7 @@
 import type * as t from '@babel/types';
 import { findExportedFunction } from '../ast/exports.js';
 import { collectImports } from '../ast/imports.js';
-import { dottedName, propertyKey, unwrap, type FunctionNode } from '../ast/nodes.js';
+import { dottedName, isFunction, propertyKey, unwrap, type FunctionNode } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
 import { isCall, type CallNode } from '../detect/billable-calls.js';
 import type { ImportResolver } from '../detect/clients.js';
@@ -51,7 +51,7 @@ export function helperCallsIn<H extends HelperRef>(ast: t.File, file: string, he
           ? viaImport(parts[0], parts[1])
           : undefined;
     // A recursive helper calling itself is not a caller.
-    if (helper && !(helper.file === file && ancestors.some((a) => a.start === helper.start))) out.push({ call: node, ancestors: [...ancestors], helper });
+    if (helper && !(helper.file === file && ancestors.some((a) => isFunction(a) && a.start === helper.start))) out.push({ call: node, ancestors: [...ancestors], helper });
   });
   return out;
 }
