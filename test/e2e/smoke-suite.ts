@@ -8,6 +8,7 @@ import {
   badSignup,
   bootApp,
   callBillable,
+  gitStatus,
   HttpClient,
   loadE2eConfig,
   me,
@@ -104,5 +105,9 @@ export function smokeSuite(name: string, timeouts = { install: 600_000, boot: 30
       const res = await badSignup(app, new HttpClient(server!.url));
       expect(res.status, withLogs(res)).toBe(config.signup.bad.status);
     }, timeouts.request);
+
+    it('leaves the copy a clean git tree after running (data, build output and generated files are ignored)', async () => {
+      expect(await gitStatus(app.dir)).toBe('');
+    });
   });
 }
