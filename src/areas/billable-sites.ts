@@ -4,13 +4,14 @@
 import type * as t from '@babel/types';
 import { collectImports } from '../ast/imports.js';
 import { enclosingFunction, functionName, type FunctionNode } from '../ast/nodes.js';
-import type { Node } from '../ast/walk.js';
+import { walk, type Node } from '../ast/walk.js';
 import type { BillingConfig, EventConfig } from '../config/types.js';
-import { configCallees, eventTypeFor, findCallsInFile, type CallMatch, type CallNode } from '../detect/billable-calls.js';
+import { configCallees, eventTypeFor, findCallsInFile, isCall, type CallMatch, type CallNode, type FoundCall } from '../detect/billable-calls.js';
 import { emptyClientIndex, readFileClients, type ClientIndex, type ImportResolver } from '../detect/clients.js';
 import type { Framework } from '../detect/types.js';
 import { enclosingHandler, handlersInFile, type FileHandler, type HandlerHint } from '../frameworks/handlers-in-file.js';
 import { findSignedInUser, type UserRef, type UserSearch } from '../frameworks/signed-in-user.js';
+import { addRouterMiddleware, type MiddlewareProps } from './router-middleware.js';
 
 export interface SiteOptions {
   framework: Framework;
@@ -22,6 +23,14 @@ export interface SiteOptions {
   hints?: HandlerHint[];
   /** The app signs in with passport. */
   passport?: boolean;
+  /** Made-up user ids read the request's user with `?.` (see UserSearch.nullSafe). */
+  nullSafe?: boolean;
+  /** Where the app's session and user getters keep the id (see idPathsIn). */
+  idPaths?: Record<string, string>;
+  /** What a middleware puts on the request, for Express `router.use(middleware)` in front of the file's routes. */
+  middlewareProps?: MiddlewareProps;
+  /** Other calls to report as sites, with the billable call they stand for (a call of a helper that makes one). */
+  extraCalls?: (call: CallNode, ancestors: readonly Node[]) => CallMatch | null;
 }
 
 export interface BillableSite {
@@ -44,7 +53,11 @@ export function findBillableSites(ast: t.File, file: string, options: SiteOption
   const clients = readFileClients(file, ast, index, resolve);
   const matcher = { clients, index, dependencies: new Set(options.dependencies ?? []), configCalls: configCallees(options.config) };
   const handlers = handlersInFile({ file, ast, imports: collectImports(ast), resolve }, options.framework, options.hints);
-  return findCallsInFile(ast, matcher).map(({ node, ancestors, match }) => {
+  if (options.framework === 'express' && options.middlewareProps) addRouterMiddleware(ast, file, handlers, options.middlewareProps);
+  const found = findCallsInFile(ast, matcher);
+  if (options.extraCalls) found.push(...extraCallsIn(ast, options.extraCalls, new Set(found.map((f) => f.node))));
+  found.sort((a, b) => (a.node.start ?? 0) - (b.node.start ?? 0));
+  return found.map(({ node, ancestors, match }) => {
     const fn = enclosingFunction(ancestors);
     const handler = enclosingHandler(handlers, ancestors);
     const type = eventTypeFor(options.config, match);
@@ -60,13 +73,27 @@ export function findBillableSites(ast: t.File, file: string, options: SiteOption
   });
 }
 
+function extraCallsIn(ast: t.File, extra: NonNullable<SiteOptions['extraCalls']>, known: Set<Node>): FoundCall[] {
+  const out: FoundCall[] = [];
+  walk(ast.program, (node, ancestors) => {
+    if (!isCall(node) || known.has(node)) return;
+    const match = extra(node, ancestors);
+    if (match) out.push({ node, ancestors: [...ancestors], match });
+  });
+  return out;
+}
+
 /** The signed-in user's id readable at `before` (a source offset) for this site, or null. */
-export function userAt(site: BillableSite, text: string, before: number, options: Pick<SiteOptions, 'passport'>): UserRef | null {
+export function userAt(site: BillableSite, text: string, before: number, options: Pick<SiteOptions, 'passport' | 'nullSafe' | 'idPaths'>): UserRef | null {
   const searches: UserSearch[] = [];
   const role = site.handler ? roleFor(site.handler) : 'helper';
+  const shared = { before, text, nullSafe: options.nullSafe, idPaths: options.idPaths };
   // Inside a helper defined in the handler (a callback), the helper's own scope first, then the handler's.
-  if (site.fn && site.fn !== site.handler?.fn) searches.push({ fn: site.fn, role: 'helper', before, text });
-  if (site.handler) searches.push({ fn: site.handler.fn, role, before, text, requestProps: site.handler.requestProps, passport: options.passport });
+  if (site.fn && site.fn !== site.handler?.fn) searches.push({ fn: site.fn, role: 'helper', ...shared });
+  if (site.handler) {
+    const wrapped = site.ancestors[site.ancestors.indexOf(site.handler.fn) - 1]?.type === 'CallExpression';
+    searches.push({ fn: site.handler.fn, role, requestProps: site.handler.requestProps, passport: options.passport, wrapped, ...shared });
+  }
   for (const search of searches) {
     const user = findSignedInUser(search);
     if (user) return user;

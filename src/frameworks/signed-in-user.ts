@@ -25,6 +25,19 @@ export interface UserSearch {
   requestProps?: string[];
   /** The app signs in with passport (req.user is passport's). */
   passport?: boolean;
+  /**
+   * Write ids this module makes up (rather than copies from the handler) with `?.` after the request's user
+   * (`req.user?.id`): apps type that user as optional, and the billing module takes a missing id.
+   */
+  nullSafe?: boolean;
+  /** Where the id sits on what a session or user getter returns, learned from the rest of the app (`getSession` → `userId`). */
+  idPaths?: Record<string, string>;
+  /**
+   * A Next.js server action passed to a wrapper that supplies its arguments
+   * (`validatedActionWithUser(schema, async (data, formData, user) => ...)`): a `user` parameter is the
+   * signed-in user. (A plain server action's parameters come from the browser and are never trusted.)
+   */
+  wrapped?: boolean;
 }
 
 const ID = '(id|_id|userId|user_id|uid|sub)';
@@ -43,6 +56,7 @@ export function findSignedInUser(search: UserSearch): UserRef | null {
   const fromLocal = localUser(search, reads);
   if (fromLocal) return fromLocal;
   if (search.role === 'helper') return paramUser(search.fn);
+  if (search.role === 'next' && search.wrapped) return paramUser(search.fn, true);
   return null;
 }
 
@@ -74,14 +88,15 @@ function requestUser(reads: Map<string, string>, rawReq: string, rawRes: string 
     for (const [name, original] of reads) if (pattern.test(name)) return { expression: original, source: `${name}, read in the handler` };
   }
   // The handler reads the user object but never its id: the id is on it.
+  const dot = search.nullSafe ? '?.' : '.';
   for (const prop of ['user', 'currentUser']) {
     if (reads.has(`${rawReq}.${prop}`) || [...reads.keys()].some((k) => k.startsWith(`${rawReq}.${prop}.`))) {
-      return { expression: `${rawReq}.${prop}.id`, source: `${rawReq}.${prop}, read in the handler` };
+      return { expression: `${rawReq}.${prop}${dot}id`, source: `${rawReq}.${prop}, read in the handler` };
     }
   }
   const prop = search.requestProps?.find((p) => /user|account|auth/i.test(p));
-  if (prop) return { expression: `${rawReq}.${prop}.id`, source: `${rawReq}.${prop}, set by the route's middleware` };
-  if (search.passport && search.role === 'express') return { expression: `${rawReq}.user.id`, source: `${rawReq}.user, set by passport` };
+  if (prop) return { expression: `${rawReq}.${prop}${dot}id`, source: `${rawReq}.${prop}, set by the route's middleware` };
+  if (search.passport && search.role === 'express') return { expression: `${rawReq}.user${dot}id`, source: `${rawReq}.user, set by passport` };
   return null;
 }
 
@@ -113,6 +128,8 @@ function fromDeclarator(decl: t.VariableDeclarator, reads: Map<string, string>, 
     if (!isSession && !isUser && !requestBound) return null;
     const used = firstRead(reads, v);
     if (used) return { expression: used, source: `${v} from ${callee || source}` };
+    const learned = search.idPaths?.[getter];
+    if (learned) return { expression: `${v}.${learned}`, source: `${v} from ${callee}, read as ${v}.${learned} elsewhere in the app` };
     return { expression: isSession ? `${v}.user.id` : `${v}.id`, source: `${v} from ${callee || source}` };
   }
   if (decl.id.type === 'ObjectPattern' && (isSession || isUser || requestBound)) {
@@ -139,9 +156,13 @@ function firstRead(reads: Map<string, string>, v: string): string | null {
   return null;
 }
 
-function paramUser(fn: FunctionNode): UserRef | null {
+function paramUser(fn: FunctionNode, objectsOnly = false): UserRef | null {
   for (const param of fn.params) {
     const p = param.type === 'AssignmentPattern' ? param.left : param;
+    if (objectsOnly) {
+      if (p.type === 'Identifier' && /^(user|currentUser)$/.test(p.name)) return { expression: `${p.name}.id`, source: `parameter ${p.name}, supplied by the action's wrapper` };
+      continue;
+    }
     if (p.type === 'Identifier' && USER_ID_PARAM.test(p.name)) return { expression: p.name, source: `parameter ${p.name}` };
     if (p.type === 'Identifier' && /^(user|currentUser|account)$/.test(p.name)) return { expression: `${p.name}.id`, source: `parameter ${p.name}` };
     if (p.type === 'ObjectPattern') {
@@ -175,3 +196,31 @@ export function requestPropsSetBy(fn: FunctionNode): string[] {
   });
   return [...props];
 }
+
+/**
+ * How the app reads the id off what its session and user getters return (`session.userId` after
+ * `const session = await getSession()`), by getter name, so a handler that only checks the session can be
+ * given the same path. The first read found wins.
+ */
+export function idPathsIn(files: Iterable<t.File>): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const ast of files) {
+    walk(ast.program, (node, ancestors) => {
+      if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || !node.init) return;
+      const init = node.init.type === 'AwaitExpression' ? node.init.argument : node.init;
+      const getter = init.type === 'CallExpression' ? (dottedName(init.callee) ?? '').split('.').pop() ?? '' : '';
+      if (!(SESSION_GETTER.test(getter) || USER_GETTER.test(getter)) || paths[getter]) return;
+      const v = node.id.name;
+      const pattern = new RegExp(`^${escape(v)}\\.((user\\.)?${ID})$`);
+      // Its reads are in the innermost function around it (or the whole module).
+      const scope = [...ancestors].reverse().find((a) => isFunction(a)) ?? ast.program;
+      walk(scope, (n) => {
+        if (paths[getter] || (n.type !== 'MemberExpression' && n.type !== 'OptionalMemberExpression')) return;
+        const m = pattern.exec(dottedName(n) ?? '');
+        if (m) paths[getter] = m[1];
+      });
+    });
+  }
+  return paths;
+}
+
