@@ -5,7 +5,7 @@ import { openWorkspace, selectPackage, UsageError } from '../areas/run.js';
 import { configFromDetection } from '../config/from-detection.js';
 import { CONFIG_FILE } from '../config/types.js';
 import { emptyPlan } from '../plan/types.js';
-import { EXIT, interactive, runCommand } from './exit.js';
+import { EXIT, existingDir, interactive, runCommand } from './exit.js';
 import { presentAndWrite } from './present-plan.js';
 
 interface InitFlags {
@@ -29,10 +29,11 @@ export function initCommand(): Command {
     .option('--allow-dirty', 'write even when the git tree has uncommitted changes')
     .action((dir: string, flags: InitFlags) =>
       runCommand(async () => {
-        if (!flags.yes && !flags.dryRun && !interactive()) {
+        // --dry-run and --json only show the config (--json writes only with --yes), so they need no terminal.
+        if (!flags.yes && !flags.dryRun && !flags.json && !interactive()) {
           throw new UsageError('init asks before writing and there is no terminal here: pass --yes to write the detected config (or --dry-run to see it)');
         }
-        const ws = await openWorkspace(dir);
+        const ws = await openWorkspace(existingDir(dir));
         const pkg = selectPackage(ws, flags.package);
         const path = pkg.info.path === '.' ? CONFIG_FILE : `${pkg.info.path}/${CONFIG_FILE}`;
         const existing = join(ws.project.dir, path);

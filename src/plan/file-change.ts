@@ -16,13 +16,21 @@ export function withEol(text: string, eol: '\r\n' | '\n'): string {
   return eol === '\n' ? text : text.replace(/\r?\n/g, '\r\n');
 }
 
-/** Runs `edit` on the LF form of `before`; null when nothing changes. */
+/**
+ * Runs `edit` on the LF form of `before`; null when nothing changes. The result keeps the file's final
+ * newline or its absence: printers add or drop one, and that is not a change the user asked for.
+ */
 export function modifyFile(path: string, before: string, edit: (text: string) => string | null | undefined): FileChange | null {
   const eol = eolOf(before);
   const edited = edit(toLf(before));
   if (edited === null || edited === undefined) return null;
-  const after = withEol(edited, eol);
+  const after = withEol(before === '' ? edited : keepFinalNewline(edited, before.endsWith('\n')), eol);
   return after === before ? null : { path, action: 'modify', before, after };
+}
+
+function keepFinalNewline(text: string, wanted: boolean): string {
+  if (wanted) return text.endsWith('\n') ? text : `${text}\n`;
+  return text.replace(/\n+$/, '');
 }
 
 export function createFile(path: string, text: string): FileChange {

@@ -27,7 +27,7 @@ afterAll(() => {
 });
 
 describe('detection fixture projects', () => {
-  it('has the projects the issue lists', () => {
+  it('has the projects the issue lists', async () => {
     expect(names).toEqual(['express-js-cjs', 'express-ts-esm', 'fastify-js', 'fastify-ts', 'monorepo', 'next-app', 'next-pages', 'no-framework']);
   });
 
@@ -38,7 +38,7 @@ describe('detection fixture projects', () => {
       const stack = await detectStack(loadProject(dir));
       expect(JSON.parse(JSON.stringify(stack))).toEqual(expected);
 
-      const cli = runCli(['detect', dir, '--json']);
+      const cli = await runCli(['detect', dir, '--json']);
       expect(cli.stderr).toBe('');
       expect(cli.code).toBe(0);
       expect(JSON.parse(cli.stdout)).toEqual(expected);

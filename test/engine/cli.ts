@@ -1,5 +1,5 @@
 // Runs the built CLI (dist/src/cli.js) as a user would, capturing stdout, stderr and the exit code.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,15 +12,22 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+/** Runs the CLI without blocking the test worker (a blocked worker misses vitest's own messages). */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first with \`npx tsc -p tsconfig.build.json\` (npm test does)`);
-  // stdin is not a terminal here, like CI: commands that ask must refuse or need --yes.
-  const result = spawnSync(process.execPath, [CLI, ...args], {
-    cwd: options.cwd ?? REPO_ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
+  return new Promise((resolve, reject) => {
+    // stdin is not a terminal here, like CI: commands that ask must refuse or need --yes.
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 120_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

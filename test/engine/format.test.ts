@@ -1,0 +1,82 @@
+// formatChanges with a real Prettier 3 installed into a temp project: only the files a plan touches are
+// formatted, with the project's own config; other files, and a formatter that is not installed, are left.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatChanges } from '../../src/apply/format.js';
+import type { FileChange } from '../../src/plan/types.js';
+
+// Installed once per machine and reused: the tests need Prettier itself, not the network, on later runs.
+const CACHE = join(tmpdir(), 'billing-codemod-test-prettier3');
+let installError: string | null = null;
+let project = '';
+
+beforeAll(() => {
+  if (!existsSync(join(CACHE, 'node_modules', 'prettier', 'package.json'))) {
+    try {
+      mkdirSync(CACHE, { recursive: true });
+      execFileSync('npm', ['install', 'prettier@3', '--prefix', CACHE, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'pipe', timeout: 300_000 });
+    } catch (error) {
+      installError = (error as Error).message;
+    }
+  }
+  project = mkdtempSync(join(tmpdir(), 'format-'));
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'app', devDependencies: { prettier: '^3' } }));
+  writeFileSync(join(project, '.prettierrc'), JSON.stringify({ singleQuote: true, semi: false }));
+  mkdirSync(join(project, 'src'));
+  writeFileSync(join(project, 'src/untouched.ts'), 'const   ugly = "left as the user wrote it";\n');
+  if (!installError) symlinkSync(join(CACHE, 'node_modules'), join(project, 'node_modules'), 'dir');
+}, 320_000);
+
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+describe('formatChanges with Prettier', () => {
+  it('formats the touched files with the project config, and only them', async (ctx) => {
+    if (installError) ctx.skip(`prettier@3 could not be installed (${installError.split('\n')[0]}); formatter run not tested`);
+    const changes: FileChange[] = [
+      { path: 'src/a.ts', action: 'modify', before: "const a = 'x'\n", after: "const a = 'x'\nconst b = {x:1};\n" },
+      { path: 'src/lib/billing.ts', action: 'create', before: null, after: 'export const billing = { key: "k" };\n' },
+      { path: '.env.example', action: 'modify', before: 'A=1\n', after: 'A=1\nCREDYT_API_KEY=\n' },
+      { path: 'src/broken.ts', action: 'modify', before: 'x\n', after: 'const = ;\n' },
+    ];
+    const result = await formatChanges(project, project, 'prettier', changes);
+    expect(result.note).toBeUndefined();
+    expect(result.changes).toEqual([
+      { ...changes[0], after: "const a = 'x'\nconst b = { x: 1 }\n" },
+      { ...changes[1], after: "export const billing = { key: 'k' }\n" },
+      changes[2],
+      changes[3],
+    ]);
+    expect(readFileSync(join(project, 'src/untouched.ts'), 'utf8')).toBe('const   ugly = "left as the user wrote it";\n');
+  });
+
+  it('drops a change that formatting turns back into the file as it was', async (ctx) => {
+    if (installError) ctx.skip('prettier@3 could not be installed');
+    const change: FileChange = { path: 'src/a.ts', action: 'modify', before: "const a = 'x'\n", after: 'const a = "x";\n' };
+    expect((await formatChanges(project, project, 'prettier', [change])).changes).toEqual([]);
+  });
+});
+
+describe('formatChanges without a formatter', () => {
+  it('passes changes through when the project has none', async () => {
+    const change: FileChange = { path: 'a.ts', action: 'create', before: null, after: 'const a = "x"\n' };
+    expect(await formatChanges(project, project, null, [change])).toEqual({ changes: [change] });
+  });
+
+  it('says so, and leaves changes as they are, when the configured formatter is not installed', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'format-bare-'));
+    try {
+      writeFileSync(join(bare, 'package.json'), '{}');
+      const change: FileChange = { path: 'a.ts', action: 'create', before: null, after: 'const a = "x"\n' };
+      for (const formatter of ['prettier', 'biome'] as const) {
+        const result = await formatChanges(bare, bare, formatter, [change]);
+        expect(result.changes).toEqual([change]);
+        expect(result.note).toBe(`${formatter} is configured but not installed here; touched files were not formatted`);
+      }
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
+  });
+});
