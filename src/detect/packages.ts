@@ -52,7 +52,10 @@ function workspacePatterns(project: Project, root: PackageJson | null): string[]
     // Only the `packages:` list is needed; a YAML parser would be a dependency for three lines of syntax.
     let inPackages = false;
     for (const line of pnpm.split(/\r?\n/)) {
-      if (/^packages\s*:/.test(line)) inPackages = true;
+      const flow = /^packages\s*:\s*\[(.*)\]/.exec(line);
+      // `packages: ['apps/*', 'packages/*']` on one line.
+      if (flow) patterns.push(...flow[1].split(',').map((p) => p.trim().replace(/^['"]|['"]$/g, '')).filter(Boolean));
+      else if (/^packages\s*:/.test(line)) inPackages = true;
       else if (/^\S/.test(line)) inPackages = false;
       else if (inPackages) {
         const m = /^\s*-\s*['"]?([^'"#]+?)['"]?\s*(#.*)?$/.exec(line);

@@ -37,6 +37,14 @@ describe('app packages', () => {
     expect(packages.map((p) => [p.path, p.name, p.packageManager])).toEqual([['apps/site', 'site', 'npm']]);
   });
 
+  it('reads pnpm-workspace.yaml lists in block and flow style', async () => {
+    const app = { dependencies: { express: '4' } };
+    const block = await detect({ 'pnpm-workspace.yaml': "packages:\n  - 'apps/*' # deployed\n  - \"tools/*\"\nonlyBuiltDependencies:\n  - esbuild\n", 'apps/a/package.json': app, 'tools/t/package.json': app, 'other/o/x/y/package.json': app });
+    expect(block.map((p) => p.path)).toEqual(['apps/a', 'tools/t']);
+    const flow = await detect({ 'pnpm-workspace.yaml': "packages: ['apps/*', \"services/*\"]\n", 'apps/a/package.json': app, 'services/s/package.json': app, 'deep/x/y/z/package.json': app });
+    expect(flow.map((p) => p.path)).toEqual(['apps/a', 'services/s']);
+  });
+
   it('falls back to the root when no package declares a framework', async () => {
     const packages = await detect({ 'package.json': { name: 'tool', dependencies: { openai: '^4' } }, 'bin.js': OPENAI_CALL });
     expect(packages.map((p) => [p.path, p.framework, p.frameworkVersion, p.billableCalls.length])).toEqual([['.', 'unknown', null, 1]]);

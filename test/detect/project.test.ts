@@ -1,0 +1,98 @@
+// Reading a target tree: what is listed (git-aware, .gitignore honoured), which sources are left out and
+// why (symlinks out of the tree, big, minified, binary), and how app imports resolve to files.
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadProject } from '../../src/project/project.js';
+import { resolveImport } from '../../src/project/resolve-import.js';
+import { git, gitRepo } from '../engine/git-repo.js';
+import { memoryProject } from './helpers.js';
+import { writeTree } from './helpers-disk.js';
+
+describe('loadProject', () => {
+  it('leaves out dependencies, build output and git-ignored files, outside git', () => {
+    const dir = writeTree({
+      'package.json': '{}',
+      '.gitignore': 'generated/\n*.log\n',
+      'src/app.ts': 'export {};\n',
+      'src/generated/x.ts': 'export {};\n',
+      'generated/y.ts': 'export {};\n',
+      'debug.log': 'x',
+      'node_modules/pkg/index.js': 'module.exports = 1;\n',
+      'dist/app.js': 'x',
+      'web/.gitignore': '/out-web\n',
+      'web/out-web/z.js': 'x',
+      'web/page.tsx': 'export {};\n',
+    });
+    const project = loadProject(dir);
+    expect(project.files).toEqual(['.gitignore', 'package.json', 'src/app.ts', 'web/.gitignore', 'web/page.tsx']);
+    expect([...project.sources.keys()]).toEqual(['src/app.ts', 'web/page.tsx']);
+  });
+
+  it('lists from git inside a repository, untracked files included, paths relative to the folder given', () => {
+    const repo = gitRepo({ 'apps/web/page.tsx': 'export {};\n', 'apps/web/.gitignore': 'secret.ts\n', 'README.md': '#\n' });
+    writeFileSync(join(repo, 'apps/web/new.ts'), 'export {};\n');
+    writeFileSync(join(repo, 'apps/web/secret.ts'), 'export {};\n');
+    git(repo, 'rm', '-q', '--cached', 'README.md');
+    expect(loadProject(join(repo, 'apps/web')).files).toEqual(['.gitignore', 'new.ts', 'page.tsx']);
+  });
+
+  it('skips, with a reason, sources it must not read: symlinks out of the tree, big, minified and binary files', () => {
+    const outside = writeTree({ 'secret.ts': 'export const key = "x";\n' });
+    const dir = writeTree({
+      'package.json': '{}',
+      'src/ok.ts': 'export {};\n',
+      'src/big.js': `// ${'x'.repeat(64)}\n`.repeat(20_000),
+      'src/vendor.min.js': 'var a=1;',
+      'src/bundle.js': `var a=${'1+'.repeat(1500)}1;\n`,
+      'src/blob.js': 'a\u0000b',
+    });
+    symlinkSync(join(outside, 'secret.ts'), join(dir, 'src/linked-out.ts'));
+    symlinkSync(join(dir, 'src/ok.ts'), join(dir, 'src/linked-in.ts'));
+    const project = loadProject(dir);
+    expect([...project.sources.keys()].sort()).toEqual(['src/linked-in.ts', 'src/ok.ts']);
+    expect(Object.fromEntries(project.skipped.map((s) => [s.path, s.reason.replace(/\d+ bytes/, 'N bytes')]))).toEqual({
+      'src/big.js': 'larger than 1 MiB (N bytes)',
+      'src/blob.js': 'binary content',
+      'src/bundle.js': 'minified or bundled code (a line over 2000 characters)',
+      'src/linked-out.ts': 'symlink pointing outside the project',
+      'src/vendor.min.js': 'minified or bundled code',
+    });
+  });
+
+  it('does not treat type declarations as sources', () => {
+    const dir = writeTree({ 'src/types.d.ts': 'declare const x: 1;\n', 'src/a.mts': 'export {};\n', 'src/b.cjs': 'module.exports = {};\n' });
+    mkdirSync(join(dir, 'empty'));
+    expect([...loadProject(dir).sources.keys()]).toEqual(['src/a.mts', 'src/b.cjs']);
+  });
+});
+
+describe('resolveImport', () => {
+  const project = memoryProject({
+    'src/lib/ai.ts': '',
+    'src/lib/db/index.ts': '',
+    'src/util.js': '',
+    'src/components/button.tsx': '',
+    'apps/web/src/lib/auth.ts': '',
+  });
+  const ctx = { project, pkgPath: '.', aliases: { '@/*': ['./src/*'], '~db': ['./src/lib/db/index.ts'] } };
+
+  it.each([
+    ['./lib/ai.js', 'src/lib/ai.ts'],
+    ['./lib/ai', 'src/lib/ai.ts'],
+    ['./lib/db', 'src/lib/db/index.ts'],
+    ['./util.js', 'src/util.js'],
+    ['./components/button.jsx', 'src/components/button.tsx'],
+    ['@/lib/ai', 'src/lib/ai.ts'],
+    ['@/lib/db', 'src/lib/db/index.ts'],
+    ['~db', 'src/lib/db/index.ts'],
+  ])('resolves %s from src/app.ts', (specifier, expected) => {
+    expect(resolveImport(ctx, 'src/app.ts', specifier)).toBe(expected);
+  });
+
+  it('leaves packages and missing files unresolved, and resolves aliases from the package folder', () => {
+    expect(resolveImport(ctx, 'src/app.ts', 'openai')).toBeNull();
+    expect(resolveImport(ctx, 'src/app.ts', './missing')).toBeNull();
+    expect(resolveImport({ project, pkgPath: 'apps/web', aliases: { '@/*': ['./src/*'] } }, 'apps/web/src/app/page.tsx', '@/lib/auth')).toBe('apps/web/src/lib/auth.ts');
+  });
+});
