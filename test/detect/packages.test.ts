@@ -39,10 +39,11 @@ describe('app packages', () => {
 
   it('reads pnpm-workspace.yaml lists in block and flow style', async () => {
     const app = { dependencies: { express: '4' } };
-    const block = await detect({ 'pnpm-workspace.yaml': "packages:\n  - 'apps/*' # deployed\n  - \"tools/*\"\nonlyBuiltDependencies:\n  - esbuild\n", 'apps/a/package.json': app, 'tools/t/package.json': app, 'other/o/x/y/package.json': app });
-    expect(block.map((p) => p.path)).toEqual(['apps/a', 'tools/t']);
-    const flow = await detect({ 'pnpm-workspace.yaml': "packages: ['apps/*', \"services/*\"]\n", 'apps/a/package.json': app, 'services/s/package.json': app, 'deep/x/y/z/package.json': app });
-    expect(flow.map((p) => p.path)).toEqual(['apps/a', 'services/s']);
+    const block = await detect({ 'pnpm-workspace.yaml': "packages:\n  - 'apps/**' # deployed\n  - \"tools/*\"\nonlyBuiltDependencies:\n  - esbuild\n", 'apps/a/b/c/package.json': app, 'tools/t/package.json': app, 'other/o/x/y/package.json': app });
+    expect(block.map((p) => p.path)).toEqual(['apps/a/b/c', 'tools/t']);
+    // Members deeper than three folders count only through the workspace list.
+    const flow = await detect({ 'pnpm-workspace.yaml': "packages: ['apps/**', \"services/*\"]\n", 'apps/team/x/a/package.json': app, 'services/s/package.json': app, 'deep/x/y/z/package.json': app });
+    expect(flow.map((p) => p.path)).toEqual(['apps/team/x/a', 'services/s']);
   });
 
   it('falls back to the root when no package declares a framework', async () => {
