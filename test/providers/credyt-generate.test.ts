@@ -86,6 +86,17 @@ describe.each(FORMS)('the $language/$module form', (form) => {
     expect(lines.length).toBeLessThan(400);
   });
 
+  test('says nothing about TypeScript in JavaScript: the note on `as` goes with the types', () => {
+    const comments = code.split('\n').filter((line) => /^\s*(\/\/|\/\*|\*)/.test(line));
+    if (form.language === 'ts') {
+      expect(comments).toContain('// TypeScript: `as`, not `: T`, so that code comparing a setting with its other values still type-checks.');
+      return;
+    }
+    expect(comments.filter((line) => /TypeScript|`as`|\btype-?check|\binterface\b|generic|\bas const\b/i.test(line))).toEqual([]);
+    // The line it shared with the settings' origin stays.
+    expect(code).toMatch(/^\/\/ From billing\.config\.json when this file was generated\.\nconst ASSET = /m);
+  });
+
   test('is the same bytes for the same input', () => {
     expect(generateBillingModule({ ...form, serverOnly: 'guard', config: testConfig() })).toBe(
       generateBillingModule({ ...form, serverOnly: 'guard', config: testConfig() }),
@@ -96,7 +107,7 @@ describe.each(FORMS)('the $language/$module form', (form) => {
     const config = testConfig({
       customers: { onError: 'fail', returnUrl: "https://app.example/it's-done", failureUrl: undefined, createOnFirstUse: false },
       usage: { onError: 'fail' },
-      gates: { onUnavailable: 'deny', topUpUrl: '/billing' },
+      gates: { onUnavailable: 'deny', topUpUrl: '/account/credits' },
     });
     config.asset = 'CREDIT';
     config.assets = [{ code: 'CREDIT', name: 'Credits', precision: 0 }];
@@ -111,6 +122,7 @@ describe.each(FORMS)('the $language/$module form', (form) => {
       `const CREATE_CUSTOMER_ON_FIRST_USE${typed ? ': boolean' : ''} = false;`,
       `const USAGE_ON_ERROR = 'fail'${typed ? " as 'log' | 'fail'" : ''};`,
       `const GATES_ON_UNAVAILABLE = 'deny'${typed ? " as 'allow' | 'deny'" : ''};`,
+      `const TOP_UP_URL${typed ? ': string' : ''} = '/account/credits';`,
       `const MIN_AMOUNT${typed ? ': number' : ''} = 1;`,
     ];
     for (const line of expected) expect(out.split('\n')).toContain(line);

@@ -159,19 +159,44 @@ describe.each(FORMS)('$language/$module module', (form) => {
   describe('checkBalance', () => {
     test('a funded wallet covering the estimate is allowed', async () => {
       await sandbox.fund(customerId, 10);
-      expect(await mod.checkBalance({ customer: customerId, estimate: 0.5 })).toEqual({ allowed: true, available: 10, required: 0.5, message: 'OK' });
+      expect(await mod.checkBalance({ customer: customerId, estimate: 0.5 })).toEqual({
+        allowed: true,
+        available: 10,
+        required: 0.5,
+        message: 'OK',
+        topUpUrl: '/billing',
+        body: { error: 'OK', available: 10, required: 0.5, topUpUrl: '/billing' },
+      });
       expect(await mod.billing.checkBalance({ customer: customerId, estimate: 10 })).toMatchObject({ allowed: true });
       expect(await mod.checkBalance({ customer: customerId, estimate: 10.01 })).toMatchObject({ allowed: false, required: 10.01 });
       // A zero estimate still needs a positive balance, which this wallet has.
       expect(await mod.checkBalance({ customer: customerId, estimate: 0 })).toMatchObject({ allowed: true, required: 0.01 });
     });
 
-    test('an empty wallet is refused, whatever the estimate', async () => {
+    test('an empty wallet is refused, whatever the estimate; `body` is the 402 answer', async () => {
       const refused = await mod.checkBalance({ customer: customerId, estimate: 0.5 });
-      expect(refused).toEqual({ allowed: false, available: 0, required: 0.5, message: expect.stringMatching(/^Insufficient balance/) });
+      const message = 'Insufficient balance: 0 USD available, 0.5 needed. Please top up.';
+      expect(refused).toEqual({
+        allowed: false,
+        available: 0,
+        required: 0.5,
+        message,
+        topUpUrl: '/billing',
+        body: { error: message, available: 0, required: 0.5, topUpUrl: '/billing' },
+      });
+      // Plain JSON: what res.status(402).json(balance.body) sends is the body itself.
+      expect(JSON.parse(JSON.stringify(refused.body))).toEqual(refused.body);
       expect(await mod.checkBalance({ customer: customerId, estimate: 0 })).toMatchObject({ allowed: false, available: 0, required: 0.01 });
       const missing = await mod.checkBalance({ customer: customerId } as { customer: string; estimate: number });
       expect(missing).toMatchObject({ allowed: false, required: 0.01 });
+    });
+
+    test('topUpUrl comes from gates.topUpUrl', async () => {
+      const config = testConfig({ gates: { onUnavailable: 'allow', topUpUrl: 'https://app.example/credits?from=402' } });
+      const custom = await loadBillingModule(scratch.dir, form, config);
+      const refused = await custom.checkBalance({ customer: customerId, estimate: 2 });
+      expect(refused).toMatchObject({ allowed: false, topUpUrl: 'https://app.example/credits?from=402' });
+      expect(refused.body).toEqual({ error: refused.message, available: 0, required: 2, topUpUrl: 'https://app.example/credits?from=402' });
     });
 
     test('a negative wallet is refused', async () => {
@@ -202,10 +227,9 @@ describe.each(FORMS)('$language/$module module', (form) => {
       const allowed = await whileDown(() => mod.checkBalance({ customer: customerId, estimate: 1 }));
       expect(allowed).toMatchObject({ allowed: true, message: expect.stringMatching(/unavailable/) });
       expect(log).toHaveBeenCalledTimes(1);
-      expect(await whileDown(() => strict.checkBalance({ customer: customerId, estimate: 1 }))).toMatchObject({
-        allowed: false,
-        message: expect.stringMatching(/unavailable/),
-      });
+      const denied = await whileDown(() => strict.checkBalance({ customer: customerId, estimate: 1 }));
+      expect(denied).toMatchObject({ allowed: false, message: expect.stringMatching(/unavailable/) });
+      expect(denied.body).toEqual({ error: denied.message, available: 0, required: 1, topUpUrl: '/billing' });
       // 5xx after retries counts as unavailable too.
       await sandbox.fault({ method: 'GET', path: '/customers/', status: 503, count: 3 });
       expect(await strict.checkBalance({ customer: customerId, estimate: 1 })).toMatchObject({ allowed: false });

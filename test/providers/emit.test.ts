@@ -80,6 +80,32 @@ describe('stripping types', () => {
     );
   });
 
+  test('a comment opening with `TypeScript:` explains types and goes with them; TypeScript output keeps it', () => {
+    const source = [
+      '// Settings.',
+      '// TypeScript: `as` keeps the other values type-correct.',
+      "const MODE = 'a' as 'a' | 'b';",
+      '/** TypeScript: the union, for callers. */',
+      'export function mode(): string {',
+      '  // A note about TypeScript: kept, it does not open with the marker.',
+      '  return MODE; // TypeScript: narrowed here',
+      '}',
+      '',
+    ].join('\n');
+    expect(js(source)).toBe(
+      [
+        '// Settings.',
+        "const MODE = 'a';",
+        'export function mode() {',
+        '  // A note about TypeScript: kept, it does not open with the marker.',
+        '  return MODE;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(emitModule(source, { language: 'ts', module: 'esm' })).toBe(source);
+  });
+
   test('drops parentheses that only held an assertion, keeps those the expression needs', () => {
     expect(js('const a = (x as Foo).y;\n')).toBe('const a = x.y;\n');
     expect(js('const b = ((p ?? q) as number) * 2;\n')).toBe('const b = (p ?? q) * 2;\n');

@@ -56,6 +56,7 @@ function settingsFrom(config: BillingConfig): Record<string, LiteralValue> {
     CREATE_CUSTOMER_ON_FIRST_USE: config.customers?.createOnFirstUse ?? true,
     USAGE_ON_ERROR: config.usage?.onError ?? 'log',
     GATES_ON_UNAVAILABLE: config.gates?.onUnavailable ?? 'allow',
+    TOP_UP_URL: config.gates?.topUpUrl ?? '/billing',
     // One unit of the asset's last decimal: 0.01 USD, 1 credit for an asset without decimals.
     MIN_AMOUNT: Number((10 ** -precision).toFixed(precision)),
   };

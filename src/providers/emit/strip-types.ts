@@ -1,6 +1,7 @@
 // TypeScript -> JavaScript by deleting types, nothing else: the code that remains is the code that was written,
 // with its comments and blank lines. Constructs whose JavaScript TypeScript would have to generate (enums,
 // namespaces, parameter properties, `import x = require()`, `export =`) are refused instead of translated.
+// A comment that opens with `TypeScript:` explains types, so it goes with them.
 import { type File, type NodePath, parseModule, removeStatement, visit } from './syntax.js';
 
 type AnyNode = { type: string; [key: string]: unknown };
@@ -20,6 +21,7 @@ const TYPE_FIELDS = ['typeAnnotation', 'returnType', 'typeParameters', 'superTyp
 // Modifiers with no runtime meaning (`optional` too, except on `a?.b` and `f?.()`, where it is JavaScript).
 const TYPE_FLAGS = ['optional', 'definite', 'readonly', 'override', 'abstract', 'accessibility', 'declare'];
 const OPTIONAL_CHAINS = new Set(['OptionalMemberExpression', 'OptionalCallExpression']);
+const TYPES_NOTE = /^[\s*]*TypeScript:/;
 
 const RUNTIME_TYPESCRIPT: Record<string, string> = {
   TSEnumDeclaration: 'enum',
@@ -63,6 +65,7 @@ export function stripTypes(ast: File): void {
         return false;
       }
       if (node.type === 'ImportDeclaration' || node.type === 'ExportNamedDeclaration') dropTypeSpecifiers(node);
+      dropTypesNotes(node);
       for (const field of TYPE_FIELDS) if (node[field]) node[field] = null;
       for (const flag of TYPE_FLAGS) if (node[flag] && !(flag === 'optional' && OPTIONAL_CHAINS.has(node.type))) node[flag] = undefined;
       if (Array.isArray(node.implements) && node.implements.length > 0) node.implements = [];
@@ -102,6 +105,13 @@ function isStatementPath(path: NodePath): boolean {
 
 function isTypeSpecifier(specifier: AnyNode): boolean {
   return specifier.importKind === 'type' || specifier.exportKind === 'type';
+}
+
+function dropTypesNotes(node: AnyNode): void {
+  const comments = node.comments as Array<{ value: string }> | null | undefined;
+  if (comments?.some((comment) => TYPES_NOTE.test(comment.value))) {
+    node.comments = comments.filter((comment) => !TYPES_NOTE.test(comment.value));
+  }
 }
 
 function dropTypeSpecifiers(node: AnyNode): void {

@@ -6,19 +6,22 @@
 //   billing.ensureCustomer({ externalId, name?, email?, products?, returnUrl?, failureUrl? })
 //     -> { id, externalId, paymentUrl, status } | null     paymentUrl: where to send the user to pay, or null
 //   billing.trackUsage({ customer, eventType, data?, subject?, description?, costs?, occurredAt? }) -> { id, ok }
-//   billing.checkBalance({ customer, estimate, asset? }) -> { allowed, available, required, message }
+//   billing.checkBalance({ customer, estimate, asset? }) -> { allowed, available, required, message, topUpUrl, body }
+//     body: { error: message, available, required, topUpUrl }, what a refused request answers with (402)
 //   billing.getBalance({ customer, asset? }) -> { asset, available, pendingIn, pendingOut } | null
 //   billing.createPortalSession({ customer, returnUrl, failureUrl }) -> { redirectUrl, expiresAt }
 //   billing.verifyWebhook(rawBody, signatureHeader, secret, { toleranceSeconds?, now? }) -> boolean
 //   billing.onBillingError((error, { operation, eventId?, customer? }) => ...)
-// `customer` is a Credyt customer id ('cust_...') or { externalId: yourUserId }. Each function is also a named
-// export; API failures are BillingError { status, detail, body }.
+// `customer` is a Credyt customer id ('cust_...') or { externalId: yourUserId }; a number id is sent as a string.
+// No id (null, undefined or '': nobody signed in) means no customer: nothing is billed, checkBalance refuses.
+// Each function is also a named export; API failures are BillingError { status, detail, body }.
 // Environment, read at call time: CREDYT_API_KEY (required), CREDYT_API_URL (default https://api.credyt.ai),
 // APP_URL (base for relative return URLs). Requests time out after 10 s; those safe to repeat are retried.
 // What a failure does (log and go on, or throw) is set per operation by the constants below.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 
-// From billing.config.json when this file was generated. (`as` keeps a setting's other values type-correct.)
+// From billing.config.json when this file was generated.
+// TypeScript: `as`, not `: T`, so that code comparing a setting with its other values still type-checks.
 const ASSET: string = 'USD';
 const DEFAULT_PRODUCT_CODES: string[] = ['default'];
 const CUSTOMER_RETURN_URL = undefined as string | undefined;
@@ -27,6 +30,7 @@ const CUSTOMERS_ON_ERROR = 'log' as 'log' | 'fail';
 const CREATE_CUSTOMER_ON_FIRST_USE: boolean = true;
 const USAGE_ON_ERROR = 'log' as 'log' | 'fail';
 const GATES_ON_UNAVAILABLE = 'allow' as 'allow' | 'deny';
+const TOP_UP_URL: string = '/billing';
 // The smallest amount of ASSET a gate asks for, so a zero estimate never lets an empty wallet through.
 const MIN_AMOUNT: number = 0.01;
 
@@ -36,17 +40,18 @@ const TIMEOUT_MS = 10_000;
 const MAX_ATTEMPTS = 3;
 const BACKOFF_MS = 250;
 const MAX_RETRY_AFTER_MS = 5_000;
+const NO_CUSTOMER = 'No signed-in customer to bill: the customer id is null, undefined or empty.';
 
-export type CustomerRef = string | { externalId: string };
+export type ExternalId = string | number | null | undefined;
+export type CustomerRef = string | { externalId: ExternalId };
 export interface ErrorContext { operation: string; eventId?: string; customer?: unknown }
 export type BillingErrorHandler = (error: BillingError | Error, context: ErrorContext) => void;
 
 export class BillingError extends Error {
-  /** HTTP status, or null when the API could not be reached. */
+  /** HTTP status, or null when Credyt did not answer: unreachable, or not called (no customer to bill). */
   status: number | null;
   detail: string;
   body: unknown;
-
   constructor(detail: string, status: number | null, body: unknown = null) {
     super(detail);
     this.name = 'BillingError';
@@ -136,14 +141,11 @@ function handleFailure<T>(policy: 'log' | 'fail', error: unknown, context: Error
 
 // --- Customers --------------------------------------------------------------------------------------------
 
-interface CredytCustomer {
-  id: string;
-  external_id?: string;
-  subscriptions?: Array<{ status?: string; required_actions?: Array<{ type?: string; redirect_url?: string }> }>;
-}
+interface CredytSubscription { status?: string; required_actions?: Array<{ type?: string; redirect_url?: string }> }
+interface CredytCustomer { id: string; external_id?: string; subscriptions?: CredytSubscription[] }
 
 export interface EnsureCustomerInput {
-  externalId: string;
+  externalId: ExternalId;
   name?: string;
   email?: string;
   /** Product codes to subscribe to; default: the products in billing.config.json. */
@@ -166,7 +168,7 @@ export async function ensureCustomer(input: EnsureCustomerInput): Promise<Billin
     const waiting = customer.subscriptions?.find((s) => s.status !== 'active' && paymentLink(s));
     return {
       id: customer.id,
-      externalId: customer.external_id ?? input.externalId,
+      externalId: customer.external_id ?? String(input.externalId),
       paymentUrl: waiting ? paymentLink(waiting) : null,
       status: waiting ? waiting.status ?? 'pending' : 'active',
     };
@@ -176,11 +178,13 @@ export async function ensureCustomer(input: EnsureCustomerInput): Promise<Billin
   }
 }
 
-function paymentLink(subscription: NonNullable<CredytCustomer['subscriptions']>[number]): string | null {
+function paymentLink(subscription: CredytSubscription): string | null {
   return subscription.required_actions?.find((a) => a.type === 'payment' && a.redirect_url)?.redirect_url ?? null;
 }
 
 async function createCustomer(input: EnsureCustomerInput): Promise<CredytCustomer> {
+  if (isSignedOut(input)) throw new BillingError(NO_CUSTOMER, null);
+  const externalId = String(input.externalId);
   const products = input.products ?? DEFAULT_PRODUCT_CODES;
   const returnUrl = absoluteUrl(input.returnUrl ?? CUSTOMER_RETURN_URL);
   const subscription = {
@@ -190,18 +194,18 @@ async function createCustomer(input: EnsureCustomerInput): Promise<CredytCustome
     redirect_to: returnUrl ? 'return_url' : undefined,
   };
   const body = {
-    external_id: input.externalId,
-    name: input.name || input.email || input.externalId,
+    external_id: externalId,
+    name: input.name || input.email || externalId,
     email: input.email,
     subscriptions: products.length > 0 ? [subscription] : undefined,
   };
   try {
     // Safe to retry: a repeated create is answered "duplicate", which the lookup below resolves.
-    return remember(await request<CredytCustomer>('POST', '/customers', { body, retry: true }), input.externalId);
+    return remember(await request<CredytCustomer>('POST', '/customers', { body, retry: true }), externalId);
   } catch (error) {
     // A duplicate external_id is answered with 409 or 422; on any 422, the lookup decides.
     if (!(error instanceof BillingError) || (error.status !== 409 && error.status !== 422)) throw error;
-    const existing = await findCustomer(input.externalId);
+    const existing = await findCustomer(externalId);
     if (!existing) throw error;
     return existing;
   }
@@ -222,12 +226,20 @@ function remember(customer: CredytCustomer, externalId: string): CredytCustomer 
 }
 
 async function customerId(customer: CustomerRef, createIfMissing: boolean): Promise<string> {
+  if (isSignedOut(customer)) throw new BillingError(NO_CUSTOMER, null);
   if (typeof customer === 'string') return customer;
-  const known = customerIds.get(customer.externalId) ?? (await findCustomer(customer.externalId))?.id;
+  const externalId = String(customer.externalId);
+  const known = customerIds.get(externalId) ?? (await findCustomer(externalId))?.id;
   if (known) return known;
   // Users who signed up before billing was added get their customer (and wallet) on first use.
-  if (createIfMissing) return (await createCustomer({ externalId: customer.externalId })).id;
-  throw new BillingError(`No Credyt customer with external id ${customer.externalId}`, 404);
+  if (createIfMissing) return (await createCustomer({ externalId })).id;
+  throw new BillingError(`No Credyt customer with external id ${externalId}`, 404);
+}
+
+// No id (null, undefined, ''): the request is signed out, so there is no one to bill and Credyt is not called.
+function isSignedOut(customer: CustomerRef): boolean {
+  const id = customer && typeof customer === 'object' ? customer.externalId : customer;
+  return id === null || id === undefined || id === '';
 }
 
 function absoluteUrl(url: string | undefined): string | undefined {
@@ -275,7 +287,11 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
 
 interface CredytAccount { name?: string; asset?: string; available?: number; pending_in?: number; pending_out?: number }
 export interface CheckBalanceInput { customer: CustomerRef; estimate: number; asset?: string }
-export interface BalanceCheck { allowed: boolean; available: number; required: number; message: string }
+export interface BalanceCheck {
+  allowed: boolean; available: number; required: number; message: string; topUpUrl: string;
+  /** A refused request's answer as is: `res.status(402).json(balance.body)`. */
+  body: { error: string; available: number; required: number; topUpUrl: string };
+}
 export interface Balance { asset: string; available: number; pendingIn: number; pendingOut: number }
 
 /** Before a billable call: is there enough balance for `estimate` (in asset units)? */
@@ -283,6 +299,8 @@ export async function checkBalance(input: CheckBalanceInput): Promise<BalanceChe
   const asset = input.asset ?? ASSET;
   // Wallets may go negative, so an empty wallet never passes, whatever the estimate says.
   const required = Math.max(Number.isFinite(input.estimate) ? input.estimate : 0, MIN_AMOUNT);
+  // Refused without asking Credyt, whatever gates.onUnavailable says: nobody signed in means nobody to bill.
+  if (isSignedOut(input.customer)) return balanceCheck(false, 0, required, 'No signed-in customer to bill.');
   let available: number;
   try {
     available = (await readAccount(input.customer, asset, CREATE_CUSTOMER_ON_FIRST_USE))?.available ?? 0;
@@ -291,17 +309,22 @@ export async function checkBalance(input: CheckBalanceInput): Promise<BalanceChe
     handleFailure('log', error, { operation: 'checkBalance', customer: input.customer }, null);
     const allowed = GATES_ON_UNAVAILABLE === 'allow';
     const message = `Billing is unavailable; ${allowed ? 'allowing the request' : 'please try again shortly'}.`;
-    return { allowed, available: 0, required, message };
+    return balanceCheck(allowed, 0, required, message);
   }
   const allowed = available > 0 && available >= required;
   const message = allowed ? 'OK' : `Insufficient balance: ${available} ${asset} available, ${required} needed. Please top up.`;
-  return { allowed, available, required, message };
+  return balanceCheck(allowed, available, required, message);
+}
+
+function balanceCheck(allowed: boolean, available: number, required: number, message: string): BalanceCheck {
+  const topUpUrl = TOP_UP_URL;
+  return { allowed, available, required, message, topUpUrl, body: { error: message, available, required, topUpUrl } };
 }
 
 /** The customer's balance in one asset, or null when there is no such customer or account. */
 export async function getBalance(input: { customer: CustomerRef; asset?: string }): Promise<Balance | null> {
   const asset = input.asset ?? ASSET;
-  const account = await readAccount(input.customer, asset, false);
+  const account = isSignedOut(input.customer) ? null : await readAccount(input.customer, asset, false);
   if (!account) return null;
   const { available = 0, pending_in: pendingIn = 0, pending_out: pendingOut = 0 } = account;
   return { asset, available, pendingIn, pendingOut };
@@ -331,12 +354,11 @@ async function orNull<T>(task: () => Promise<T>): Promise<T | null> {
 
 // --- Billing portal ---------------------------------------------------------------------------------------
 
+export interface PortalSessionInput { customer: CustomerRef; returnUrl: string; failureUrl: string }
+export interface PortalSession { redirectUrl: string; expiresAt: string }
+
 /** A pre-signed link to Credyt's billing portal (top-ups, usage, invoices), valid for about 10 minutes. */
-export async function createPortalSession(input: {
-  customer: CustomerRef;
-  returnUrl: string;
-  failureUrl: string;
-}): Promise<{ redirectUrl: string; expiresAt: string }> {
+export async function createPortalSession(input: PortalSessionInput): Promise<PortalSession> {
   const customer_id = await customerId(input.customer, CREATE_CUSTOMER_ON_FIRST_USE);
   const body = { customer_id, return_url: absoluteUrl(input.returnUrl), failure_url: absoluteUrl(input.failureUrl) };
   const session = await request<{ redirect_url: string; expires_at: string }>('POST', PORTAL_PATH, { body });
