@@ -6,11 +6,10 @@ import { posix } from 'node:path';
 import balanceGates, { type BalanceGatesOptions } from '../../transforms/balance-gates.js';
 import { configCallees, mayHoldBillableCall } from '../detect/billable-calls.js';
 import { emptyPlan, type Plan } from '../plan/types.js';
-import type { SiteOptions } from './billable-sites.js';
 import { findBillableHelpers, type HelperIndex } from './gates/find-helpers.js';
 import { mentionsHelper } from './helper-calls.js';
-import { handlerHints } from './handler-hints.js';
 import { billingModulePath, billingSpecifier, isBillingSpecifier } from './module-location.js';
+import { packageSiteOptions } from './site-options.js';
 import { transformFiles } from './transform-files.js';
 import type { Area, AreaContext } from './types.js';
 
@@ -23,16 +22,7 @@ export const balanceGatesArea: Area = {
 function planBalanceGates({ project, pkg, config }: AreaContext): Plan {
   const { info } = pkg;
   const plan = emptyPlan('balance-gates', info.path);
-  const hints = handlerHints(pkg);
-  const siteOptions = (file: string): SiteOptions => ({
-    framework: info.framework,
-    config,
-    clientIndex: pkg.ctx.clientIndex(),
-    resolve: pkg.ctx.resolve,
-    dependencies: info.dependencies,
-    hints: hints.get(file) ?? [],
-    passport: info.auth === 'passport',
-  });
+  const siteOptions = packageSiteOptions(pkg, config);
   const index = findBillableHelpers(pkg, siteOptions);
   const toPackage = (file: string) => (info.path === '.' ? file : posix.relative(info.path, file));
   const optionsFor = (file: string): BalanceGatesOptions => ({

@@ -2,17 +2,15 @@
 // such helpers), and which of them some request handler reaches. The area runs this once, on detection's
 // parses, and hands the result to every file's transform.
 import type * as t from '@babel/types';
-import { collectImports } from '../../ast/imports.js';
-import { enclosingFunction, functionName, type FunctionNode } from '../../ast/nodes.js';
+import { functionName, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import { configCallees, mayHoldBillableCall } from '../../detect/billable-calls.js';
 import type { DetectedPackage } from '../../detect/stack.js';
-import { enclosingHandler, handlersInFile } from '../../frameworks/handlers-in-file.js';
 import { findBillableSites, type SiteOptions } from '../billable-sites.js';
 import { sumEstimates } from './gate-code.js';
 import { checkBalanceBefore } from './placement.js';
 import { exportNamesOf, helperCallsIn, mentionsHelper } from '../helper-calls.js';
-import { helperKey, type BillableHelper } from './helpers.js';
+import { helperCallsAsSites, helperKey, type BillableHelper } from './helpers.js';
 
 export interface HelperIndex {
   helpers: BillableHelper[];
@@ -40,23 +38,20 @@ export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: st
       if (!fresh.some((h) => mentionsHelper(text, h))) continue;
       const ast = pkg.ctx.parse(file);
       if (!ast) continue;
-      const options = siteOptions(file);
-      const handlers = handlersInFile({ file, ast, imports: collectImports(ast), resolve: pkg.ctx.resolve }, options.framework, options.hints);
+      const calls = new Map(helperCallsIn(ast, file, fresh, pkg.ctx.resolve).map((c) => [c.call as Node, c.helper]));
       const outside = new Map<FunctionNode, Array<{ helper: BillableHelper; ancestors: Node[] }>>();
-      for (const call of helperCallsIn(ast, file, fresh, pkg.ctx.resolve)) {
-        if (enclosingHandler(handlers, call.ancestors)) {
-          reached.add(helperKey(call.helper));
-          continue;
-        }
-        const fn = enclosingFunction(call.ancestors);
-        if (fn) outside.set(fn, [...(outside.get(fn) ?? []), { helper: call.helper, ancestors: call.ancestors }]);
+      for (const site of findBillableSites(ast, file, { ...siteOptions(file), extraCalls: helperCallsAsSites(calls) })) {
+        const helper = calls.get(site.call);
+        if (!helper) continue;
+        if (site.handler) reached.add(helperKey(helper));
+        else if (site.fn) outside.set(site.fn, [...(outside.get(site.fn) ?? []), { helper, ancestors: site.ancestors }]);
       }
-      for (const [fn, calls] of outside) {
-        const ancestors = calls[0].ancestors.slice(0, calls[0].ancestors.indexOf(fn));
+      for (const [fn, uses] of outside) {
+        const ancestors = uses[0].ancestors.slice(0, uses[0].ancestors.indexOf(fn));
         const key = helperKey({ file, start: fn.start ?? -1 });
-        for (const c of calls) wrappers.set(helperKey(c.helper), [...(wrappers.get(helperKey(c.helper)) ?? []), key]);
+        for (const use of uses) wrappers.set(helperKey(use.helper), [...(wrappers.get(helperKey(use.helper)) ?? []), key]);
         if (helpers.some((h) => helperKey(h) === key) || found.some((h) => helperKey(h) === key)) continue;
-        found.push(helperOf(ast, file, fn, ancestors, calls.map((c) => c.helper.estimate), calls.flatMap((c) => c.helper.eventTypes)));
+        found.push(helperOf(ast, file, fn, ancestors, uses.map((u) => u.helper.estimate), uses.flatMap((u) => u.helper.eventTypes)));
       }
     }
     helpers.push(...found);

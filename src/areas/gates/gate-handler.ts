@@ -62,7 +62,7 @@ function readyToGate(work: HandlerWork, file: GateFile, point: GatePoint): Ready
   const fn = work.handler.fn;
   const role = roleOf(work.handler.kind);
   if (!role) return { reason: `a ${work.handler.kind} is not a request the app answers` };
-  const found = userAt({ ...work.sites[0].site, fn }, file.text, point.start, { passport: file.options.passport });
+  const found = userAt({ ...work.sites[0].site, fn }, file.text, point.start, file.options);
   const user = found ? guardUser(found.expression, file.text, fn, point.start) : undefined;
   if (!fn.async && !canMakeAsync(role, file.options.frameworkVersion ?? null)) {
     return { reason: `the handler is not async, and making it async would change how ${role === 'express' ? 'Express 4 handles its errors' : 'Fastify treats its reply'}`, user };

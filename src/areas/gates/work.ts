@@ -2,13 +2,12 @@
 // (written in it, or made by a helper it calls), and the billable calls no handler of this file makes,
 // each with why it gets no gate here.
 import type * as t from '@babel/types';
-import { collectImports } from '../../ast/imports.js';
 import { lineOf } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
-import { enclosingHandler, handlersInFile, type FileHandler } from '../../frameworks/handlers-in-file.js';
+import type { FileHandler } from '../../frameworks/handlers-in-file.js';
 import { findBillableSites, type BillableSite, type SiteOptions } from '../billable-sites.js';
 import { helperCallsIn } from '../helper-calls.js';
-import { describeHelper, helperKey, type BillableHelper } from './helpers.js';
+import { describeHelper, helperCallsAsSites, helperKey, type BillableHelper } from './helpers.js';
 
 export interface GateOptions extends SiteOptions {
   /** Billable helpers of the package (see find-helpers.ts). */
@@ -50,7 +49,14 @@ export function gateWork(ast: t.File, file: string, options: GateOptions): FileW
     if (entry) entry.sites.push(site);
     else work.handlers.push({ handler, sites: [site] });
   };
-  for (const site of findBillableSites(ast, file, options)) {
+  const helperCalls = new Map(helperCallsIn(ast, file, options.helpers ?? [], options.resolve ?? (() => null)).map((c) => [c.call as Node, c.helper]));
+  for (const site of findBillableSites(ast, file, { ...options, extraCalls: helperCallsAsSites(helperCalls) })) {
+    const helper = helperCalls.get(site.call);
+    // A helper called outside any handler is itself a helper of the package (see find-helpers.ts).
+    if (helper) {
+      if (site.handler) add(site.handler, { call: site.call, ancestors: site.ancestors, estimate: helper.estimate, label: describeHelper(helper), site });
+      continue;
+    }
     const label = `${site.match.provider}:${site.match.call}`;
     if (!site.event) {
       work.lone.push({ line: lineOf(site.call), reason: `${label} is billable but no event in billing.config.json covers it, so it gets no balance check` });
@@ -60,24 +66,6 @@ export function gateWork(ast: t.File, file: string, options: GateOptions): FileW
     else {
       const lone = loneReason(site, file, options);
       if (lone) work.lone.push({ line: lineOf(site.call), reason: `${label}: ${lone}` });
-    }
-  }
-  if (options.helpers?.length) {
-    const handlers = handlersInFile({ file, ast, imports: collectImports(ast), resolve: options.resolve ?? (() => null) }, options.framework, options.hints);
-    for (const call of helperCallsIn(ast, file, options.helpers, options.resolve ?? (() => null))) {
-      const handler = enclosingHandler(handlers, call.ancestors);
-      if (!handler) continue;
-      const label = describeHelper(call.helper);
-      const site: BillableSite = {
-        call: call.call,
-        ancestors: call.ancestors,
-        match: { provider: 'config', call: label, reason: `calls ${label}, which makes a billable call` },
-        event: null,
-        handler,
-        fn: handler.fn,
-        helperName: null,
-      };
-      add(handler, { call: call.call, ancestors: call.ancestors, estimate: call.helper.estimate, label, site });
     }
   }
   return work;
