@@ -18,6 +18,13 @@ export function writeChanges(dir: string, changes: FileChange[]): void {
   const root = realpathSync(resolve(dir));
   const createdDirs: string[] = [];
   const staged: Staged[] = [];
+  // Two changes to one file would silently drop the first: a planning bug, refused before anything is written.
+  const seen = new Set<string>();
+  for (const change of changes) {
+    const key = resolve(root, change.path);
+    if (seen.has(key)) throw new WriteError(`nothing was written: the plan changes ${change.path} twice`);
+    seen.add(key);
+  }
   try {
     for (const change of changes) {
       const target = checkedTarget(root, change);

@@ -82,6 +82,12 @@ describe('writeChanges', () => {
     expect(tree()).toEqual(['package.json', 'src', 'src/app.ts']);
   });
 
+  it('refuses a plan that changes one file twice (./ spellings included), writing neither', () => {
+    const message = refusal([create('src/lib/billing.ts', 'one\n'), create('./src/lib/billing.ts', 'two\n')]);
+    expect(message).toBe('nothing was written: the plan changes ./src/lib/billing.ts twice');
+    expect(tree()).toEqual(['package.json', 'src', 'src/app.ts']);
+  });
+
   it('applies the same plan once: a second write of it is refused, the first result stays', () => {
     const plan = [modify('src/app.ts', 'a\r\nb\r\n', 'a\r\nb\r\nc\r\n')];
     writeChanges(dir, plan);
