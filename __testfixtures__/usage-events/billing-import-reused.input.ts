@@ -1,0 +1,15 @@
+import { Router } from 'express';
+import { billing as credyt } from '../lib/billing.js';
+import { openai } from '../lib/openai.js';
+import { requireAuth } from '../middleware/requireAuth.js';
+
+export const chatRouter = Router();
+
+chatRouter.get('/balance', requireAuth, async (req, res) => {
+  res.json(await credyt.getBalance({ customer: { externalId: req.user!.id } }));
+});
+
+chatRouter.post('/chat', requireAuth, async (req, res) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: req.body.messages });
+  res.json({ reply: completion.choices[0]?.message.content });
+});

@@ -1,0 +1,36 @@
+const express = require('express');
+const Anthropic = require('@anthropic-ai/sdk');
+const { billing } = require('../lib/billing.js');
+
+const anthropic = new Anthropic();
+const router = express.Router();
+
+router.post('/summaries/stream', async function (req, res) {
+  const stream = await anthropic.messages.create({
+    model: 'claude-3-5-haiku-latest',
+    max_tokens: 512,
+    messages: [{ role: 'user', content: req.body.text }],
+    stream: true,
+  });
+  let streamed;
+  for await (const event of stream) {
+    if (event.type === 'message_start') streamed = event.message;
+    if (event.type === 'message_delta' && streamed) {
+      void billing.trackUsage({
+        customer: { externalId: req.user?.id },
+        eventType: 'chat_completion',
+        data: {
+          total_tokens: streamed.usage.input_tokens + event.usage.output_tokens,
+          input_tokens: streamed.usage.input_tokens,
+          output_tokens: event.usage.output_tokens,
+          model: streamed.model,
+        },
+        subject: streamed.id,
+      });
+    }
+    if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') res.write(event.delta.text);
+  }
+  res.end();
+});
+
+module.exports = router;

@@ -1,0 +1,28 @@
+import { Router } from 'express';
+import { openai } from '../lib/openai.js';
+import { billing } from '../lib/billing.js';
+
+export const notesRouter = Router();
+
+notesRouter.post('/notes/summary', async (req, res) => {
+  if (!req.session.userId) return res.status(401).end();
+  const notes = await loadNotes(req.session.userId);
+  const completion = await openai.chat.completions.create({
+    model: process.env.MODEL ?? 'gpt-4o-mini',
+    messages: [{ role: 'user', content: notes.join('\n') }],
+  });
+  void billing.trackUsage({
+    customer: { externalId: req.session.userId },
+    eventType: 'chat_completion',
+    data: {
+      total_tokens: completion.usage?.total_tokens,
+      input_tokens: completion.usage?.prompt_tokens,
+      output_tokens: completion.usage?.completion_tokens,
+      model: completion.model,
+    },
+    subject: completion.id,
+  });
+  res.json({ summary: completion.choices[0]?.message.content });
+});
+
+declare function loadNotes(userId: string): Promise<string[]>;

@@ -1,0 +1,7 @@
+import { openai } from '../lib/openai.js';
+
+// Runs from a nightly job: no request, no signed-in user.
+export async function summarizeAll(texts: string[]) {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: texts.map((t) => ({ role: 'user' as const, content: t })) });
+  return completion.choices[0]?.message.content;
+}

@@ -1,0 +1,9 @@
+import { Router } from 'express';
+import { openai } from '../lib/openai.js';
+
+export const publicRouter = Router();
+
+publicRouter.post('/demo', async (req, res) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: req.body.messages });
+  res.json({ reply: completion.choices[0]?.message.content });
+});

@@ -1,0 +1,10 @@
+import { Router } from 'express';
+import { openai } from '../lib/openai.js';
+
+export const publicRouter = Router();
+
+publicRouter.post('/demo', async (req, res) => {
+  // TODO(billing-codemod): send a chat_completion usage event for this call (no signed-in user in scope in POST /demo)
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: req.body.messages });
+  res.json({ reply: completion.choices[0]?.message.content });
+});

@@ -1,0 +1,16 @@
+import { Router } from 'express';
+import Replicate from 'replicate';
+import { requireAuth } from '../middleware/requireAuth.js';
+
+const replicate = new Replicate();
+export const imageRouter = Router();
+
+imageRouter.post('/upscale', requireAuth, async (req, res) => {
+  const output = await replicate.run('nightmareai/real-esrgan', { input: { image: req.body.url } });
+  res.json({ output });
+});
+
+imageRouter.post('/predict', requireAuth, async (req, res) => {
+  const prediction = await replicate.predictions.create({ model: 'black-forest-labs/flux-schnell', input: { prompt: req.body.prompt } });
+  res.json({ id: prediction.id });
+});

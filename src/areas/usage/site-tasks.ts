@@ -1,0 +1,33 @@
+// The sites of one file, read on the untouched tree before any edit: every billable call (and every call
+// of a helper the area planned), the configured event, the signed-in user at the call, the request's model.
+import type { UserRef } from '../../frameworks/signed-in-user.js';
+import { findBillableSites, userAt } from '../billable-sites.js';
+import type { FileEdit } from './file-edit.js';
+import { helperCalls } from './helper-plan.js';
+import { requestModelOf, siteLabel, type SiteTask } from './site-task.js';
+import { userParameter } from './thread-user.js';
+
+export function siteTasks(edit: FileEdit): SiteTask[] {
+  const { options } = edit;
+  const helpers = options.helpers ?? [];
+  const calls = helperCalls(edit.ast, edit.path, helpers, options.resolve ?? (() => null));
+  const sites = findBillableSites(edit.ast, edit.path, { ...options, extraCalls: (call) => calls.get(call)?.match ?? null });
+  const tasks: SiteTask[] = [];
+  for (const site of sites) {
+    const label = siteLabel(site);
+    if (!site.event) {
+      edit.skip(site.call, `${label}: no event in billing.config.json covers this call (add it to an event's calls to bill it)`);
+      continue;
+    }
+    const viaHelper = calls.get(site.call) ?? null;
+    const helper = site.fn ? helpers.find((h) => h.file === edit.path && h.start === site.fn?.start) : undefined;
+    if (helper?.mode === 'callers') {
+      edit.reporter.note(`${helper.localName ?? 'a helper'}() in ${helper.file} returns the result of ${label}: its usage events are sent where request handlers call it`);
+      continue;
+    }
+    let user: UserRef | null = userAt(site, edit.text, site.call.start ?? 0, options);
+    if (helper?.mode === 'thread' && site.fn) user = userParameter(edit, site.fn);
+    tasks.push({ site: { ...site, event: site.event }, user, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper });
+  }
+  return tasks;
+}

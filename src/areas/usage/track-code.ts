@@ -1,0 +1,49 @@
+// The statement that sends one usage event, in house style (two-space indent, single quotes, semicolons;
+// the caller adapts it to the file's style): fire and forget on long-lived servers, `after()` or `await`
+// in Next.js handlers.
+export type SendStyle = 'void' | 'await' | 'after';
+
+export interface TrackCall {
+  /** How this file reaches the billing module's object (`billing`, `billing2`, `lib.billing`). */
+  billing: string;
+  /** The signed-in user's id, as the app writes it. */
+  userId: string;
+  eventType: string;
+  data: Array<[string, string]>;
+  subject: string | null;
+}
+
+/** `billing.trackUsage({...})`, the call itself (no statement around it). */
+export function trackCallCode(call: TrackCall): string {
+  const lines = [`${call.billing}.trackUsage({`, `  customer: { externalId: ${call.userId} },`, `  eventType: ${quote(call.eventType)},`];
+  if (call.data.length) {
+    lines.push('  data: {');
+    for (const [key, value] of call.data) lines.push(`    ${propertyName(key)}: ${value},`);
+    lines.push('  },');
+  }
+  if (call.subject) lines.push(`  subject: ${call.subject},`);
+  lines.push('})');
+  return lines.join('\n');
+}
+
+/** The whole statement; `after` is the local name of Next.js's `after` when the style is 'after'. */
+export function trackStatementCode(call: TrackCall, style: SendStyle, after = 'after'): string {
+  const code = trackCallCode(call);
+  switch (style) {
+    case 'void':
+      return `void ${code};`;
+    case 'await':
+      return `await ${code};`;
+    case 'after':
+      return `${after}(() => ${code});`;
+  }
+}
+
+/** A single-quoted string literal (applyStyle turns it into double quotes where the file uses them). */
+export function quote(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+function propertyName(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : quote(key);
+}
