@@ -31,6 +31,14 @@ describe('CLI exit codes', () => {
     expect(result.stderr).toContain('billing.config.json: events[0].estimate must be a number');
   });
 
+  it('detect reports a file that does not parse, with the parser message, and detects the rest (exit 0)', async () => {
+    const result = await runCli(['detect', fixtureRepo('express-js-cjs')]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('files that do not parse (1), skipped:\n    routes/legacy.js: line 7: Unexpected token, expected ","');
+    expect(result.stdout).toContain('signup handlers (2):');
+    expect(result.stdout).toContain('billable calls (2):');
+  });
+
   it('detect on a folder that does not exist is bad usage (exit 2)', async () => {
     const result = await runCli(['detect', join(tmpdir(), 'billing-codemod-no-such-folder')]);
     expect(result.code).toBe(2);
