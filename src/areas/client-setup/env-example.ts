@@ -13,8 +13,9 @@ export interface EnvPlan {
   env: EnvVar[];
 }
 
+/** The example env file the app already uses (detection lists env files relative to the project), else a new .env.example. */
 export function envExampleFile(info: PackageInfo): string {
-  return info.envFiles.find((f) => EXAMPLE.test(f)) ?? '.env.example';
+  return info.envFiles.find((f) => EXAMPLE.test(f)) ?? (info.path === '.' ? '.env.example' : posix.join(info.path, '.env.example'));
 }
 
 interface EnvEntry {
@@ -41,8 +42,7 @@ function wantedEntries(config: BillingConfig): EnvEntry[] {
 }
 
 export function planEnvExample(info: PackageInfo, config: BillingConfig, readFile: (path: string) => string | null): EnvPlan {
-  const name = envExampleFile(info);
-  const path = info.path === '.' ? name : posix.join(info.path, name);
+  const path = envExampleFile(info);
   const current = readFile(path);
   const existing = current ?? '';
   const missing = wantedEntries(config).filter((e) => !new RegExp(`^\\s*(export\\s+)?#?\\s*${e.name}=`, 'm').test(existing));

@@ -1,0 +1,13 @@
+import express from 'express';
+import OpenAI from 'openai';
+
+const openai = new OpenAI();
+const app = express();
+app.use(express.json());
+
+app.post('/chat', async (req, res) => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: req.body.messages });
+  res.json(completion);
+});
+
+app.listen(3000);

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { planEnvExample } from '../../src/areas/client-setup/env-example.js';
+import { planGitignore } from '../../src/areas/client-setup/gitignore.js';
+import { planModuleFile, serverOnlyFor } from '../../src/areas/client-setup/module-file.js';
+import { parseConfig } from '../../src/config/load.js';
+import type { PackageInfo } from '../../src/detect/types.js';
+import { fixtureSuite } from '../helpers/fixtures.js';
+
+fixtureSuite('client-setup');
+
+const config = parseConfig(JSON.stringify({ provider: 'credyt', asset: 'USD', products: [{ code: 'ai_usage' }], events: [] }), 'billing.config.json');
+const info = { path: '.', framework: 'express', language: 'ts', module: 'esm', dependencies: [], envFiles: [] } as unknown as PackageInfo;
+const files = (map: Record<string, string>) => (p: string) => map[p] ?? null;
+
+describe('env example', () => {
+  it('adds only the variables that are missing, never a value', () => {
+    const plan = planEnvExample({ ...info, envFiles: ['.env.example'] }, config, files({ '.env.example': 'PORT=3000\n' }));
+    expect(plan.change?.after).toBe('PORT=3000\n\n# Credyt billing (added by billing-codemod): the API key from the Credyt dashboard, server-side only.\nCREDYT_API_KEY=\n# Point at a local sandbox to try billing offline: npx billing-codemod sandbox\n# CREDYT_API_URL=http://127.0.0.1:4010\n');
+    expect(plan.env).toEqual([{ name: 'CREDYT_API_KEY', file: '.env.example' }]);
+    expect(planEnvExample({ ...info, envFiles: ['.env.example'] }, config, files({ '.env.example': 'CREDYT_API_KEY=\n' })).change).toBeNull();
+  });
+
+  it('adds APP_URL when the config has relative return URLs', () => {
+    const relative = { ...config, customers: { ...config.customers, returnUrl: '/welcome' } };
+    const plan = planEnvExample(info, relative, files({}));
+    expect(plan.change?.action).toBe('create');
+    expect(plan.env.map((e) => e.name)).toEqual(['CREDYT_API_KEY', 'APP_URL']);
+  });
+});
+
+describe('.gitignore', () => {
+  it('leaves a .gitignore that already ignores local env files', () => {
+    expect(planGitignore('.', files({ '.gitignore': '.env\n.env*.local\n' }))).toBeNull();
+    expect(planGitignore('apps/api', files({ '.gitignore': '.env*\n!.env.example\n' }))).toBeNull();
+  });
+
+  it('adds only the missing patterns, and never ignores the example file', () => {
+    const change = planGitignore('.', files({ '.gitignore': 'node_modules\n.env\n' }));
+    expect(change?.after).toBe('node_modules\n.env\n\n# Local env files hold secrets such as CREDYT_API_KEY (added by billing-codemod)\n.env*.local\n');
+    expect(change?.after).not.toMatch(/\.env\.example|^\.env\*$/m);
+  });
+});
+
+describe('module file', () => {
+  it('keeps Next.js modules server-only: the package when the app has it, else a guard', () => {
+    expect(serverOnlyFor({ ...info, framework: 'next', dependencies: ['server-only'] })).toBe('package');
+    expect(serverOnlyFor({ ...info, framework: 'next' })).toBe('guard');
+    expect(serverOnlyFor(info)).toBeNull();
+  });
+
+  it('regenerates an edited module only with --force', () => {
+    const first = planModuleFile('src/lib/billing.ts', info, config, null, false).change?.after as string;
+    const edited = first.replace('const TIMEOUT_MS = 10_000;', 'const TIMEOUT_MS = 1;');
+    expect(planModuleFile('src/lib/billing.ts', info, config, edited, false).change).toBeNull();
+    expect(planModuleFile('src/lib/billing.ts', info, config, edited, true).change?.after).toBe(first);
+    expect(planModuleFile('src/lib/billing.ts', info, config, first, true).change).toBeNull();
+  });
+});
