@@ -119,6 +119,20 @@ export async function b() {
   });
 });
 
+describe('call layout', () => {
+  it('recognises chains broken over lines and optional calls', () => {
+    const calls = callsIn({
+      'a.ts': `import Anthropic from '@anthropic-ai/sdk';
+const anthropic = new Anthropic();
+const message = await anthropic.messages
+  .create({ model: 'claude', max_tokens: 10, messages: [] });
+await anthropic?.messages?.stream?.({});
+`,
+    });
+    expect(calls).toEqual(['a.ts:3 anthropic messages.create', 'a.ts:5 anthropic messages.stream']);
+  });
+});
+
 describe('OpenAI SDK v3', () => {
   it('recognises createChatCompletion and createImage on an OpenAIApi client', () => {
     const calls = callsIn({
