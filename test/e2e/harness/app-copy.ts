@@ -21,8 +21,8 @@ export interface AppCopy {
   cleanup(): Promise<void>;
 }
 
-/** Top-level entries never copied: installs, build output, app state, local secrets. */
-const SKIP = new Set(['node_modules', '.next', 'dist', 'data', '.env', '.env.local', 'next-env.d.ts.bak', 'tsconfig.tsbuildinfo']);
+/** Top-level entries never copied: installs, build output, app state, local secrets, and the harness's own e2e.json. */
+const SKIP = new Set(['node_modules', '.next', 'dist', 'data', '.env', '.env.local', 'next-env.d.ts', 'tsconfig.tsbuildinfo', 'e2e.json']);
 
 export async function prepareApp(name: string): Promise<AppCopy> {
   const source = path.join(EXAMPLES_DIR, name);

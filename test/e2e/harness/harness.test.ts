@@ -34,7 +34,7 @@ describe('prepareApp', () => {
     expect(log.stdout.trim().split('\n')).toHaveLength(1);
     const tracked = (await run(['git', 'ls-files'], { cwd: app.dir })).stdout;
     expect(tracked).toContain('server.js');
-    expect(tracked).not.toMatch(/node_modules/);
+    expect(tracked).not.toMatch(/node_modules|e2e\.json/);
     expect(lstatSync(path.join(app.dir, 'node_modules')).isSymbolicLink()).toBe(true);
     expect(realpathSync(path.join(app.dir, 'node_modules'))).toBe(realpathSync(path.join(app.depsDir, 'node_modules')));
   });
