@@ -5,7 +5,6 @@
 // transforms/usage-events.ts on every file that makes a billable call or calls such a helper.
 import { join, posix } from 'node:path';
 import usageEvents from '../../transforms/usage-events.js';
-import { configCallees, mayHoldBillableCall } from '../detect/billable-calls.js';
 import { installedVersion } from '../detect/package-facts.js';
 import { emptyPlan, type Plan } from '../plan/types.js';
 import { readProjectFile } from '../project/project.js';
@@ -32,8 +31,7 @@ function planUsageEvents({ project, pkg, config }: AreaContext): Plan {
     plan.notes.push('billing.config.json names no events: add one per kind of billable call (billing-codemod init writes them)');
     return plan;
   }
-  const configCalls = configCallees(config);
-  const billable = pkg.ctx.sources.filter(([, text]) => mayHoldBillableCall(text, configCalls)).map(([file]) => file);
+  const billable = [...new Set(info.billableCalls.map((c) => c.file))];
   const siteOptions = packageSiteOptions(pkg, config);
   const helpers = planHelpers(pkg, billable, siteOptions);
   const majors = sdkMajors(project.dir, info.path, info.dependencies, readProjectFile(project, posix.join(info.path, 'package.json')));

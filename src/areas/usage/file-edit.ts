@@ -113,11 +113,13 @@ export class FileEdit {
     return (this.expression(`(${code}) => {}`) as t.ArrowFunctionExpression).params[0] as t.ObjectPattern;
   }
 
-  /** How an event leaves a site: `after()` / `await` in Next.js handlers, fire and forget elsewhere. */
+  /** How an event leaves a site: `after()` / `await` in Next.js handlers, fire and forget elsewhere (awaited when usage.onError is 'fail'). */
   sendStyle(site: BillableSite, fn: FunctionNode | null): SendStyle {
     const role = site.handler ? roleOf(site.handler.kind) : null;
     let style: SendStyle;
-    if (role) style = backgroundStyle(role, this.options.nextVersion ?? null);
+    // usage.onError 'fail': a failed event must fail the request, so it is awaited where it can be.
+    if (this.options.config.usage?.onError === 'fail') style = 'await';
+    else if (role) style = backgroundStyle(role, this.options.nextVersion ?? null);
     else if (this.options.framework !== 'next') style = 'void';
     // A helper in a Next.js app may also serve the pages router, where after() is not available.
     else style = nextHasAfter(this.options.nextVersion ?? null) && !this.options.pagesRouter ? 'after' : 'await';

@@ -1,0 +1,46 @@
+import { Router } from 'express';
+import { openai } from '../lib/openai.js';
+import { requireAuth } from '../middleware/requireAuth.js';
+import { billing } from '../lib/billing.js';
+
+export const chatRouter = Router();
+
+chatRouter.post('/chat', requireAuth, async (req, res) => {
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: String(req.body.message) }],
+  });
+  await billing.trackUsage({
+    customer: { externalId: req.user?.id },
+    eventType: 'chat_completion',
+    data: {
+      total_tokens: completion.usage?.total_tokens,
+      input_tokens: completion.usage?.prompt_tokens,
+      output_tokens: completion.usage?.completion_tokens,
+      model: completion.model,
+    },
+    subject: completion.id,
+  });
+  res.json({ reply: completion.choices[0]?.message.content });
+});
+
+chatRouter.post('/chat/stream', requireAuth, async (req, res) => {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: req.body.messages, stream: true, stream_options: { include_usage: true } });
+  for await (const chunk of stream) {
+    if (chunk.usage) {
+      await billing.trackUsage({
+        customer: { externalId: req.user?.id },
+        eventType: 'chat_completion',
+        data: {
+          total_tokens: chunk.usage?.total_tokens,
+          input_tokens: chunk.usage?.prompt_tokens,
+          output_tokens: chunk.usage?.completion_tokens,
+          model: chunk.model,
+        },
+        subject: chunk.id,
+      });
+    }
+    res.write(chunk.choices[0]?.delta?.content ?? '');
+  }
+  res.end();
+});
