@@ -14,9 +14,10 @@ import { findHolder } from './result-holder.js';
 import { noUserReason } from './meter-result.js';
 import { leaveToPerson, markMissing, nextStatement, sendAfter, sendsUsage, trackCallFor, type SiteTask } from './site-task.js';
 
-export type StreamShape = { kind: 'raw' | 'helper'; api: 'chat' | 'responses' | 'anthropic' } | { kind: 'none' } | { kind: 'unsupported'; reason: string };
+type StreamApi = 'chat' | 'responses' | 'anthropic';
+export type StreamShape = { kind: 'raw' | 'helper'; api: StreamApi } | { kind: 'none' } | { kind: 'unsupported'; reason: string };
 
-const HELPER_FINAL: Record<'chat' | 'responses' | 'anthropic', string> = { chat: 'finalChatCompletion', responses: 'finalResponse', anthropic: 'finalMessage' };
+const HELPER_FINAL: Record<StreamApi, string> = { chat: 'finalChatCompletion', responses: 'finalResponse', anthropic: 'finalMessage' };
 
 /** Whether the site streams, and through which API. */
 export function streamShape(task: SiteTask): StreamShape {
@@ -75,7 +76,7 @@ function findConsumer(fn: Node, name: string, declaration: Node, shape: Extract<
 }
 
 /** Inside the loop, on the chunk with the final usage. */
-function meterRawLoop(edit: FileEdit, task: SiteTask, api: 'chat' | 'responses' | 'anthropic', consumer: Consumer): void {
+function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: Consumer): void {
   const loop = consumer.node as t.ForOfStatement;
   if (!consumer.item) return leaveToPerson(edit, task, 'the loop does not name its chunks with a plain variable');
   if (sendsUsage(loop.body)) return;
@@ -118,7 +119,7 @@ function meterRawLoop(edit: FileEdit, task: SiteTask, api: 'chat' | 'responses' 
     if (slot) insertBefore(slot, statements);
   }
   edit.changed = true;
-  if (missing.length) edit.manual(statements[statements.length - 1], task.site.call, `set ${missing.map((m) => `data.${m}`).join(', ')} of this event: the stream does not report it`);
+  if (missing.length) markMissing(edit, task, statements[statements.length - 1], missing);
 }
 
 /** OpenAI sends a chat stream's usage only when asked: `stream_options: { include_usage: true }`. */
@@ -143,7 +144,7 @@ function askForUsage(edit: FileEdit, task: SiteTask): boolean {
 }
 
 /** After the helper stream has been read: its final completion carries the usage. */
-function meterHelperStream(edit: FileEdit, task: SiteTask, api: 'chat' | 'responses' | 'anthropic', stream: string, consumer: Consumer): void {
+function meterHelperStream(edit: FileEdit, task: SiteTask, api: StreamApi, stream: string, consumer: Consumer): void {
   const slot = statementSlot(consumer.node, consumer.ancestors);
   if (!slot) return leaveToPerson(edit, task, 'no statement to put the event after');
   const next = nextStatement(slot);
@@ -161,7 +162,7 @@ function meterHelperStream(edit: FileEdit, task: SiteTask, api: 'chat' | 'respon
   if (missing.length) markMissing(edit, task, statements[1], missing);
 }
 
-function isFinalRead(statement: Node | undefined, stream: string, api: 'chat' | 'responses' | 'anthropic'): boolean {
+function isFinalRead(statement: Node | undefined, stream: string, api: StreamApi): boolean {
   if (statement?.type !== 'VariableDeclaration') return false;
   const init = statement.declarations[0]?.init;
   const call = init?.type === 'AwaitExpression' ? init.argument : null;
