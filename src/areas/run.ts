@@ -1,5 +1,6 @@
 // The shared front half of every command that plans: read the tree once, detect its packages, pick the
 // package to work on, load its config, and plan an area (formatted with the project's own formatter).
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatChanges } from '../apply/format.js';
 import { loadConfig } from '../config/load.js';
@@ -18,6 +19,7 @@ export interface Workspace {
 
 /** Reads and detects `dir`. Config files that fail to load are left out here; `configOf` reports them. */
 export async function openWorkspace(dir: string): Promise<Workspace> {
+  if (!isFolder(dir)) throw new UsageError(`${dir} is not a folder`);
   const project = loadProject(dir);
   const configFor = (pkgPath: string): BillingConfig | null => {
     try {
@@ -57,4 +59,12 @@ export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, 
   const plan = await area.plan({ project: ws.project, pkg, config, options });
   const formatted = await formatChanges(ws.project.dir, join(ws.project.dir, pkg.info.path), pkg.info.formatter, plan.changes);
   return { ...plan, changes: formatted.changes, notes: formatted.note ? [...plan.notes, formatted.note] : plan.notes };
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -5,7 +5,7 @@ import { openWorkspace, type Workspace } from '../areas/run.js';
 import { ConfigError, loadConfig } from '../config/load.js';
 import { renderStackSummary } from '../detect/summary.js';
 import type { StackInfo } from '../detect/types.js';
-import { EXIT, existingDir, runCommand } from './exit.js';
+import { EXIT, runCommand } from './exit.js';
 
 export function detectCommand(): Command {
   return new Command('detect')
@@ -14,7 +14,7 @@ export function detectCommand(): Command {
     .option('--json', 'print the StackInfo record as JSON')
     .action((dir: string, opts: { json?: boolean }) =>
       runCommand(async () => {
-        const ws = await openWorkspace(existingDir(dir));
+        const ws = await openWorkspace(dir);
         warnAboutConfigs(ws);
         const stack: StackInfo = { packages: ws.packages.map((p) => p.info) };
         process.stdout.write(opts.json ? `${JSON.stringify(stack, null, 2)}\n` : `${renderStackSummary(stack, Boolean(process.stdout.isTTY))}\n`);

@@ -1,5 +1,4 @@
 // Exit codes every command shares, and the one place errors become messages and codes.
-import { statSync } from 'node:fs';
 import pc from 'picocolors';
 import { UsageError } from '../areas/run.js';
 import { ConfigError } from '../config/load.js';
@@ -30,16 +29,4 @@ export async function runCommand(body: () => Promise<number>): Promise<void> {
 
 export function interactive(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY);
-}
-
-/** The folder a command was pointed at; a missing one is a usage error, not a crash. */
-export function existingDir(dir: string): string {
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    // Reported below.
-  }
-  if (!isDir) throw new UsageError(`${dir} is not a folder`);
-  return dir;
 }

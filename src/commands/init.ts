@@ -5,7 +5,7 @@ import { openWorkspace, selectPackage, UsageError } from '../areas/run.js';
 import { configFromDetection } from '../config/from-detection.js';
 import { CONFIG_FILE } from '../config/types.js';
 import { emptyPlan } from '../plan/types.js';
-import { EXIT, existingDir, interactive, runCommand } from './exit.js';
+import { EXIT, interactive, runCommand } from './exit.js';
 import { presentAndWrite } from './present-plan.js';
 
 interface InitFlags {
@@ -33,7 +33,7 @@ export function initCommand(): Command {
         if (!flags.yes && !flags.dryRun && !flags.json && !interactive()) {
           throw new UsageError('init asks before writing and there is no terminal here: pass --yes to write the detected config (or --dry-run to see it)');
         }
-        const ws = await openWorkspace(existingDir(dir));
+        const ws = await openWorkspace(dir);
         const pkg = selectPackage(ws, flags.package);
         const path = pkg.info.path === '.' ? CONFIG_FILE : `${pkg.info.path}/${CONFIG_FILE}`;
         const existing = join(ws.project.dir, path);

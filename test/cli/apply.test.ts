@@ -113,6 +113,12 @@ describe('billing-codemod apply', () => {
     expect(none.stderr).toContain('billing-codemod init');
   });
 
+  it('exits 2 on a folder that does not exist', () => {
+    const r = cli('apply', 'client-setup', join(dir, 'nope'), '--yes');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not a folder');
+  });
+
   it('exits 2 on an unknown area', () => {
     const r = cli('apply', 'billing-magic', '.');
     expect(r.code).toBe(2);
