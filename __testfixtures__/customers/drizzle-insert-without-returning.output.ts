@@ -1,0 +1,12 @@
+import { Router } from 'express';
+import { db } from '../db/index.js';
+import { users } from '../db/schema.js';
+
+export const router = Router();
+
+router.post('/signup', async (req, res) => {
+  const { email, name } = req.body;
+  // TODO(billing-codemod): POST /signup: add .returning() to the insert, keep the row (`const [user] = await ...`) and create the billing customer after it
+  await db.insert(users).values({ email, name });
+  res.status(201).end();
+});

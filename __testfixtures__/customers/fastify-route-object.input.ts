@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import { db } from '../db/index.js';
+
+export default async function authRoutes(fastify: FastifyInstance) {
+  fastify.route<{ Body: { email: string; name: string } }>({
+    method: 'POST',
+    url: '/signup',
+    handler: async (request, reply) => {
+      const user = await db.user.create({ data: { email: request.body.email, name: request.body.name } });
+      reply.code(201);
+      return { id: user.id };
+    },
+  });
+}

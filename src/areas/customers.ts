@@ -1,0 +1,96 @@
+// Area `customers`: when a person signs up, create the matching billing customer (external id = the app's
+// user id, subscribed to the configured products) right after the app creates the user. Sites come from the
+// config's customers.signup when set, else from detection: auth-library hooks (preferred: they also see
+// OAuth sign-ins) and routes that create users themselves (both get the call; ensureCustomer is get-or-create).
+import type { Plan } from '../plan/types.js';
+import { emptyPlan } from '../plan/types.js';
+import { lineOf } from '../ast/nodes.js';
+import { findAuthHooks } from '../detect/auth-hooks.js';
+import { notSignupReason } from '../detect/signup-handlers.js';
+import { findUserCreations } from '../detect/user-creation.js';
+import { describeRoute } from '../frameworks/types.js';
+import transformer from '../../transforms/customers.js';
+import { configuredTargets } from './customers/config-signup.js';
+import { BOTH_COVERED, fixedFeeProducts, noSignupStep, paymentNote, storeIdNote } from './customers/notes.js';
+import { hookTarget, signupRouteTargets, type FileTarget } from './customers/targets.js';
+import type { CustomersOptions, SignupTarget } from './customers/types.js';
+import { billingSpecifier, isBillingSpecifier } from './module-location.js';
+import { transformFiles } from './transform-files.js';
+import type { Area, AreaContext } from './types.js';
+
+export const customersArea: Area = {
+  name: 'customers',
+  summary: "create the billing customer in the app's signup (route handlers and auth-library hooks)",
+  plan(ctx) {
+    const plan = emptyPlan('customers', ctx.pkg.info.path);
+    const found = ctx.config.customers.signup ? fromConfig(ctx, plan) : fromDetection(ctx, plan);
+    if (found.length === 0) {
+      if (plan.manual.length === 0) plan.manual.push(noSignupStep(ctx.pkg.info));
+      return plan;
+    }
+    const byFile = new Map<string, SignupTarget[]>();
+    for (const { file, target } of found) byFile.set(file, [...(byFile.get(file) ?? []), target]);
+    const payment = fixedFeeProducts(ctx.config);
+    transformFiles(plan, ctx.project, byFile.keys(), transformer, (file) => optionsFor(ctx, file, byFile.get(file) ?? [], payment.length > 0));
+    addNotes(ctx, plan, found, payment);
+    return plan;
+  },
+};
+
+function fromConfig(ctx: AreaContext, plan: Plan): FileTarget[] {
+  const { targets, manual } = configuredTargets(ctx);
+  plan.manual.push(...manual);
+  if (targets.length) plan.notes.push(`Signup sites come from customers.signup in billing.config.json (${ctx.config.customers.signup?.file}); detection was not used.`);
+  return targets;
+}
+
+function fromDetection(ctx: AreaContext, plan: Plan): FileTarget[] {
+  const out: FileTarget[] = [];
+  const hooks = findAuthHooks(ctx.pkg.ctx);
+  for (const hook of hooks) {
+    const result = hookTarget(hook);
+    if ('skip' in result) plan.notes.push(result.skip);
+    else out.push(result);
+  }
+  const routes = ctx.pkg.routes();
+  out.push(...signupRouteTargets(routes, hooks));
+  // Routes that create users but are not signup (login, OAuth callbacks, admin): said so, left alone.
+  for (const route of routes) {
+    const reason = route.fn ? notSignupReason(route) : null;
+    if (reason && route.fn && findUserCreations(route.fn, route.fnAncestors).length) {
+      plan.skipped.push({ path: route.ref?.file ?? route.file, line: lineOf(route.fn), reason: `${describeRoute(route)} creates users but is not signup: ${reason}` });
+    }
+  }
+  return out;
+}
+
+function optionsFor(ctx: AreaContext, file: string, targets: SignupTarget[], payment: boolean): CustomersOptions {
+  const { info } = ctx.pkg;
+  const text = ctx.project.sources.get(file) ?? '';
+  const fromPackage = info.path === '.' ? file : file.slice(info.path.length + 1);
+  return {
+    // Detection's offsets are in the file as read; the transform sees it with LF line endings.
+    targets: targets.map((t) => ({ ...t, start: lfOffset(text, t.start) })),
+    framework: info.framework,
+    billingImport: billingSpecifier(info, ctx.config, fromPackage),
+    isBillingImport: (specifier) => isBillingSpecifier(ctx.project, info, ctx.config, file, specifier),
+    module: info.module,
+    payment,
+    onError: ctx.config.customers.onError ?? 'log',
+  };
+}
+
+function lfOffset(text: string, offset: number): number {
+  return offset - (text.slice(0, offset).match(/\r\n/g)?.length ?? 0);
+}
+
+function addNotes(ctx: AreaContext, plan: Plan, found: FileTarget[], payment: string[]): void {
+  const edited = new Set(plan.changes.map((c) => c.path));
+  const hooks = found.filter((f) => f.target.kind !== 'handler' && edited.has(f.file));
+  const routes = found.filter((f) => f.target.kind === 'handler' && edited.has(f.file));
+  if (hooks.length && routes.length) plan.notes.push(BOTH_COVERED);
+  if (plan.changes.length === 0) return;
+  const store = storeIdNote(ctx.pkg.info);
+  if (store) plan.notes.push(store);
+  if (payment.length) plan.notes.push(paymentNote(payment));
+}

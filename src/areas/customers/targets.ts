@@ -1,0 +1,81 @@
+// Turns what detection found (signup routes, auth-library hooks) into the targets the customers transform
+// edits, keyed by file. Shared by the area (package-wide facts) and standalone transform runs (one file).
+import type * as t from '@babel/types';
+import { collectImports } from '../../ast/imports.js';
+import { parseSource } from '../../ast/parse.js';
+import { contains } from '../../ast/walk.js';
+import { findAuthHooks, type AuthHook } from '../../detect/auth-hooks.js';
+import type { PackageContext } from '../../detect/package-context.js';
+import { findSignupRoutes } from '../../detect/signup-handlers.js';
+import type { Framework } from '../../detect/types.js';
+import { findExpressRoutes } from '../../frameworks/express-routes.js';
+import { findFastifyRoutes } from '../../frameworks/fastify-routes.js';
+import { findNextRoutes } from '../../frameworks/next-routes.js';
+import { describeRoute, type RouteHandler } from '../../frameworks/types.js';
+import type { SignupTarget } from './types.js';
+
+export interface FileTarget {
+  file: string;
+  target: SignupTarget;
+}
+
+const HOOK_LABELS: Record<AuthHook['library'], string> = {
+  'next-auth': 'next-auth events.createUser',
+  'better-auth': 'better-auth databaseHooks.user.create.after',
+  clerk: "Clerk's user.created webhook",
+};
+
+/** The signup route as a target in the file that defines its function. */
+export function routeTarget(route: RouteHandler): FileTarget | null {
+  if (!route.fn || route.fn.start === null || route.fn.start === undefined) return null;
+  return { file: route.ref?.file ?? route.file, target: { kind: 'handler', start: route.fn.start, handler: route.kind, label: describeRoute(route) } };
+}
+
+/**
+ * The hook as a target, or the reason it gets none: next-auth without an adapter never creates users
+ * itself (credentials and JWT sessions), so an `events.createUser` there would never run.
+ */
+export function hookTarget(hook: AuthHook): FileTarget | { skip: string } {
+  const label = HOOK_LABELS[hook.library];
+  if (hook.library === 'clerk') {
+    const start = hook.hook?.start;
+    return typeof start === 'number' ? { file: hook.file, target: { kind: 'clerk', start, label } } : { skip: `${label} in ${hook.file} could not be located` };
+  }
+  const start = hook.config?.start;
+  if (!hook.config || typeof start !== 'number') return { skip: `${label}: the config in ${hook.file} is not an object literal` };
+  if (!hook.createsUsers) {
+    return { skip: `next-auth in ${hook.file} has no adapter, so it never creates users itself (events.createUser would not run); customer creation goes where the app creates users` };
+  }
+  return { file: hook.file, target: { kind: hook.library, start, label } };
+}
+
+/** Signup routes as targets, except a webhook route that handles Clerk's user.created (the hook's target). */
+export function signupRouteTargets(routes: RouteHandler[], hooks: AuthHook[]): FileTarget[] {
+  const out: FileTarget[] = [];
+  for (const { route } of findSignupRoutes(routes)) {
+    const target = routeTarget(route);
+    const hookInside = hooks.some((h) => h.hook && h.file === target?.file && route.fn && contains(route.fn, h.hook));
+    if (target && !hookInside) out.push(target);
+  }
+  return out;
+}
+
+/** A standalone run: the signup routes and auth hooks written in this one file. */
+export function targetsInFile(path: string, source: string, framework?: Framework): SignupTarget[] {
+  const ast = parseSource(path, source);
+  const scope = { file: path, ast, imports: collectImports(ast), resolve: () => null };
+  const kind = framework ?? guessFramework(path, ast);
+  const routes = kind === 'express' ? findExpressRoutes(scope, '') : kind === 'fastify' ? findFastifyRoutes(scope, '') : kind === 'next' ? findNextRoutes(scope) : [];
+  const ctx = { sources: [[path, source]], parse: () => ast } as unknown as PackageContext;
+  const hooks = findAuthHooks(ctx).map(hookTarget);
+  const fromHooks = hooks.flatMap((h) => ('target' in h ? [h.target] : []));
+  const fromRoutes = signupRouteTargets(routes, findAuthHooks(ctx)).map((f) => f.target);
+  return [...fromHooks, ...fromRoutes];
+}
+
+function guessFramework(path: string, ast: t.File): Framework {
+  const sources = collectImports(ast).map((i) => i.source);
+  if (sources.some((s) => s === 'fastify' || s.startsWith('fastify-'))) return 'fastify';
+  if (/(^|\/)(app|pages)\//.test(path) || sources.some((s) => s.startsWith('next'))) return 'next';
+  return 'express';
+}

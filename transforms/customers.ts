@@ -1,0 +1,82 @@
+// jscodeshift transform for the `customers` area: create the billing customer right after the app creates a
+// user, in each signup site of the file. The area passes the sites it found package-wide (`targets`); a
+// standalone `jscodeshift -t transforms/customers.ts --billingImport=../lib/billing.js` run finds the
+// signup routes and auth hooks written in the file itself.
+import type * as t from '@babel/types';
+import type { API, FileInfo } from 'jscodeshift';
+import { ImportPlanner } from '../src/ast/add-import.js';
+import { usesCommonJs } from '../src/ast/imports.js';
+import { isFunction, type FunctionNode } from '../src/ast/nodes.js';
+import { detectStyle, printOptions } from '../src/ast/style.js';
+import { reporterFor, type Reporter } from '../src/ast/transform.js';
+import { addToClerkWebhook } from '../src/areas/customers/clerk-webhook.js';
+import { addToHandler } from '../src/areas/customers/handler-site.js';
+import { addToLibraryHook } from '../src/areas/customers/library-hooks.js';
+import { nodeAt, type Located } from '../src/areas/customers/site.js';
+import { targetsInFile } from '../src/areas/customers/targets.js';
+import type { CustomersOptions, FileEdit, SignupTarget } from '../src/areas/customers/types.js';
+
+type Options = CustomersOptions & { reporter?: Reporter };
+
+export default function transformer(file: FileInfo, api: API, options: Options): string | undefined {
+  const reporter = reporterFor(api, file.path, options.reporter);
+  if (!options.billingImport) {
+    reporter.note('customers: pass --billingImport=<how this file imports the billing module>');
+    return undefined;
+  }
+  const targets = options.targets ?? targetsInFile(file.path, file.source, options.framework);
+  if (targets.length === 0) return undefined;
+
+  const root = api.jscodeshift(file.source);
+  const edit = openEdit(file, api, options, reporter, root.get().node as t.File);
+  // Every site is found before any is edited: edits replace nodes, and new nodes carry other offsets.
+  const sites = targets.map((target) => ({ target, found: locate(edit, target) }));
+  for (const { target, found } of sites) addCustomerCreation(edit, target, found);
+
+  if (!edit.changed) return undefined;
+  return edit.planner.insertInto(root.toSource(printOptions(edit.style)), file.path, edit.style);
+}
+
+function openEdit(file: FileInfo, api: API, options: Options, reporter: Reporter, ast: t.File): FileEdit {
+  const planner = new ImportPlanner(ast, moduleKindOf(ast, options.module));
+  const edit: FileEdit = {
+    j: api.jscodeshift,
+    ast,
+    source: file.source,
+    path: file.path,
+    style: detectStyle(file.source),
+    planner,
+    reporter,
+    options,
+    billing: () => planner.use({ source: options.billingImport, name: 'billing', ...(options.isBillingImport ? { sameModule: options.isBillingImport } : {}) }),
+    changed: false,
+  };
+  return edit;
+}
+
+/** The file's own module syntax; the package's when the file has neither imports nor requires. */
+function moduleKindOf(ast: t.File, fallback: 'esm' | 'cjs' = 'esm'): 'esm' | 'cjs' {
+  if (usesCommonJs(ast)) return 'cjs';
+  const esm = ast.program.body.some((s) => s.type === 'ImportDeclaration' || s.type.startsWith('Export'));
+  return esm ? 'esm' : fallback;
+}
+
+function locate(edit: FileEdit, target: SignupTarget): Located | null {
+  const program = edit.ast.program;
+  if (target.kind === 'handler') return nodeAt(program, target.start, isFunction);
+  if (target.kind === 'clerk') return nodeAt(program, target.start, (n): n is t.StringLiteral => n.type === 'StringLiteral');
+  return nodeAt(program, target.start, (n): n is t.ObjectExpression => n.type === 'ObjectExpression');
+}
+
+function addCustomerCreation(edit: FileEdit, target: SignupTarget, found: Located | null): void {
+  if (!found) return edit.reporter.skip(0, `${target.label}: not found in ${edit.path} (the file changed since detection?)`);
+  switch (target.kind) {
+    case 'handler':
+      return addToHandler(edit, target, found as Located<FunctionNode>);
+    case 'next-auth':
+    case 'better-auth':
+      return addToLibraryHook(edit, target, found as Located<t.ObjectExpression>);
+    case 'clerk':
+      return addToClerkWebhook(edit, target, found as Located<t.StringLiteral>);
+  }
+}
