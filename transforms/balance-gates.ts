@@ -5,7 +5,9 @@
 //   if (!balance.allowed) return res.status(402).json(balance.body);
 //
 // Run by `billing-codemod apply balance-gates`, which hands it package-wide facts (clients, handlers routed
-// from other files, billable helpers). Steps live in src/areas/gates/.
+// from other files, billable helpers); a plain `jscodeshift --no-babel -t dist/transforms/balance-gates.js`
+// run in the app's folder reads the rest from there (src/areas/gates/standalone.ts). Steps live in
+// src/areas/gates/.
 import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner, type ImportWish } from '../src/ast/add-import.js';
@@ -16,6 +18,7 @@ import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls
 import { gateHandler, type GateFile } from '../src/areas/gates/gate-handler.js';
 import { gateWork, type GateOptions } from '../src/areas/gates/work.js';
 import { mentionsHelper } from '../src/areas/helper-calls.js';
+import { standaloneOptions, type StandaloneFlags } from '../src/areas/gates/standalone.js';
 
 export interface BalanceGatesOptions extends GateOptions {
   /** How this file imports the billing module. */
@@ -26,7 +29,8 @@ export interface BalanceGatesOptions extends GateOptions {
   reporter?: Reporter;
 }
 
-export default function balanceGates(file: FileInfo, api: API, options: BalanceGatesOptions): string | undefined {
+export default function balanceGates(file: FileInfo, api: API, given: BalanceGatesOptions | StandaloneFlags): string | undefined {
+  const options = 'config' in given && given.config ? (given as BalanceGatesOptions) : { ...standaloneOptions(file.path, given), ...given };
   const reporter = reporterFor(api, file.path, options.reporter);
   if (!mayNeedGate(file.source, options)) return undefined;
 
