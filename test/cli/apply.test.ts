@@ -1,6 +1,6 @@
 // The apply command end to end through the built CLI, on a small app in a real git repository:
 // exit codes, the dirty-tree refusal, --json, non-interactive runs, and the second run that does nothing.
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +12,13 @@ const APP = join(ROOT, '__testfixtures__', 'client-setup', 'ts-esm-src-alias', '
 
 let dir: string;
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Runs the built CLI without blocking the test worker (a blocked worker misses vitest's heartbeats). */
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, FORCE_COLOR: '0' } }, (_error, stdout, stderr) => {
+      resolve({ code: child.exitCode, stdout, stderr });
+    });
+  });
 }
 
 function git(...args: string[]) {
@@ -34,30 +38,30 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('billing-codemod apply', () => {
-  it('writes with --yes, then a second run changes nothing', () => {
-    const first = cli('apply', 'client-setup', '.', '--yes');
+  it('writes with --yes, then a second run changes nothing', async () => {
+    const first = await cli('apply', 'client-setup', '.', '--yes');
     expect(first.code, first.stderr).toBe(0);
     expect(existsSync(join(dir, 'src/lib/billing.ts'))).toBe(true);
     git('add', '-A');
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'billing');
-    const second = cli('apply', 'client-setup', '.', '--yes');
+    const second = await cli('apply', 'client-setup', '.', '--yes');
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('nothing to change');
     expect(git('status', '--porcelain')).toBe('');
   });
 
-  it('refuses a dirty tree, listing the files, and writes nothing', () => {
+  it('refuses a dirty tree, listing the files, and writes nothing', async () => {
     writeFileSync(join(dir, 'src/server.ts'), '// work in progress\n', { flag: 'a' });
-    const r = cli('apply', 'client-setup', '.', '--yes');
+    const r = await cli('apply', 'client-setup', '.', '--yes');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('uncommitted changes');
     expect(r.stderr).toContain('src/server.ts');
     expect(existsSync(join(dir, 'src/lib/billing.ts'))).toBe(false);
-    expect(cli('apply', 'client-setup', '.', '--yes', '--allow-dirty').code).toBe(0);
+    expect((await cli('apply', 'client-setup', '.', '--yes', '--allow-dirty')).code).toBe(0);
   });
 
-  it('prints the plan as JSON and writes nothing without --yes', () => {
-    const r = cli('apply', 'client-setup', '.', '--json');
+  it('prints the plan as JSON and writes nothing without --yes', async () => {
+    const r = await cli('apply', 'client-setup', '.', '--json');
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout);
     expect(plan.area).toBe('client-setup');
@@ -74,53 +78,53 @@ describe('billing-codemod apply', () => {
     expect(existsSync(join(dir, 'src/lib/billing.ts'))).toBe(false);
   });
 
-  it('without a terminal and without --yes, shows the diff and says how to write', () => {
-    const r = cli('apply', 'client-setup', '.');
+  it('without a terminal and without --yes, shows the diff and says how to write', async () => {
+    const r = await cli('apply', 'client-setup', '.');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('+++ b/src/lib/billing.ts');
     expect(r.stdout).toContain('Re-run with --yes');
     expect(existsSync(join(dir, 'src/lib/billing.ts'))).toBe(false);
   });
 
-  it('--dry-run never writes', () => {
-    const r = cli('apply', 'client-setup', '.', '--dry-run', '--yes');
+  it('--dry-run never writes', async () => {
+    const r = await cli('apply', 'client-setup', '.', '--dry-run', '--yes');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Dry run');
     expect(existsSync(join(dir, 'src/lib/billing.ts'))).toBe(false);
   });
 
-  it('exits 3 when a manual step is left', () => {
+  it('exits 3 when a manual step is left', async () => {
     writeFileSync(join(dir, 'src/lib-plans.ts'), '');
     cpSync(join(ROOT, '__testfixtures__', 'client-setup', 'module-path-taken', 'input', 'src', 'lib'), join(dir, 'src', 'lib'), { recursive: true });
     git('add', '-A');
     git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'plans');
-    const r = cli('apply', 'client-setup', '.', '--yes');
+    const r = await cli('apply', 'client-setup', '.', '--yes');
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('paths.billingModule');
     expect(readFileSync(join(dir, 'src/lib/billing.ts'), 'utf8')).toContain('export const plans');
   });
 
-  it('exits 2 on a bad config, naming the field, and without a config', () => {
+  it('exits 2 on a bad config, naming the field, and without a config', async () => {
     const config = JSON.parse(readFileSync(join(dir, 'billing.config.json'), 'utf8'));
     config.events[0].estimate = 'cheap';
     writeFileSync(join(dir, 'billing.config.json'), JSON.stringify(config));
-    const bad = cli('apply', 'client-setup', '.', '--yes');
+    const bad = await cli('apply', 'client-setup', '.', '--yes');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('events[0].estimate must be a number');
     rmSync(join(dir, 'billing.config.json'));
-    const none = cli('apply', 'client-setup', '.', '--yes');
+    const none = await cli('apply', 'client-setup', '.', '--yes');
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('billing-codemod init');
   });
 
-  it('exits 2 on a folder that does not exist', () => {
-    const r = cli('apply', 'client-setup', join(dir, 'nope'), '--yes');
+  it('exits 2 on a folder that does not exist', async () => {
+    const r = await cli('apply', 'client-setup', join(dir, 'nope'), '--yes');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not a folder');
   });
 
-  it('exits 2 on an unknown area', () => {
-    const r = cli('apply', 'billing-magic', '.');
+  it('exits 2 on an unknown area', async () => {
+    const r = await cli('apply', 'billing-magic', '.');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown area');
   });

@@ -1,6 +1,7 @@
 // formatChanges with a real Prettier 3 installed into a temp project: only the files a plan touches are
 // formatted, with the project's own config; other files, and a formatter that is not installed, are left.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,15 +10,16 @@ import { formatChanges } from '../../src/apply/format.js';
 import type { FileChange } from '../../src/plan/types.js';
 
 // Installed once per machine and reused: the tests need Prettier itself, not the network, on later runs.
-const CACHE = join(tmpdir(), 'billing-codemod-test-prettier3');
+const CACHE = join(tmpdir(), 'billing-codemod-test-prettier-3.10.1');
 let installError: string | null = null;
 let project = '';
 
-beforeAll(() => {
+beforeAll(async () => {
   if (!existsSync(join(CACHE, 'node_modules', 'prettier', 'package.json'))) {
     try {
       mkdirSync(CACHE, { recursive: true });
-      execFileSync('npm', ['install', 'prettier@3', '--prefix', CACHE, '--no-audit', '--no-fund', '--loglevel=error'], { stdio: 'pipe', timeout: 300_000 });
+      // Async: a synchronous install would block the test worker long enough for vitest to time it out.
+      await promisify(execFile)('npm', ['install', 'prettier@3.10.1', '--prefix', CACHE, '--no-audit', '--no-fund', '--loglevel=error'], { timeout: 300_000 });
     } catch (error) {
       installError = (error as Error).message;
     }
