@@ -2,7 +2,8 @@
 // balance-gates, the app's own type-check, then the app booted against the local Credyt sandbox and the fake
 // AI. A signed-in customer with an empty wallet gets 402 and the AI is never called; a request the app
 // rejects (no session, a bad body) still gets the app's own answer; after a wallet adjustment in the
-// sandbox the same request succeeds and, with usage-events applied, the balance drops by the event's price.
+// sandbox the same request succeeds and, with usage-events applied, the balance drops by the event's price;
+// while the billing API is down, the config's policy (allow, by default) lets requests through.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../src/areas/registry.js';
@@ -139,6 +140,24 @@ export function balanceGatesSuite(name: string, timeouts = { install: 600_000, b
         expect(await balanceOf(api, customerId), `${kind}: balance after the event`).toBeCloseTo(before - fees, 9);
       }
     }, timeouts.request * 2);
+
+    it('lets a request through when the billing API is unreachable (gates.onUnavailable defaults to allow)', async () => {
+      expect(server && sandbox, 'the app did not boot').toBeTruthy();
+      const client = new HttpClient(server!.url);
+      await signupAndSignIn(app, client, newUser(`${name}-outage`));
+      const admin = new HttpClient(sandbox!.url);
+      const [kind] = Object.keys(app.config.billable);
+      const spec = billableSpec(app, kind!);
+      expect((await admin.post('/_sandbox/faults', { path: '/customers', status: 503, count: 100 })).status).toBe(201);
+      try {
+        fake.reset();
+        const res = await callBillable(app, client, kind!);
+        expect(res.status, `${kind} during the outage: ${logs(res)}`).toBe(spec.status);
+        expect(fake.requests.filter((r) => r.kind === spec.ai), `${kind}: AI calls`).toHaveLength(1);
+      } finally {
+        await admin.request('DELETE', '/_sandbox/faults');
+      }
+    }, timeouts.request);
   });
 }
 
