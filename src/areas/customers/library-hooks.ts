@@ -5,7 +5,7 @@ import type * as t from '@babel/types';
 import { getProperty, isFunction, lineOf, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import { applyStyle } from '../../ast/style.js';
-import { customerCall } from './customer-call.js';
+import { customerCall, fitNullable } from './customer-call.js';
 import type { CustomerFields } from './created-user.js';
 import { expressionFrom, nodeText, replaceChild, statementsFrom, withProperty } from './object-text.js';
 import { callsEnsureCustomer, reportMarkersWithin, stopAt, type Located } from './site.js';
@@ -16,8 +16,10 @@ type HookTarget = Extract<SignupTarget, { kind: 'next-auth' | 'better-auth' }>;
 interface HookShape {
   /** Keys from the config object down to the hook (`events`, `createUser`). */
   path: string[];
-  /** The hook written fresh, innermost key included (`billing` is the module's local name). */
-  member(billing: string): string;
+  /** The customer's fields from the user the hook receives, as the library types it. */
+  fields(user: string): CustomerFields;
+  /** The hook written fresh around `call`, innermost key included. */
+  member(call: string): string;
   /** How the hook's parameter reaches the user (`{ user }` → `user`; `message` → `message.user`). */
   userFrom(param: Node | undefined): string | null;
   /** A parameter to add to a hook written without one. */
@@ -29,7 +31,9 @@ const USER_FIELDS = (user: string): CustomerFields => ({ externalId: `${user}.id
 const SHAPES: Record<HookTarget['kind'], HookShape> = {
   'next-auth': {
     path: ['events', 'createUser'],
-    member: (billing) => `async createUser({ user }) {\n  ${customerCall(billing, USER_FIELDS('user'), 'await')}\n}`,
+    // next-auth types the user's email and name `string | null | undefined`.
+    fields: (user) => ({ ...USER_FIELDS(user), nullable: ['email', 'name'] }),
+    member: (call) => `async createUser({ user }) {\n  ${call}\n}`,
     userFrom: (param) => {
       if (param?.type === 'Identifier') return `${param.name}.user`;
       if (param?.type !== 'ObjectPattern') return null;
@@ -40,7 +44,8 @@ const SHAPES: Record<HookTarget['kind'], HookShape> = {
   },
   'better-auth': {
     path: ['databaseHooks', 'user', 'create', 'after'],
-    member: (billing) => `after: async (user) => {\n  ${customerCall(billing, USER_FIELDS('user'), 'await')}\n}`,
+    fields: USER_FIELDS,
+    member: (call) => `after: async (user) => {\n  ${call}\n}`,
     userFrom: (param) => (param?.type === 'Identifier' ? param.name : null),
     param: 'user',
   },
@@ -68,13 +73,17 @@ export function addToLibraryHook(edit: FileEdit, target: HookTarget, found: Loca
     line: lineOf(object),
     reason: `${target.label}: ${shape.path.join('.')} is not written as an object literal here`,
     message: `${target.label}: create the billing customer in ${shape.path.join('.')}`,
-    snippet: shape.member('billing'),
+    snippet: shape.member(callFor(edit, shape, 'user', 'billing')),
   });
+}
+
+function callFor(edit: FileEdit, shape: HookShape, user: string, billing: string): string {
+  return customerCall(billing, fitNullable(shape.fields(user), edit.path), 'await');
 }
 
 /** Adds the missing keys, innermost the hook, as one member of the deepest object that exists. */
 function addMissing(edit: FileEdit, target: HookTarget, shape: HookShape, object: t.ObjectExpression, parent: Node, missing: string[]): void {
-  let member = shape.member(edit.billing());
+  let member = shape.member(callFor(edit, shape, 'user', edit.billing()));
   for (const key of missing.slice(0, -1).reverse()) member = `${key}: {\n${indent(member)},\n}`;
   const text = withProperty(nodeText(edit.source, object), member, edit.style);
   if (text === null || !replaceChild(parent, object, expressionFrom(edit.j, text))) {
@@ -99,11 +108,11 @@ function extendHook(edit: FileEdit, target: HookTarget, shape: HookShape, hook: 
       line: lineOf(hook),
       reason: `${target.label}: the existing ${shape.path.join('.')} does not name the new user`,
       message: `${target.label}: create the billing customer in ${shape.path.join('.')}`,
-      snippet: customerCall('billing', USER_FIELDS('user'), 'await'),
+      snippet: callFor(edit, shape, 'user', 'billing'),
     });
   }
   hook.async = true;
-  const code = applyStyle(customerCall(edit.billing(), USER_FIELDS(user), 'await'), edit.style);
+  const code = applyStyle(callFor(edit, shape, user, edit.billing()), edit.style);
   hook.body.body.push(...statementsFrom(edit.j, code));
   edit.changed = true;
   edit.reporter.note(`Customer creation added at the end of the existing ${target.label} (${edit.path}:${lineOf(hook)}): it runs for every user the library creates, OAuth sign-ins included.`);
