@@ -19,4 +19,5 @@ export { commitAll, gitDiff, gitStatus, initRepo } from './git.js';
 export { HttpClient, type HttpResponse, type RequestOptions } from './http-client.js';
 export { childEnv, groupAlive, killTree, run, type RunResult } from './process.js';
 export { billingEnv, SANDBOX_API_KEY, startBillingSandbox, type BillingSandbox } from './sandbox.js';
+export { sandboxApi, type SandboxApi, type SandboxEvent } from './sandbox-api.js';
 export { typecheck } from './typecheck.js';
