@@ -4,7 +4,6 @@
 // rejects (no session, a bad body) still gets the app's own answer; after a wallet adjustment in the
 // sandbox the same request succeeds and, with usage-events applied, the balance drops by the event's price;
 // while the billing API is down, the config's policy (allow, by default) lets requests through.
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../src/areas/registry.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -21,7 +20,7 @@ import {
   newUser,
   prepareApp,
   runCli,
-  SANDBOX_API_KEY,
+  sandboxApi,
   signupAndSignIn,
   startBillingSandbox,
   typecheck,
@@ -118,26 +117,25 @@ export function balanceGatesSuite(name: string, timeouts = { install: 600_000, b
       const first = await callBillable(app, client, firstKind!);
       expect(first.status, `${firstKind} before the top-up: ${logs(first)}`).toBe(402);
 
-      const api = sandboxClient(sandbox!);
-      const userId = String((await me(app, client)).json().user.id);
-      const customer = await api.get(`/customers?external_id=${encodeURIComponent(userId)}`);
-      expect(customer.status, customer.text).toBe(200);
-      const customerId = customer.json().id as string;
-      const adjusted = await api.post(`/customers/${customerId}/wallet/adjustments`, { transaction_id: randomUUID(), asset: 'USD', amount: TOP_UP, reason: 'gift', description: 'e2e top-up' });
-      expect(adjusted.status, adjusted.text).toBe(201);
+      const api = sandboxApi(sandbox!);
+      const customerId = await api.customerOf(String((await me(app, client)).json().user.id));
+      await api.adjust(customerId, TOP_UP);
 
       for (const kind of Object.keys(app.config.billable)) {
         const spec = billableSpec(app, kind);
-        const before = await balanceOf(api, customerId);
-        const seen = (await eventsOf(api, customerId)).length;
+        const before = await api.balance(customerId);
+        const seen = (await api.events(customerId)).length;
         fake.reset();
         const res = await callBillable(app, client, kind);
         expect(res.status, `${kind} after the top-up: ${logs(res)}`).toBe(spec.status);
         expect(fake.requests.filter((r) => r.kind === spec.ai), `${kind}: AI calls`).toHaveLength(1);
         if (!metered) continue;
-        const fees = await newEventFees(api, customerId, seen);
+        const events = await api.eventsAtLeast(customerId, seen + 1);
+        const fresh = events.slice(0, events.length - seen); // newest first
+        expect(fresh, `${kind}: one usage event`).toHaveLength(1);
+        const fees = ((await api.event(fresh[0]!.id)).fees ?? []).filter((f) => f.asset === 'USD').reduce((sum, f) => sum + f.amount, 0);
         expect(fees, `${kind}: the usage event is priced`).toBeGreaterThan(0);
-        expect(await balanceOf(api, customerId), `${kind}: balance after the event`).toBeCloseTo(before - fees, 9);
+        expect(await api.balance(customerId), `${kind}: balance after the event`).toBeCloseTo(before - fees, 9);
       }
     }, timeouts.request * 2);
 
@@ -159,34 +157,4 @@ export function balanceGatesSuite(name: string, timeouts = { install: 600_000, b
       }
     }, timeouts.request);
   });
-}
-
-function sandboxClient(sandbox: BillingSandbox): { get(path: string): Promise<HttpResponse>; post(path: string, json: unknown): Promise<HttpResponse> } {
-  const client = new HttpClient(sandbox.url);
-  const headers = { 'X-CREDYT-API-KEY': SANDBOX_API_KEY };
-  return { get: (path) => client.request('GET', path, { headers }), post: (path, json) => client.request('POST', path, { json, headers }) };
-}
-
-async function eventsOf(api: ReturnType<typeof sandboxClient>, customerId: string): Promise<Array<{ id: string }>> {
-  return ((await api.get(`/events?customer_id=${customerId}&limit=100`)).json() as { items: Array<{ id: string }> }).items;
-}
-
-/** Fees of the events that arrived after the first `seen` (the app sends them in the background). */
-async function newEventFees(api: ReturnType<typeof sandboxClient>, customerId: string, seen: number): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const events = await eventsOf(api, customerId);
-    if (events.length > seen) {
-      // Newest first.
-      const fresh = events.slice(0, events.length - seen);
-      const fees = await Promise.all(fresh.map(async (e) => ((await api.get(`/events/${e.id}`)).json() as { fees: Array<{ amount: number; asset: string }> }).fees));
-      return fees.flat().filter((f) => f.asset === 'USD').reduce((sum, f) => sum + f.amount, 0);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no new usage event arrived for ${customerId}`);
-}
-
-async function balanceOf(api: ReturnType<typeof sandboxClient>, customerId: string): Promise<number> {
-  const wallet = (await api.get(`/customers/${customerId}/wallet`)).json() as { accounts: Array<{ asset: string; available: number }> };
-  return wallet.accounts.find((a) => a.asset === 'USD')?.available ?? 0;
 }
