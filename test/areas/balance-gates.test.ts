@@ -9,6 +9,7 @@ import { runTransform } from '../../src/ast/transform.js';
 import { isCall } from '../../src/detect/billable-calls.js';
 import { refusalStatement } from '../../src/frameworks/responses.js';
 import { formatEstimate, gateCode, sumEstimates } from '../../src/areas/gates/gate-code.js';
+import { customerExpression } from '../../src/areas/gates/customer.js';
 import { freeNameIn } from '../../src/areas/gates/names.js';
 import { standaloneOptions } from '../../src/areas/gates/standalone.js';
 import { checkBalanceBefore, gatePoint, responseStartedBefore } from '../../src/areas/gates/placement.js';
@@ -70,6 +71,23 @@ describe('checkBalanceBefore and responseStartedBefore', () => {
     expect(responseStartedBefore(fn, 'res', code.indexOf('await ai'))).toMatchObject({ text: 'res.write()', line: 3 });
     expect(responseStartedBefore(fn, 'res', code.indexOf('res.write("hi")'))).toBeNull();
     expect(responseStartedBefore(fn, null, code.length)).toBeNull();
+  });
+});
+
+describe('customerExpression', () => {
+  const at = (code: string) => {
+    const { fn } = parse(code);
+    return (expression: string) => customerExpression(expression, code, fn, code.indexOf('await ai'));
+  };
+
+  it("keeps the app's own spelling, and guards one the tool made up where a step may be missing", () => {
+    const checked = at('async function h(req) {\n  const session = await getServerSession();\n  if (!session) return 401;\n  await ai(session.user!.id);\n}');
+    expect(checked('session.user!.id')).toBe('session.user!.id');
+    expect(checked('session.user.id')).toBe('session.user?.id');
+    expect(checked('req.user.id')).toBe('req.user?.id');
+    const unchecked = at('async function h(req) {\n  const session = await getServerSession();\n  await ai();\n}');
+    expect(unchecked('session.user.id')).toBe('session?.user?.id');
+    expect(unchecked('userId')).toBe('userId');
   });
 });
 

@@ -13,6 +13,7 @@ import { refusalStatement, roleOf, type HandlerRole } from '../../frameworks/res
 import { paramName } from '../../frameworks/signed-in-user.js';
 import { userAt } from '../billable-sites.js';
 import { gateCode, sumEstimates, type GateCode } from './gate-code.js';
+import { customerExpression } from './customer.js';
 import { freeNameIn } from './names.js';
 import { checkBalanceBefore, gatePoint, responseStartedBefore, type CallAt, type GatePoint } from './placement.js';
 import type { GateOptions, HandlerWork } from './work.js';
@@ -63,7 +64,7 @@ function readyToGate(work: HandlerWork, file: GateFile, point: GatePoint): Ready
   const role = roleOf(work.handler.kind);
   if (!role) return { reason: `a ${work.handler.kind} is not a request the app answers` };
   const found = userAt({ ...work.sites[0].site, fn }, file.text, point.start, file.options);
-  const user = found ? guardUser(found.expression, file.text, fn, point.start) : undefined;
+  const user = found ? customerExpression(found.expression, file.text, fn, point.start) : undefined;
   if (!fn.async && !canMakeAsync(role, file.options.frameworkVersion ?? null)) {
     return { reason: `the handler is not async, and making it async would change how ${role === 'express' ? 'Express 4 handles its errors' : 'Fastify treats its reply'}`, user };
   }
@@ -171,30 +172,4 @@ function canAddResponseParam(work: HandlerWork, file: GateFile): boolean {
   const ancestors = work.sites[0].ancestors;
   const parent = ancestors[ancestors.indexOf(fn) - 1];
   return !!parent && (parent.type === 'CallExpression' || parent.type === 'ObjectProperty');
-}
-
-/**
- * The user's id as the gate writes it. An expression the app itself writes is reused as is; one the tool
- * put together (`req.user.id` from what middleware sets) reads through `?.` where the app's types may call
- * a step optional: past the request (always there), past a session local the handler has already checked.
- * The billing module treats a missing id as "no customer" and refuses.
- */
-function guardUser(expression: string, text: string, fn: FunctionNode, before: number): string {
-  if (text.includes(expression) || !/^[\w$]+(\.[\w$]+)+$/.test(expression)) return expression;
-  const parts = expression.split('.');
-  const root = parts[0];
-  const isParam = fn.params.some((p) => p.type === 'Identifier' && p.name === root);
-  const keep = isParam || checkedBefore(fn, root, text, before) ? 2 : 1;
-  return parts.slice(0, keep).join('.') + parts.slice(keep).map((p) => `?.${p}`).join('');
-}
-
-/** Whether the handler leaves early when `name` is missing (`if (!session) return ...`) before `offset`. */
-function checkedBefore(fn: FunctionNode, name: string, text: string, offset: number): boolean {
-  if (fn.body.type !== 'BlockStatement') return false;
-  const test = new RegExp(`^!\\s*${name.replace(/\$/g, '\\$')}\\b|^${name.replace(/\$/g, '\\$')}\\s*==+\\s*(null|undefined)\\b`);
-  return fn.body.body.some((stmt) => {
-    if (stmt.type !== 'IfStatement' || (stmt.end ?? Infinity) > offset) return false;
-    const exits = stmt.consequent.type === 'ReturnStatement' || stmt.consequent.type === 'ThrowStatement' || (stmt.consequent.type === 'BlockStatement' && stmt.consequent.body.some((s) => s.type === 'ReturnStatement' || s.type === 'ThrowStatement'));
-    return exits && test.test(text.slice(stmt.test.start ?? 0, stmt.test.end ?? 0));
-  });
 }
