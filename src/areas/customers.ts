@@ -53,7 +53,7 @@ function fromDetection(ctx: AreaContext, plan: Plan): FileTarget[] {
     else out.push(result);
   }
   const routes = ctx.pkg.routes();
-  out.push(...signupRouteTargets(routes, hooks));
+  out.push(...signupRouteTargets(routes, hooks, plan.notes));
   // Routes that create users but are not signup (login, OAuth callbacks, admin): said so, left alone.
   for (const route of routes) {
     const reason = route.fn ? notSignupReason(route) : null;

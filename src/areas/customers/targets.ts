@@ -49,13 +49,25 @@ export function hookTarget(hook: AuthHook): FileTarget | { skip: string } {
   return { file: hook.file, target: { kind: hook.library, start, label } };
 }
 
-/** Signup routes as targets, except a webhook route that handles Clerk's user.created (the hook's target). */
-export function signupRouteTargets(routes: RouteHandler[], hooks: AuthHook[]): FileTarget[] {
+/** better-auth's own sign-up API: it runs databaseHooks.user.create.after itself. */
+const BETTER_AUTH_SIGNUP = /\bapi\.signUp\w*\(\)$/;
+
+/**
+ * Signup routes as targets, except a webhook route that handles Clerk's user.created and a route that signs
+ * up through better-auth's API while the better-auth hook is edited (both are the hook's to cover).
+ */
+export function signupRouteTargets(routes: RouteHandler[], hooks: AuthHook[], notes: string[] = []): FileTarget[] {
   const out: FileTarget[] = [];
-  for (const { route } of findSignupRoutes(routes)) {
+  const betterAuthHook = hooks.some((h) => h.library === 'better-auth' && h.config);
+  for (const { route, creation } of findSignupRoutes(routes)) {
     const target = routeTarget(route);
     const hookInside = hooks.some((h) => h.hook && h.file === target?.file && route.fn && contains(route.fn, h.hook));
-    if (target && !hookInside) out.push(target);
+    if (!target || hookInside) continue;
+    if (betterAuthHook && creation && BETTER_AUTH_SIGNUP.test(creation.description)) {
+      notes.push(`${target.target.label} signs up through better-auth (${creation.description}), which runs databaseHooks.user.create.after: the hook covers it.`);
+      continue;
+    }
+    out.push(target);
   }
   return out;
 }
