@@ -16,7 +16,8 @@ export interface HandlerHint {
   start: number;
   /**
    * Line and column of that start, when known. They survive a change of line endings (a transform sees
-   * the file's LF text, detection its own CRLF text), so they are matched first.
+   * the file's LF text, detection its own CRLF text), so they are matched first; but recast leaves a
+   * function declared under `export` without them, so the start is tried next (see lfOffset).
    */
   line?: number;
   column?: number;
@@ -46,7 +47,8 @@ export function handlersInFile(scope: FileScope, framework: Framework, hints: Ha
   if (hints.length) {
     const byStart = functionsByStart(scope.ast);
     for (const hint of hints) {
-      const fn = hint.line !== undefined && hint.column !== undefined ? byStart.get(`${hint.line}:${hint.column}`) : byStart.get(hint.start);
+      // recast gives a declaration under `export` no loc, so the start offset is the fallback.
+      const fn = (hint.line !== undefined && hint.column !== undefined ? byStart.get(`${hint.line}:${hint.column}`) : undefined) ?? byStart.get(hint.start);
       if (!fn) continue;
       const existing = out.find((h) => h.fn === fn);
       if (existing) existing.requestProps = [...new Set([...existing.requestProps, ...hint.requestProps])];
