@@ -4,13 +4,15 @@
 import type * as t from '@babel/types';
 import { functionName, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
+import { parseSource } from '../../ast/parse.js';
 import { configCallees, mayHoldBillableCall } from '../../detect/billable-calls.js';
 import type { DetectedPackage } from '../../detect/stack.js';
+import { toLf } from '../../plan/file-change.js';
 import { findBillableSites, type SiteOptions } from '../billable-sites.js';
 import { sumEstimates } from './gate-code.js';
 import { checkBalanceBefore } from './placement.js';
 import { exportNamesOf, helperCallsIn, mentionsHelper } from '../helper-calls.js';
-import { helperCallsAsSites, helperKey, type BillableHelper } from './helpers.js';
+import { helperCallsAsSites, helperKey, keyOf, type BillableHelper } from './helpers.js';
 
 export interface HelperIndex {
   helpers: BillableHelper[];
@@ -22,11 +24,12 @@ export interface HelperIndex {
 const MAX_DEPTH = 3;
 
 export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: string) => SiteOptions): HelperIndex {
+  const parse = lfParser(pkg);
   const helpers: BillableHelper[] = [];
   const configCalls = configCallees(pkg.ctx.config);
   for (const [file, text] of pkg.ctx.sources) {
     if (!mayHoldBillableCall(text, configCalls)) continue;
-    const ast = pkg.ctx.parse(file);
+    const ast = parse(file);
     if (ast) helpers.push(...directHelpers(ast, file, siteOptions(file)));
   }
   const reached = new Set<string>();
@@ -36,7 +39,7 @@ export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: st
     const found: BillableHelper[] = [];
     for (const [file, text] of pkg.ctx.sources) {
       if (!fresh.some((h) => mentionsHelper(text, h))) continue;
-      const ast = pkg.ctx.parse(file);
+      const ast = parse(file);
       if (!ast) continue;
       const calls = new Map(helperCallsIn(ast, file, fresh, pkg.ctx.resolve).map((c) => [c.call as Node, c.helper]));
       const outside = new Map<FunctionNode, Array<{ helper: BillableHelper; ancestors: Node[] }>>();
@@ -48,7 +51,7 @@ export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: st
       }
       for (const [fn, uses] of outside) {
         const ancestors = uses[0].ancestors.slice(0, uses[0].ancestors.indexOf(fn));
-        const key = helperKey({ file, start: fn.start ?? -1 });
+        const key = keyOf(file, fn);
         for (const use of uses) wrappers.set(helperKey(use.helper), [...(wrappers.get(helperKey(use.helper)) ?? []), key]);
         if (helpers.some((h) => helperKey(h) === key) || found.some((h) => helperKey(h) === key)) continue;
         found.push(helperOf(ast, file, fn, ancestors, uses.map((u) => u.helper.estimate), uses.flatMap((u) => u.helper.eventTypes)));
@@ -88,4 +91,18 @@ function directHelpers(ast: t.File, file: string, options: SiteOptions): Billabl
 function helperOf(ast: t.File, file: string, fn: FunctionNode, ancestors: Node[], estimates: number[], types: string[]): BillableHelper {
   const localName = functionName(fn, ancestors);
   return { file, start: fn.start ?? -1, localName, exportNames: exportNamesOf(ast, fn), estimate: sumEstimates(estimates), eventTypes: [...new Set(types)] };
+}
+
+/**
+ * Parses files as transforms see them: LF text. Offsets (helper identities, handler hints) then agree with
+ * the transform's own parse even in a CRLF file; LF files reuse detection's parse.
+ */
+function lfParser(pkg: DetectedPackage): (file: string) => t.File | null {
+  const lf = new Map<string, t.File | null>();
+  return (file) => {
+    const text = pkg.ctx.project.sources.get(file);
+    if (text === undefined || !text.includes('\r\n')) return pkg.ctx.parse(file);
+    if (!lf.has(file)) lf.set(file, pkg.ctx.parse(file) && parseSource(file, toLf(text)));
+    return lf.get(file) ?? null;
+  };
 }

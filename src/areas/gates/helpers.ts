@@ -12,8 +12,17 @@ export interface BillableHelper extends HelperRef {
   eventTypes: string[];
 }
 
+/**
+ * A helper's identity: its file and its function's start offset in the file's LF text, which is what
+ * transforms parse (find-helpers.ts parses CRLF files the same way).
+ */
 export function helperKey(helper: Pick<HelperRef, 'file' | 'start'>): string {
   return `${helper.file}:${helper.start}`;
+}
+
+/** The key of the helper a function would be, in `file`. */
+export function keyOf(file: string, fn: Node): string {
+  return helperKey({ file, start: fn.start ?? -1 });
 }
 
 /** `summarize` (services/summarize.js), for reports. */

@@ -7,7 +7,7 @@ import type { Node } from '../../ast/walk.js';
 import type { FileHandler } from '../../frameworks/handlers-in-file.js';
 import { findBillableSites, type BillableSite, type SiteOptions } from '../billable-sites.js';
 import { helperCallsIn } from '../helper-calls.js';
-import { describeHelper, helperCallsAsSites, helperKey, type BillableHelper } from './helpers.js';
+import { describeHelper, helperCallsAsSites, helperKey, keyOf, type BillableHelper } from './helpers.js';
 
 export interface GateOptions extends SiteOptions {
   /** Billable helpers of the package (see find-helpers.ts). */
@@ -74,7 +74,10 @@ export function gateWork(ast: t.File, file: string, options: GateOptions): FileW
 /** Why a billable call outside any request handler gets no gate in this file, or null when one is made where it is called. */
 function loneReason(site: BillableSite, file: string, options: GateOptions): string | null {
   if (!site.fn) return 'not inside a request handler or a function a handler calls, so no request is there to refuse';
-  const helper = options.helpers?.find((h) => helperKey(h) === helperKey({ file, start: site.fn?.start ?? -1 }));
+  const name = `\`${site.helperName ?? '(anonymous)'}\``;
+  if (!options.helpers) return `${name} makes this call outside any request handler; \`billing-codemod apply balance-gates\` checks the balance where a handler calls it`;
+  const key = keyOf(file, site.fn);
+  const helper = options.helpers.find((h) => helperKey(h) === key);
   // A helper that checks the balance itself needs no gate at its callers.
   if (!helper) return null;
   if (options.reachedHelpers?.has(helperKey(helper))) return null;
