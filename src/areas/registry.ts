@@ -1,8 +1,11 @@
 // Every integration area, in the order a user applies them. An area is listed here only once it works.
+import { balanceGatesArea } from './balance-gates.js';
 import { clientSetupArea } from './client-setup.js';
+import { customersArea } from './customers.js';
+import { usageEventsArea } from './usage-events.js';
 import type { Area } from './types.js';
 
-export const AREAS: Area[] = [clientSetupArea];
+export const AREAS: Area[] = [clientSetupArea, customersArea, usageEventsArea, balanceGatesArea];
 
 export function findArea(name: string): Area | undefined {
   return AREAS.find((a) => a.name === name);
