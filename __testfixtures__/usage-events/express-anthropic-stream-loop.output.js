@@ -1,6 +1,6 @@
 const express = require('express');
 const Anthropic = require('@anthropic-ai/sdk');
-const { billing } = require('../lib/billing.js');
+const { billing } = require('../lib/billing');
 
 const anthropic = new Anthropic();
 const router = express.Router();

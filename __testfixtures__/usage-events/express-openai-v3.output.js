@@ -1,6 +1,6 @@
 const express = require('express');
 const { Configuration, OpenAIApi } = require('openai');
-const { billing } = require('../lib/billing.js');
+const { billing } = require('../lib/billing');
 
 const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
 const router = express.Router();

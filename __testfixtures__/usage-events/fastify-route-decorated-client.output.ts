@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { billing } from '../lib/billing.js';
+import { billing } from '../lib/billing';
 
 const MODEL = process.env.OPENAI_MODEL ?? 'gpt-4o-mini';
 

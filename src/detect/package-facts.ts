@@ -87,8 +87,14 @@ const TS_FILE = /\.[cm]?tsx?$/;
  * otherwise the files decide: ESM syntax with no `require` anywhere is ESM (bundled or transpiled). In a
  * TypeScript app only .ts files count: its jest.config.js or .eslintrc.cjs say nothing about the app.
  */
-export function moduleOf(json: PackageJson, framework: Framework, sources: Array<[string, string]>, language: 'ts' | 'js' = 'js'): 'esm' | 'cjs' {
+export function moduleOf(json: PackageJson, framework: Framework, sources: Array<[string, string]>, language: 'ts' | 'js' = 'js', settings: CompilerSettings | null = null): 'esm' | 'cjs' {
   if (json.type === 'module' || framework === 'next') return 'esm';
+  // TypeScript is written with import/export either way; what it compiles to decides how the app runs.
+  // Without "type": "module", commonjs and node16/nodenext output CommonJS; es20xx/esnext output ESM.
+  if (language === 'ts' && settings?.module) {
+    if (/^(commonjs|node\d+|nodenext)$/.test(settings.module)) return 'cjs';
+    if (/^(es\d+|esnext|preserve)$/.test(settings.module)) return 'esm';
+  }
   let esm = 0;
   let cjs = 0;
   const own = language === 'ts' && sources.some(([path]) => TS_FILE.test(path)) ? sources.filter(([path]) => TS_FILE.test(path)) : sources;

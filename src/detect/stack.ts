@@ -49,7 +49,7 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
   const config = options.configFor?.(found.path) ?? null;
   const ctx = createPackageContext(project, found.path, aliases, Object.keys(deps), config, nested);
   const language = languageOf(settings, ctx.sources);
-  const module = moduleOf(found.json, framework, ctx.sources, language);
+  const module = moduleOf(found.json, framework, ctx.sources, language, settings);
   let routes: RouteHandler[] | null = null;
   const getRoutes = () => (routes ??= findRoutes(ctx, framework));
   const info: PackageInfo = {

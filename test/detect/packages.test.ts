@@ -53,16 +53,20 @@ describe('app packages', () => {
 });
 
 describe('package facts', () => {
-  it('reads the authored module syntax of a TypeScript app, not its CommonJS config files', async () => {
-    const [pkg] = await detect({
+  it('reads how a TypeScript app runs from its compiler settings, not from its CommonJS config files', async () => {
+    const files = (module: string) => ({
       'package.json': { name: 'api', dependencies: { express: '^4' } },
-      'tsconfig.json': { compilerOptions: { module: 'commonjs', moduleResolution: 'node' } },
+      'tsconfig.json': { compilerOptions: { module, moduleResolution: module === 'esnext' ? 'bundler' : 'node' } },
       'jest.config.js': `module.exports = { preset: 'ts-jest' };\n`,
       '.eslintrc.cjs': `module.exports = {};\n`,
       'src/app.ts': `import express from 'express';\nimport { x } from './x';\nexport const app = express();\n`,
       'src/x.ts': `export const x = 1;\n`,
     });
-    expect([pkg.language, pkg.module, pkg.importExtension]).toEqual(['ts', 'esm', '']);
+    // Written with import/export either way; compiled to CommonJS it runs as CommonJS.
+    const [commonjs] = await detect(files('commonjs'));
+    expect([commonjs.language, commonjs.module, commonjs.importExtension]).toEqual(['ts', 'cjs', '']);
+    const [esnext] = await detect(files('esnext'));
+    expect([esnext.language, esnext.module, esnext.importExtension]).toEqual(['ts', 'esm', '']);
   });
 
   it('reads CommonJS JavaScript as cjs and ESM JavaScript with .js imports as esm', async () => {
@@ -80,7 +84,17 @@ describe('package facts', () => {
       'src/server.ts': `import Fastify from 'fastify';\n`,
     });
     expect(pkg.aliases).toEqual({ '~/*': ['./src/*'], '#db': ['./src/db/index.ts'] });
-    expect(pkg.importExtension).toBe('.js');
+    // NodeNext without "type": "module" compiles to CommonJS, where relative imports need no extension.
+    expect([pkg.module, pkg.importExtension]).toEqual(['cjs', '']);
+  });
+
+  it('asks for .js extensions under NodeNext in an ESM package', async () => {
+    const [pkg] = await detect({
+      'package.json': { type: 'module', dependencies: { fastify: '^5' } },
+      'tsconfig.json': { compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext' } },
+      'src/server.ts': `import Fastify from 'fastify';\n`,
+    });
+    expect([pkg.module, pkg.importExtension]).toEqual(['esm', '.js']);
   });
 
   it('prefers the declared packageManager, then the nearest lockfile', async () => {
