@@ -1,12 +1,9 @@
 // The package-wide facts every file's billable sites are read with: traced clients, handlers routed from
 // other files, what router-level middleware puts on the request, where the app's session getters keep the
-// user id. Computed once per run; the function returned hands a transform the part for its file, with
-// offsets in the LF text transforms parse.
+// user id. Computed once per run; the function returned hands a transform the part for its file.
 import type { BillingConfig } from '../config/types.js';
 import type { DetectedPackage } from '../detect/stack.js';
-import type { HandlerHint } from '../frameworks/handlers-in-file.js';
 import { idPathsIn } from '../frameworks/signed-in-user.js';
-import { lfOffset } from '../plan/file-change.js';
 import type { SiteOptions } from './billable-sites.js';
 import { handlerHints } from './handler-hints.js';
 import { middlewarePropsOf } from './router-middleware.js';
@@ -26,19 +23,10 @@ export function packageSiteOptions(pkg: DetectedPackage, config: BillingConfig):
     clientIndex,
     resolve: pkg.ctx.resolve,
     dependencies: info.dependencies,
-    hints: lfHints(hints.get(file) ?? [], pkg.ctx.project.sources.get(file) ?? ''),
+    hints: hints.get(file) ?? [],
     passport: info.auth === 'passport',
     nullSafe: true,
     idPaths,
     middlewareProps,
   });
-}
-
-/**
- * Hints as a transform matches them: by start offset in the LF text it parses. Line and column would
- * survive CRLF too, but recast gives a function declared under `export` none.
- */
-function lfHints(hints: HandlerHint[], text: string): HandlerHint[] {
-  if (!text.includes('\r\n')) return hints;
-  return hints.map(({ line: _line, column: _column, ...hint }) => ({ ...hint, start: lfOffset(text, hint.start) }));
 }
