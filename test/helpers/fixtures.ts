@@ -18,8 +18,8 @@ import type { Plan } from '../../src/plan/types.js';
 export const FIXTURES_ROOT = join(import.meta.dirname, '..', '..', '__testfixtures__');
 
 interface Expectations {
-  /** Substrings that must each appear in some skipped reason. */
-  skipped?: string[];
+  /** Substrings that must each appear in some skipped reason (or a count of skipped sites). */
+  skipped?: string[] | number;
   /** Substrings that must each appear in some manual step (or a count of manual steps). */
   manual?: string[] | number;
   notes?: string[];
@@ -104,7 +104,8 @@ async function planIn(area: string, dir: string, packagePath?: string): Promise<
 
 function checkExpectations(plan: Plan, e: Expectations): void {
   const has = (list: string[], needle: string) => list.some((s) => s.includes(needle));
-  for (const s of e.skipped ?? []) expect(has(plan.skipped.map((x) => x.reason), s), `a skipped site mentions "${s}": ${JSON.stringify(plan.skipped)}`).toBe(true);
+  if (typeof e.skipped === 'number') expect(plan.skipped.length, `skipped sites: ${JSON.stringify(plan.skipped)}`).toBe(e.skipped);
+  else for (const s of e.skipped ?? []) expect(has(plan.skipped.map((x) => x.reason), s), `a skipped site mentions "${s}": ${JSON.stringify(plan.skipped)}`).toBe(true);
   if (typeof e.manual === 'number') expect(plan.manual.length, `manual steps: ${JSON.stringify(plan.manual)}`).toBe(e.manual);
   else for (const m of e.manual ?? []) expect(has(plan.manual.map((x) => x.message), m), `a manual step mentions "${m}": ${JSON.stringify(plan.manual)}`).toBe(true);
   for (const n of e.notes ?? []) expect(has(plan.notes, n), `a note mentions "${n}": ${JSON.stringify(plan.notes)}`).toBe(true);
