@@ -16,7 +16,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     const user = await prisma.user.create({
       data: { email: request.body.email, name: request.body.name ?? null, passwordHash: await hashPassword(request.body.password) },
     });
-    await billing.ensureCustomer({ externalId: user.id, email: user.email, name: user.name ?? undefined });
+    await billing.ensureCustomer({ externalId: user.id, email: user.email, name: user.name });
     request.session.set('userId', user.id);
     return reply.code(201).send({ id: user.id, email: user.email });
   });

@@ -11,7 +11,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     async createUser({ user }) {
       if (user.email) await sendWelcomeEmail(user.email);
-      await billing.ensureCustomer({ externalId: user.id, email: user.email ?? undefined, name: user.name ?? undefined });
+      await billing.ensureCustomer({ externalId: user.id, email: user.email, name: user.name });
     },
   },
 };

@@ -10,7 +10,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: 'database' },
   events: {
     async createUser({ user }) {
-      await billing.ensureCustomer({ externalId: user.id, email: user.email ?? undefined, name: user.name ?? undefined });
+      await billing.ensureCustomer({ externalId: user.id, email: user.email, name: user.name });
     },
   },
 });

@@ -17,7 +17,7 @@ export const authOptions: NextAuthOptions = {
       console.log('signed in', user.id);
     },
     async createUser({ user }) {
-      await billing.ensureCustomer({ externalId: user.id, email: user.email ?? undefined, name: user.name ?? undefined });
+      await billing.ensureCustomer({ externalId: user.id, email: user.email, name: user.name });
     }
   }
 };

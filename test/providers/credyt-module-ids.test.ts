@@ -77,6 +77,15 @@ describe.each(FORMS)('$language/$module module: ids', (form) => {
     expect(await sandbox.requests('POST', '/customers')).toHaveLength(2); // the two ensureCustomer calls only
   });
 
+  test('a null name or email (a nullable column) is left out, never sent as null', async () => {
+    const userId = numericId();
+    const created = await strict.ensureCustomer({ externalId: userId, name: null, email: null, products: ['chat'] });
+    expect(created).toMatchObject({ externalId: String(userId) });
+    const [post] = await sandbox.requests('POST', '/customers');
+    expect(post.body).toMatchObject({ external_id: String(userId), name: String(userId) });
+    expect(post.body).not.toHaveProperty('email');
+  });
+
   test('first use creates the customer under the number as a string (createOnFirstUse)', async () => {
     const userId = numericId();
     expect(await mod.trackUsage({ customer: { externalId: userId }, eventType: 'message_completed' })).toMatchObject({ ok: true });

@@ -58,7 +58,7 @@ const SETUPS = [
 const CALLER = `
 import { billing, BillingError, checkBalance, trackUsage, type CustomerRef } from './lib/billing.js';
 
-interface Request { user?: { id: number } | null; session?: { userId?: string | null } }
+interface Request { user?: { id: number; name: string | null; email: string | null } | null; session?: { userId?: string | null } }
 interface Response { status(code: number): { json(body: unknown): void } }
 
 export async function callSites(userId: string, rawBody: string, header: string | null): Promise<void> {
@@ -86,7 +86,7 @@ export async function callSites(userId: string, rawBody: string, header: string 
 
 // The app's own id expressions, as is: a number (SQL), possibly missing (signed out).
 export async function handler(req: Request, res: Response): Promise<void> {
-  await billing.ensureCustomer({ externalId: req.user?.id });
+  await billing.ensureCustomer({ externalId: req.user?.id, name: req.user?.name, email: req.user?.email });
   await billing.ensureCustomer({ externalId: req.session?.userId, email: 'ada@example.com' });
   const balance = await billing.checkBalance({ customer: { externalId: req.user?.id }, estimate: 0.5 });
   if (!balance.allowed) return res.status(402).json(balance.body);

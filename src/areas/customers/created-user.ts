@@ -11,8 +11,6 @@ export interface CustomerFields {
   externalId: string;
   email: string | null;
   name: string | null;
-  /** Fields the app's own types allow to be null (`name: body.name ?? null`). */
-  nullable?: Array<'email' | 'name'>;
 }
 
 export type Placement =
@@ -212,22 +210,7 @@ function recordFields(record: string, shape: Shape, data: t.ObjectExpression | n
     if (keys.has(key) || reads.has(`${record}.${key}`)) return `${record}.${key}`;
     return localNamed(shape, key);
   };
-  // `name: body.name ?? null`: the row's field is typed nullable.
-  const nullable = (['email', 'name'] as const).filter((k) => data && orm(shape.creation) && keys.has(k) && mayBeNull(data, k));
-  const fields: CustomerFields = { externalId: reads.get(`${record}.${idKey}`) ?? `${record}.${idKey}`, email: field('email'), name: field('name') };
-  return nullable.length ? { ...fields, nullable } : fields;
-}
-
-/** The creation data sets `key` to null in some case (`x ?? null`, `x || null`, `c ? x : null`, `null`). */
-function mayBeNull(data: t.ObjectExpression, key: string): boolean {
-  const prop = data.properties.find((p) => p.type === 'ObjectProperty' && propertyKey(p) === key) as t.ObjectProperty | undefined;
-  const isNull = (n: Node | null | undefined): boolean => n?.type === 'NullLiteral';
-  const value = prop?.value as Node | undefined;
-  if (!value) return false;
-  if (isNull(value)) return true;
-  if (value.type === 'LogicalExpression') return isNull(value.right);
-  if (value.type === 'ConditionalExpression') return isNull(value.consequent) || isNull(value.alternate);
-  return false;
+  return { externalId: reads.get(`${record}.${idKey}`) ?? `${record}.${idKey}`, email: field('email'), name: field('name') };
 }
 
 /** ORM calls return the row they were given; a service function's input says nothing about its output. */

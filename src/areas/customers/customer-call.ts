@@ -27,15 +27,5 @@ export function customerCall(billing: string, fields: CustomerFields, mode: Call
   return `${mode} ${call};`;
 }
 
-/**
- * Fields the app types as nullable, made to fit the billing module's optional strings in TypeScript files
- * (`user.name ?? undefined`); JavaScript needs nothing.
- */
-export function fitNullable(fields: CustomerFields, path: string): CustomerFields {
-  if (!fields.nullable?.length || !/\.[cm]?tsx?$/.test(path)) return fields;
-  const fit = (key: 'email' | 'name') => (fields[key] !== null && fields.nullable?.includes(key) ? `${fields[key]} ?? undefined` : fields[key]);
-  return { externalId: fields.externalId, email: fit('email'), name: fit('name') };
-}
-
 /** Statements that contain a call to ensureCustomer (the site is already integrated). */
 export const ENSURE_CUSTOMER = 'ensureCustomer';

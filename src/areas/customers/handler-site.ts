@@ -8,7 +8,7 @@ import type { Node } from '../../ast/walk.js';
 import { findUserCreations } from '../../detect/user-creation.js';
 import { roleOf, type HandlerRole } from '../../frameworks/responses.js';
 import { locateCreatedUser, type CustomerFields, type Placement } from './created-user.js';
-import { customerArgument, customerCall, fitNullable, type CallMode } from './customer-call.js';
+import { customerArgument, customerCall, type CallMode } from './customer-call.js';
 import { statementsFrom } from './object-text.js';
 import { paymentSnippet, sendToPayment } from './payment.js';
 import { callsEnsureCustomer, reportMarkersWithin, statementOfFunction, stopAt, type Located } from './site.js';
@@ -46,8 +46,7 @@ export function addToHandler(edit: FileEdit, target: HandlerTarget, found: Locat
   insertCall(edit, target, found, located.fields, located.placement, creation.description);
 }
 
-function insertCall(edit: FileEdit, target: HandlerTarget, handler: Located<FunctionNode>, found: CustomerFields, placement: Placement, created: string): void {
-  const fields = fitNullable(found, edit.path);
+function insertCall(edit: FileEdit, target: HandlerTarget, handler: Located<FunctionNode>, fields: CustomerFields, placement: Placement, created: string): void {
   const role = target.handler === 'function' ? null : roleOf(target.handler);
   const fn = placement.at === 'callback' ? placement.fn : enclosingFunction(placement.ancestors) ?? handler.node;
   let awaitable = fn.async === true;

@@ -5,7 +5,7 @@ import type * as t from '@babel/types';
 import { getProperty, isFunction, lineOf, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import { applyStyle } from '../../ast/style.js';
-import { customerCall, fitNullable } from './customer-call.js';
+import { customerCall } from './customer-call.js';
 import type { CustomerFields } from './created-user.js';
 import { expressionFrom, nodeText, replaceChild, statementsFrom, withProperty } from './object-text.js';
 import { callsEnsureCustomer, reportMarkersWithin, stopAt, type Located } from './site.js';
@@ -31,8 +31,7 @@ const USER_FIELDS = (user: string): CustomerFields => ({ externalId: `${user}.id
 const SHAPES: Record<HookTarget['kind'], HookShape> = {
   'next-auth': {
     path: ['events', 'createUser'],
-    // next-auth types the user's email and name `string | null | undefined`.
-    fields: (user) => ({ ...USER_FIELDS(user), nullable: ['email', 'name'] }),
+    fields: USER_FIELDS,
     member: (call) => `async createUser({ user }) {\n  ${call}\n}`,
     userFrom: (param) => {
       if (param?.type === 'Identifier') return `${param.name}.user`;
@@ -78,7 +77,7 @@ export function addToLibraryHook(edit: FileEdit, target: HookTarget, found: Loca
 }
 
 function callFor(edit: FileEdit, shape: HookShape, user: string, billing: string): string {
-  return customerCall(billing, fitNullable(shape.fields(user), edit.path), 'await');
+  return customerCall(billing, shape.fields(user), 'await');
 }
 
 /** Adds the missing keys, innermost the hook, as one member of the deepest object that exists. */

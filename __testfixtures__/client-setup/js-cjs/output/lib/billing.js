@@ -175,7 +175,7 @@ async function createCustomer(input) {
   const body = {
     external_id: externalId,
     name: input.name || input.email || externalId,
-    email: input.email,
+    email: input.email ?? undefined,
     subscriptions: products.length > 0 ? [subscription] : undefined,
   };
   try {

@@ -18,7 +18,7 @@ export const { handlers, auth } = NextAuth({
   ],
   events: {
     async createUser({ user }) {
-      await billing.ensureCustomer({ externalId: user.id, email: user.email ?? undefined, name: user.name ?? undefined });
+      await billing.ensureCustomer({ externalId: user.id, email: user.email, name: user.name });
     },
   },
 });

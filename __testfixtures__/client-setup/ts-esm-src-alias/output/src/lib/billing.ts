@@ -146,8 +146,8 @@ interface CredytCustomer { id: string; external_id?: string; subscriptions?: Cre
 
 export interface EnsureCustomerInput {
   externalId: ExternalId;
-  name?: string;
-  email?: string;
+  name?: string | null | undefined; // nullable columns pass as they are; no name falls back to email, then id
+  email?: string | null | undefined;
   /** Product codes to subscribe to; default: the products in billing.config.json. */
   products?: string[];
   returnUrl?: string;
@@ -196,7 +196,7 @@ async function createCustomer(input: EnsureCustomerInput): Promise<CredytCustome
   const body = {
     external_id: externalId,
     name: input.name || input.email || externalId,
-    email: input.email,
+    email: input.email ?? undefined,
     subscriptions: products.length > 0 ? [subscription] : undefined,
   };
   try {
