@@ -1,6 +1,7 @@
 // The e2e harness: copy an example app, run the codemod on it, type-check it, boot it, drive it over HTTP.
 export { prepareApp, type AppCopy } from './app-copy.js';
 export { bootApp, freePort, type BootOptions, type RunningApp } from './boot.js';
+export { billingApp, type BillingApp } from './billing-app.js';
 export { runCli } from './cli.js';
 export { ensureDeps } from './deps.js';
 export {
