@@ -4,30 +4,20 @@
 // rejects (no session, a bad body) still gets the app's own answer; after a wallet adjustment in the
 // sandbox the same request succeeds and, with usage-events applied, the balance drops by the event's price;
 // while the billing API is down, the config's policy (allow, by default) lets requests through.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AREAS } from '../../src/areas/registry.js';
-import { loadConfig } from '../../src/config/load.js';
-import { startFakeAi, type FakeAi } from './fake-ai/index.js';
 import {
   billableSpec,
-  billingEnv,
-  bootApp,
+  billingApp,
   callBillable,
-  commitAll,
   HttpClient,
   loadE2eConfig,
   me,
   newUser,
-  prepareApp,
   runCli,
   sandboxApi,
   signupAndSignIn,
-  startBillingSandbox,
   typecheck,
-  type AppCopy,
-  type BillingSandbox,
-  type HttpResponse,
-  type RunningApp,
 } from './harness/index.js';
 
 const TOP_UP = 1;
@@ -36,99 +26,76 @@ export function balanceGatesSuite(name: string, timeouts = { install: 600_000, b
   const metered = AREAS.some((a) => a.name === 'usage-events');
 
   describe(`${name}: balance-gates${metered ? ' (with usage-events)' : ''}`, () => {
-    let app: AppCopy;
-    let fake: FakeAi;
-    let sandbox: BillingSandbox | undefined;
-    let server: RunningApp | undefined;
-    const applied: Record<string, number> = {};
-    const logs = (res?: HttpResponse) => `${res ? `status ${res.status}: ${res.text.slice(0, 400)}\n` : ''}--- app logs\n${server?.logs().slice(-4000) ?? '(not booted)'}`;
-
-    beforeAll(async () => {
-      app = await prepareApp(name);
-      fake = await startFakeAi({ streamDelayMs: 10 });
-    }, timeouts.install);
-
-    afterAll(async () => {
-      await server?.stop();
-      await sandbox?.close();
-      await fake?.close();
-      await app?.cleanup();
-    });
+    const ctx = billingApp(name, timeouts);
+    let applied = false;
+    const booted = () => expect(ctx.server && ctx.sandbox, 'the app did not boot').toBeTruthy();
 
     it('applies client-setup, usage-events when available, and balance-gates with no manual step left', async () => {
-      const init = await runCli(['init', app.dir, '--yes'], app.dir);
-      expect(init.code, init.stdout + init.stderr).toBe(0);
-      await commitAll(app.dir, 'billing: config');
-      for (const area of ['client-setup', ...(metered ? ['usage-events'] : []), 'balance-gates']) {
-        const result = await runCli(['apply', area, app.dir, '--yes'], app.dir);
-        applied[area] = result.code;
-        expect(result.code, `${area}: ${result.stdout}${result.stderr}`).toBe(0);
-        await commitAll(app.dir, `billing: ${area}`);
-      }
-      const again = await runCli(['apply', 'balance-gates', app.dir, '--dry-run', '--json'], app.dir);
+      const results = await ctx.apply(['client-setup', ...(metered ? ['usage-events'] : []), 'balance-gates']);
+      for (const [step, result] of Object.entries(results)) expect(result.code, `${step}: ${result.stdout}${result.stderr}`).toBe(0);
+      const again = await runCli(['apply', 'balance-gates', ctx.app.dir, '--dry-run', '--json'], ctx.app.dir);
       expect(JSON.parse(again.stdout).changes, 'a second run changes nothing').toEqual([]);
+      applied = true;
     }, timeouts.boot);
 
     it.runIf(loadE2eConfig(name).typecheck)('still passes its own tsc --noEmit', async () => {
-      expect(applied['balance-gates'], 'balance-gates was not applied').toBe(0);
-      const result = await typecheck(app);
+      expect(applied, 'balance-gates was not applied').toBe(true);
+      const result = await typecheck(ctx.app);
       expect(result.code, result.stdout + result.stderr).toBe(0);
     }, timeouts.boot);
 
     it('boots against the sandbox and the fake AI', async () => {
-      expect(applied['balance-gates'], 'balance-gates was not applied').toBe(0);
-      const config = loadConfig(app.dir);
-      expect(config).not.toBeNull();
-      sandbox = await startBillingSandbox({ config: config! });
-      server = await bootApp(app, { FAKE_AI_URL: fake.url, ...billingEnv(sandbox) });
+      expect(applied, 'balance-gates was not applied').toBe(true);
+      await ctx.boot();
     }, timeouts.boot);
 
     it('answers a signed-out billable call with its own 401 before any balance check or AI call', async () => {
-      expect(server, 'the app did not boot').toBeDefined();
-      const client = new HttpClient(server!.url);
-      for (const kind of Object.keys(app.config.billable)) {
-        fake.reset();
-        const res = await callBillable(app, client, kind);
-        expect(res.status, `${kind}: ${logs(res)}`).toBe(app.config.unauthorized.status);
-        expect(fake.requests, kind).toHaveLength(0);
+      booted();
+      const client = new HttpClient(ctx.server!.url);
+      for (const kind of Object.keys(ctx.app.config.billable)) {
+        ctx.fake.reset();
+        const res = await callBillable(ctx.app, client, kind);
+        expect(res.status, `${kind}: ${ctx.logs(res)}`).toBe(ctx.app.config.unauthorized.status);
+        expect(ctx.fake.requests, kind).toHaveLength(0);
       }
     }, timeouts.request);
 
     it('refuses a customer with an empty wallet with 402 and the shortfall, without calling the AI; a bad body still gets 400', async () => {
-      expect(server, 'the app did not boot').toBeDefined();
-      const client = new HttpClient(server!.url);
-      await signupAndSignIn(app, client, newUser(`${name}-empty`));
-      for (const kind of Object.keys(app.config.billable)) {
-        fake.reset();
-        const res = await callBillable(app, client, kind);
-        expect(res.status, `${kind}: ${logs(res)}`).toBe(402);
+      booted();
+      const client = new HttpClient(ctx.server!.url);
+      await signupAndSignIn(ctx.app, client, newUser(`${name}-empty`));
+      for (const kind of Object.keys(ctx.app.config.billable)) {
+        const spec = billableSpec(ctx.app, kind);
+        ctx.fake.reset();
+        const res = await callBillable(ctx.app, client, kind);
+        expect(res.status, `${kind}: ${ctx.logs(res)}`).toBe(402);
         expect(res.json(), kind).toMatchObject({ error: expect.stringMatching(/balance/i), available: 0, required: expect.any(Number), topUpUrl: expect.any(String) });
-        expect(fake.requests, `${kind}: the AI was called`).toHaveLength(0);
-        const bad = await client.request(billableSpec(app, kind).method ?? 'POST', billableSpec(app, kind).path, { json: {} });
-        expect(bad.status, `${kind} with an empty body: ${logs(bad)}`).toBe(400);
+        expect(ctx.fake.requests, `${kind}: the AI was called`).toHaveLength(0);
+        const bad = await client.request(spec.method ?? 'POST', spec.path, { json: {} });
+        expect(bad.status, `${kind} with an empty body: ${ctx.logs(bad)}`).toBe(400);
       }
     }, timeouts.request * 2);
 
-    it(`lets the same requests through after a wallet adjustment${metered ? ', and the balance drops by each event\'s price' : ''}`, async () => {
-      expect(server && sandbox, 'the app did not boot').toBeTruthy();
-      const client = new HttpClient(server!.url);
-      await signupAndSignIn(app, client, newUser(`${name}-funded`));
-      const [firstKind] = Object.keys(app.config.billable);
-      const first = await callBillable(app, client, firstKind!);
-      expect(first.status, `${firstKind} before the top-up: ${logs(first)}`).toBe(402);
+    it(`lets the same requests through after a wallet adjustment${metered ? ", and the balance drops by each event's price" : ''}`, async () => {
+      booted();
+      const client = new HttpClient(ctx.server!.url);
+      await signupAndSignIn(ctx.app, client, newUser(`${name}-funded`));
+      const [firstKind] = Object.keys(ctx.app.config.billable);
+      const first = await callBillable(ctx.app, client, firstKind!);
+      expect(first.status, `${firstKind} before the top-up: ${ctx.logs(first)}`).toBe(402);
 
-      const api = sandboxApi(sandbox!);
-      const customerId = await api.customerOf(String((await me(app, client)).json().user.id));
+      const api = sandboxApi(ctx.sandbox!);
+      const customerId = await api.customerOf(String((await me(ctx.app, client)).json().user.id));
       await api.adjust(customerId, TOP_UP);
 
-      for (const kind of Object.keys(app.config.billable)) {
-        const spec = billableSpec(app, kind);
+      for (const kind of Object.keys(ctx.app.config.billable)) {
+        const spec = billableSpec(ctx.app, kind);
         const before = await api.balance(customerId);
         const seen = (await api.events(customerId)).length;
-        fake.reset();
-        const res = await callBillable(app, client, kind);
-        expect(res.status, `${kind} after the top-up: ${logs(res)}`).toBe(spec.status);
-        expect(fake.requests.filter((r) => r.kind === spec.ai), `${kind}: AI calls`).toHaveLength(1);
+        ctx.fake.reset();
+        const res = await callBillable(ctx.app, client, kind);
+        expect(res.status, `${kind} after the top-up: ${ctx.logs(res)}`).toBe(spec.status);
+        expect(ctx.fake.requests.filter((r) => r.kind === spec.ai), `${kind}: AI calls`).toHaveLength(1);
         if (!metered) continue;
         const events = await api.eventsAtLeast(customerId, seen + 1);
         const fresh = events.slice(0, events.length - seen); // newest first
@@ -140,18 +107,18 @@ export function balanceGatesSuite(name: string, timeouts = { install: 600_000, b
     }, timeouts.request * 2);
 
     it('lets a request through when the billing API is unreachable (gates.onUnavailable defaults to allow)', async () => {
-      expect(server && sandbox, 'the app did not boot').toBeTruthy();
-      const client = new HttpClient(server!.url);
-      await signupAndSignIn(app, client, newUser(`${name}-outage`));
-      const admin = new HttpClient(sandbox!.url);
-      const [kind] = Object.keys(app.config.billable);
-      const spec = billableSpec(app, kind!);
+      booted();
+      const client = new HttpClient(ctx.server!.url);
+      await signupAndSignIn(ctx.app, client, newUser(`${name}-outage`));
+      const admin = new HttpClient(ctx.sandbox!.url);
+      const [kind] = Object.keys(ctx.app.config.billable);
+      const spec = billableSpec(ctx.app, kind!);
       expect((await admin.post('/_sandbox/faults', { path: '/customers', status: 503, count: 100 })).status).toBe(201);
       try {
-        fake.reset();
-        const res = await callBillable(app, client, kind!);
-        expect(res.status, `${kind} during the outage: ${logs(res)}`).toBe(spec.status);
-        expect(fake.requests.filter((r) => r.kind === spec.ai), `${kind}: AI calls`).toHaveLength(1);
+        ctx.fake.reset();
+        const res = await callBillable(ctx.app, client, kind!);
+        expect(res.status, `${kind} during the outage: ${ctx.logs(res)}`).toBe(spec.status);
+        expect(ctx.fake.requests.filter((r) => r.kind === spec.ai), `${kind}: AI calls`).toHaveLength(1);
       } finally {
         await admin.request('DELETE', '/_sandbox/faults');
       }
