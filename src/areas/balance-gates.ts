@@ -11,8 +11,6 @@ import { mentionsHelper } from './helper-calls.js';
 import { billingModulePath, billingSpecifier, isBillingSpecifier } from './module-location.js';
 import { packageSiteOptions } from './site-options.js';
 import type { SiteOptions } from './billable-sites.js';
-import type { HandlerHint } from '../frameworks/handlers-in-file.js';
-import { lfOffset } from '../plan/file-change.js';
 import { transformFiles } from './transform-files.js';
 import type { Area, AreaContext } from './types.js';
 
@@ -25,11 +23,7 @@ export const balanceGatesArea: Area = {
 function planBalanceGates({ project, pkg, config }: AreaContext): Plan {
   const { info } = pkg;
   const plan = emptyPlan('balance-gates', info.path);
-  const packageOptions = packageSiteOptions(pkg, config);
-  const siteOptions = (file: string): SiteOptions => {
-    const options = packageOptions(file);
-    return { ...options, hints: lfHints(options.hints ?? [], project.sources.get(file) ?? '') };
-  };
+  const siteOptions = packageSiteOptions(pkg, config);
   const index = findBillableHelpers(pkg, siteOptions);
   const toPackage = (file: string) => (info.path === '.' ? file : posix.relative(info.path, file));
   const optionsFor = (file: string): BalanceGatesOptions => ({
@@ -71,11 +65,3 @@ function count(text: string, needle: string): number {
   return text.split(needle).length - 1;
 }
 
-/**
- * Hints as a transform matches them: by start offset in the LF text it parses. Line and column would
- * survive CRLF too, but recast gives a function declared under `export` none.
- */
-function lfHints(hints: HandlerHint[], text: string): HandlerHint[] {
-  if (!text.includes('\r\n')) return hints;
-  return hints.map(({ line: _line, column: _column, ...hint }) => ({ ...hint, start: lfOffset(text, hint.start) }));
-}

@@ -66,11 +66,9 @@ function fromDetection(ctx: AreaContext, plan: Plan): FileTarget[] {
 
 function optionsFor(ctx: AreaContext, file: string, targets: SignupTarget[], payment: boolean): CustomersOptions {
   const { info } = ctx.pkg;
-  const text = ctx.project.sources.get(file) ?? '';
   const fromPackage = info.path === '.' ? file : file.slice(info.path.length + 1);
   return {
-    // Detection's offsets are in the file as read; the transform sees it with LF line endings.
-    targets: targets.map((t) => ({ ...t, start: lfOffset(text, t.start) })),
+    targets,
     framework: info.framework,
     billingImport: billingSpecifier(info, ctx.config, fromPackage),
     isBillingImport: (specifier) => isBillingSpecifier(ctx.project, info, ctx.config, file, specifier),
@@ -78,10 +76,6 @@ function optionsFor(ctx: AreaContext, file: string, targets: SignupTarget[], pay
     payment,
     onError: ctx.config.customers.onError ?? 'log',
   };
-}
-
-function lfOffset(text: string, offset: number): number {
-  return offset - (text.slice(0, offset).match(/\r\n/g)?.length ?? 0);
 }
 
 function addNotes(ctx: AreaContext, plan: Plan, found: FileTarget[], payment: string[]): void {

@@ -17,8 +17,7 @@ export function handlerHints(pkg: DetectedPackage): Map<string, HandlerHint[]> {
     if (!route.fn || route.fn.start === null || route.fn.start === undefined) continue;
     const file = route.ref?.file ?? route.file;
     const props = [...new Set([...middlewareProps(pkg, route), ...decorated])];
-    const at = route.fn.loc?.start;
-    const hint: HandlerHint = { start: route.fn.start, ...(at ? { line: at.line, column: at.column } : {}), kind: route.kind, route: describeRoute(route), requestProps: props };
+    const hint: HandlerHint = { start: route.fn.start, kind: route.kind, route: describeRoute(route), requestProps: props };
     hints.set(file, [...(hints.get(file) ?? []), hint]);
   }
   return hints;

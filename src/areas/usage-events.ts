@@ -9,14 +9,13 @@ import { installedVersion } from '../detect/package-facts.js';
 import { emptyPlan, type Plan } from '../plan/types.js';
 import { readProjectFile } from '../project/project.js';
 import { billingModulePath, billingSpecifier, isBillingSpecifier } from './module-location.js';
-import type { HandlerHint } from '../frameworks/handlers-in-file.js';
 import { packageSiteOptions } from './site-options.js';
 import { transformFiles } from './transform-files.js';
 import type { Area, AreaContext } from './types.js';
 import { LATEST_MAJORS, type SdkMajors } from './usage/event-data.js';
 import type { UsageEventsOptions } from './usage/file-edit.js';
 import { mentionsHelper } from './helper-calls.js';
-import { lfOffset, planHelpers } from './usage/helper-plan.js';
+import { planHelpers } from './usage/helper-plan.js';
 
 export const usageEventsArea: Area = {
   name: 'usage-events',
@@ -38,7 +37,6 @@ function planUsageEvents({ project, pkg, config }: AreaContext): Plan {
   const toPackage = (file: string) => (info.path === '.' ? file : posix.relative(info.path, file));
   const optionsFor = (file: string): UsageEventsOptions => ({
     ...siteOptions(file),
-    hints: hintsFor(siteOptions(file).hints ?? [], project.sources.get(file) ?? ''),
     billing: {
       source: billingSpecifier(info, config, toPackage(file)),
       name: 'billing',
@@ -56,14 +54,6 @@ function planUsageEvents({ project, pkg, config }: AreaContext): Plan {
     plan.notes.push(`the events go through the billing module (${billingModulePath(info, config)}), which is not there yet: run \`billing-codemod apply client-setup\` first`);
   }
   return plan;
-}
-
-/**
- * Hints as the transform can match them: by start offset in the LF text it sees (detection read the file's
- * own line endings), because recast gives a function declared under `export` no line and column.
- */
-function hintsFor(hints: HandlerHint[], text: string): HandlerHint[] {
-  return hints.map(({ line: _line, column: _column, ...hint }) => ({ ...hint, start: lfOffset(text, hint.start) }));
 }
 
 /** The installed major of the SDKs whose result fields changed between majors (else the declared range, else the latest). */

@@ -1,8 +1,11 @@
 // Per-package analysis state shared by detection and the areas: parsed files (each parsed at most once),
 // import resolution, and the package's client index. Built lazily: a run that needs nothing parses nothing.
+// Analysis reads every file with LF line endings, the text transforms see too, so an offset found here
+// (a handler's start, a helper's) is the same offset in a transform's own parse, CRLF files included.
 import type * as t from '@babel/types';
 import type { BillingConfig } from '../config/types.js';
 import { parseSource, ParseError } from '../ast/parse.js';
+import { toLf } from '../plan/file-change.js';
 import { sourcesUnder, type Project } from '../project/project.js';
 import { resolveImport } from '../project/resolve-import.js';
 import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';
@@ -14,8 +17,10 @@ export interface PackageContext {
   aliases: Record<string, string[]>;
   dependencies: Set<string>;
   config: BillingConfig | null;
-  /** Source files of this package, as [path, text]. */
+  /** Source files of this package, as [path, LF text]. */
   sources: Array<[string, string]>;
+  /** A source file's LF text (what offsets from `parse` index into). */
+  text(path: string): string | undefined;
   /** Parsed AST of a file (cached), or null when it does not parse (recorded in `unparsed`). */
   parse(path: string): t.File | null;
   unparsed: Map<string, string>;
@@ -44,11 +49,17 @@ export function createPackageContext(
     aliases,
     dependencies: new Set(dependencies),
     config,
-    sources: sourcesUnder(project, pkgPath).filter(([path]) => !nested.some((dir) => path.startsWith(`${dir}/`))),
+    sources: sourcesUnder(project, pkgPath)
+      .filter(([path]) => !nested.some((dir) => path.startsWith(`${dir}/`)))
+      .map(([path, text]) => [path, text.includes('\r') ? toLf(text) : text]),
+    text(path) {
+      const text = project.sources.get(path);
+      return text === undefined || !text.includes('\r') ? text : toLf(text);
+    },
     unparsed,
     parse(path) {
       if (asts.has(path)) return asts.get(path) ?? null;
-      const text = project.sources.get(path);
+      const text = ctx.text(path);
       let ast: t.File | null = null;
       if (text !== undefined) {
         try {

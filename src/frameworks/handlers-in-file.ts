@@ -12,15 +12,8 @@ import { findNextRoutes } from './next-routes.js';
 import { requestPropsSetBy } from './signed-in-user.js';
 
 export interface HandlerHint {
-  /** Start offset of the handler function in this file. */
+  /** Start offset of the handler function in the file's LF text (analysis and transforms both parse that). */
   start: number;
-  /**
-   * Line and column of that start, when known. They survive a change of line endings (a transform sees
-   * the file's LF text, detection its own CRLF text), so they are matched first; but recast leaves a
-   * function declared under `export` without them, so the start is tried next (see lfOffset).
-   */
-  line?: number;
-  column?: number;
   kind: HandlerKind;
   /** `POST /api/chat`, for reports. */
   route: string | null;
@@ -47,8 +40,7 @@ export function handlersInFile(scope: FileScope, framework: Framework, hints: Ha
   if (hints.length) {
     const byStart = functionsByStart(scope.ast);
     for (const hint of hints) {
-      // recast gives a declaration under `export` no loc, so the start offset is the fallback.
-      const fn = (hint.line !== undefined && hint.column !== undefined ? byStart.get(`${hint.line}:${hint.column}`) : undefined) ?? byStart.get(hint.start);
+      const fn = byStart.get(hint.start);
       if (!fn) continue;
       const existing = out.find((h) => h.fn === fn);
       if (existing) existing.requestProps = [...new Set([...existing.requestProps, ...hint.requestProps])];
@@ -67,13 +59,10 @@ export function enclosingHandler(handlers: FileHandler[], ancestors: readonly No
   return null;
 }
 
-/** Functions by start offset and by `line:column` of their start. */
-function functionsByStart(ast: t.File): Map<number | string, FunctionNode> {
-  const map = new Map<number | string, FunctionNode>();
+function functionsByStart(ast: t.File): Map<number, FunctionNode> {
+  const map = new Map<number, FunctionNode>();
   walk(ast.program, (node) => {
-    if (!isFunction(node)) return;
-    if (node.start !== null && node.start !== undefined) map.set(node.start, node);
-    if (node.loc) map.set(`${node.loc.start.line}:${node.loc.start.column}`, node);
+    if (isFunction(node) && node.start !== null && node.start !== undefined) map.set(node.start, node);
   });
   return map;
 }

@@ -12,14 +12,6 @@ export function toLf(text: string): string {
   return text.replace(/\r\n/g, '\n');
 }
 
-/**
- * Where an offset of `text` falls in its LF form, the text transforms see (detection parses the file's own
- * text, so in a CRLF file its offsets run ahead by one per line break before them).
- */
-export function lfOffset(text: string, offset: number): number {
-  return offset - (text.slice(0, offset).match(/\r\n/g)?.length ?? 0);
-}
-
 export function withEol(text: string, eol: '\r\n' | '\n'): string {
   return eol === '\n' ? text : text.replace(/\r?\n/g, '\r\n');
 }

@@ -7,7 +7,6 @@ import type { Node } from '../../ast/walk.js';
 import { parseSource } from '../../ast/parse.js';
 import { configCallees, mayHoldBillableCall } from '../../detect/billable-calls.js';
 import type { DetectedPackage } from '../../detect/stack.js';
-import { toLf } from '../../plan/file-change.js';
 import { findBillableSites, type SiteOptions } from '../billable-sites.js';
 import { sumEstimates } from './gate-code.js';
 import { checkBalanceBefore } from './placement.js';
@@ -24,7 +23,7 @@ export interface HelperIndex {
 const MAX_DEPTH = 3;
 
 export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: string) => SiteOptions): HelperIndex {
-  const parse = lfParser(pkg);
+  const parse = (file: string) => pkg.ctx.parse(file);
   const helpers: BillableHelper[] = [];
   const configCalls = configCallees(pkg.ctx.config);
   for (const [file, text] of pkg.ctx.sources) {
@@ -91,18 +90,4 @@ function directHelpers(ast: t.File, file: string, options: SiteOptions): Billabl
 function helperOf(ast: t.File, file: string, fn: FunctionNode, ancestors: Node[], estimates: number[], types: string[]): BillableHelper {
   const localName = functionName(fn, ancestors);
   return { file, start: fn.start ?? -1, localName, exportNames: exportNamesOf(ast, fn), estimate: sumEstimates(estimates), eventTypes: [...new Set(types)] };
-}
-
-/**
- * Parses files as transforms see them: LF text. Offsets (helper identities, handler hints) then agree with
- * the transform's own parse even in a CRLF file; LF files reuse detection's parse.
- */
-function lfParser(pkg: DetectedPackage): (file: string) => t.File | null {
-  const lf = new Map<string, t.File | null>();
-  return (file) => {
-    const text = pkg.ctx.project.sources.get(file);
-    if (text === undefined || !text.includes('\r\n')) return pkg.ctx.parse(file);
-    if (!lf.has(file)) lf.set(file, pkg.ctx.parse(file) && parseSource(file, toLf(text)));
-    return lf.get(file) ?? null;
-  };
 }

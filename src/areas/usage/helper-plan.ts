@@ -43,7 +43,7 @@ export function planHelpers(pkg: DetectedPackage, files: string[], siteOptions: 
     for (const [fn, sites] of byFn) {
       const mode = sites.length === 1 && !streams(sites[0]) && returnsResult(fn, sites[0]) ? 'callers' : threadable(fn) ? 'thread' : null;
       if (!mode) continue;
-      const plan: HelperPlan = { file, start: lfOffset(text, fn.start ?? -1), localName: sites[0].helperName, exportNames: exportNamesOf(ast, fn), mode, match: sites[0].match, params: fn.params.length };
+      const plan: HelperPlan = { file, start: fn.start ?? -1, localName: sites[0].helperName, exportNames: exportNamesOf(ast, fn), mode, match: sites[0].match, params: fn.params.length };
       candidates.set(`${file}:${plan.start}`, plan);
     }
   }
@@ -109,9 +109,4 @@ function threadable(fn: FunctionNode): boolean {
 /** Calls of the helpers in one file, by call node. */
 export function helperCalls(ast: t.File, file: string, helpers: readonly HelperPlan[], resolve: ImportResolver): Map<CallNode, HelperPlan> {
   return new Map(helperCallsIn(ast, file, helpers, resolve).map((c) => [c.call, c.helper]));
-}
-
-/** An offset in `text` as it is in the LF text transforms see (detection reads the file's own line endings). */
-export function lfOffset(text: string, offset: number): number {
-  return offset - (text.slice(0, offset).match(/\r\n/g)?.length ?? 0);
 }
