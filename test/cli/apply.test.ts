@@ -1,25 +1,17 @@
 // The apply command end to end through the built CLI, on a small app in a real git repository:
 // exit codes, the dirty-tree refusal, --json, non-interactive runs, and the second run that does nothing.
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT as ROOT, runCli } from '../helpers/cli.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'dist', 'src', 'cli.js');
 const APP = join(ROOT, '__testfixtures__', 'client-setup', 'ts-esm-src-alias', 'input');
 
 let dir: string;
 
-/** Runs the built CLI without blocking the test worker (a blocked worker misses vitest's heartbeats). */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, FORCE_COLOR: '0' } }, (_error, stdout, stderr) => {
-      resolve({ code: child.exitCode, stdout, stderr });
-    });
-  });
-}
+const cli = (...args: string[]) => runCli(args, { cwd: dir });
 
 function git(...args: string[]) {
   const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });

@@ -8,7 +8,7 @@ import { notSignupReason } from '../../src/detect/signup-handlers.js';
 import { detectPackages, detectStack } from '../../src/detect/stack.js';
 import type { StackInfo } from '../../src/detect/types.js';
 import { loadProject } from '../../src/project/project.js';
-import { runCli } from '../engine/cli.js';
+import { runCli } from '../helpers/cli.js';
 
 const PROJECTS = join(import.meta.dirname, '..', 'fixtures', 'projects');
 const names = readdirSync(PROJECTS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();

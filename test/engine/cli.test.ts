@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli.js';
+import { runCli } from '../helpers/cli.js';
 import { git, gitRepo } from './git-repo.js';
 
 const PROJECTS = join(import.meta.dirname, '..', 'fixtures', 'projects');
