@@ -2,15 +2,13 @@
 // the framework's own way when the wallet cannot pay (Credyt lets wallets go negative, so the app refuses).
 // Plans on the whole package first — handlers routed from other files, helpers that make billable calls —
 // then runs transforms/balance-gates.ts on each file that may need a gate.
-import { posix } from 'node:path';
 import balanceGates, { type BalanceGatesOptions } from '../../transforms/balance-gates.js';
 import { configCallees, mayHoldBillableCall } from '../detect/billable-calls.js';
 import { emptyPlan, type Plan } from '../plan/types.js';
 import { findBillableHelpers, type HelperIndex } from './gates/find-helpers.js';
 import { mentionsHelper } from './helper-calls.js';
-import { billingModulePath, billingSpecifier, isBillingSpecifier } from './module-location.js';
+import { billingImportFor, billingModulePath } from './module-location.js';
 import { packageSiteOptions } from './site-options.js';
-import type { SiteOptions } from './billable-sites.js';
 import { transformFiles } from './transform-files.js';
 import type { Area, AreaContext } from './types.js';
 
@@ -25,16 +23,11 @@ function planBalanceGates({ project, pkg, config }: AreaContext): Plan {
   const plan = emptyPlan('balance-gates', info.path);
   const siteOptions = packageSiteOptions(pkg, config);
   const index = findBillableHelpers(pkg, siteOptions);
-  const toPackage = (file: string) => (info.path === '.' ? file : posix.relative(info.path, file));
   const optionsFor = (file: string): BalanceGatesOptions => ({
     ...siteOptions(file),
     helpers: index.helpers,
     reachedHelpers: index.reached,
-    billing: {
-      source: billingSpecifier(info, config, toPackage(file)),
-      name: 'billing',
-      sameModule: (specifier) => isBillingSpecifier(project, info, config, file, specifier),
-    },
+    billing: billingImportFor(project, info, config, file),
     frameworkVersion: info.frameworkVersion,
     module: info.module,
   });

@@ -14,7 +14,7 @@ import { configuredTargets } from './customers/config-signup.js';
 import { BOTH_COVERED, fixedFeeProducts, noSignupStep, paymentNote, storeIdNote } from './customers/notes.js';
 import { hookTarget, signupRouteTargets, type FileTarget } from './customers/targets.js';
 import type { CustomersOptions, SignupTarget } from './customers/types.js';
-import { billingSpecifier, isBillingSpecifier } from './module-location.js';
+import { billingImportFor } from './module-location.js';
 import { transformFiles } from './transform-files.js';
 import type { Area, AreaContext } from './types.js';
 
@@ -66,12 +66,12 @@ function fromDetection(ctx: AreaContext, plan: Plan): FileTarget[] {
 
 function optionsFor(ctx: AreaContext, file: string, targets: SignupTarget[], payment: boolean): CustomersOptions {
   const { info } = ctx.pkg;
-  const fromPackage = info.path === '.' ? file : file.slice(info.path.length + 1);
+  const billing = billingImportFor(ctx.project, info, ctx.config, file);
   return {
     targets,
     framework: info.framework,
-    billingImport: billingSpecifier(info, ctx.config, fromPackage),
-    isBillingImport: (specifier) => isBillingSpecifier(ctx.project, info, ctx.config, file, specifier),
+    billingImport: billing.source,
+    isBillingImport: billing.sameModule,
     module: info.module,
     payment,
     onError: ctx.config.customers.onError ?? 'log',

@@ -4,6 +4,7 @@
 import { posix } from 'node:path';
 import type { BillingConfig } from '../config/types.js';
 import type { PackageInfo } from '../detect/types.js';
+import type { ImportWish } from '../ast/add-import.js';
 import { resolveImport } from '../project/resolve-import.js';
 import type { Project } from '../project/project.js';
 
@@ -52,4 +53,14 @@ export function isBillingSpecifier(project: Project, info: PackageInfo, config: 
   // The module may not exist yet (planned in the same run); compare spellings instead.
   const pkgRelative = info.path === '.' ? fromFile : fromFile.slice(info.path.length + 1);
   return specifier === billingSpecifier(info, config, pkgRelative);
+}
+
+/** What a transform needs to import `billing` into `file` (project-relative): the spelling to write, and the spellings that already count. */
+export function billingImportFor(project: Project, info: PackageInfo, config: BillingConfig, file: string): ImportWish {
+  const fromPackage = info.path === '.' ? file : posix.relative(info.path, file);
+  return {
+    source: billingSpecifier(info, config, fromPackage),
+    name: 'billing',
+    sameModule: (specifier) => isBillingSpecifier(project, info, config, file, specifier),
+  };
 }

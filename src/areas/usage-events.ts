@@ -8,7 +8,7 @@ import usageEvents from '../../transforms/usage-events.js';
 import { installedVersion } from '../detect/package-facts.js';
 import { emptyPlan, type Plan } from '../plan/types.js';
 import { readProjectFile } from '../project/project.js';
-import { billingModulePath, billingSpecifier, isBillingSpecifier } from './module-location.js';
+import { billingImportFor, billingModulePath } from './module-location.js';
 import { packageSiteOptions } from './site-options.js';
 import { transformFiles } from './transform-files.js';
 import type { Area, AreaContext } from './types.js';
@@ -34,14 +34,9 @@ function planUsageEvents({ project, pkg, config }: AreaContext): Plan {
   const siteOptions = packageSiteOptions(pkg, config);
   const helpers = planHelpers(pkg, billable, siteOptions);
   const majors = sdkMajors(project.dir, info.path, info.dependencies, readProjectFile(project, posix.join(info.path, 'package.json')));
-  const toPackage = (file: string) => (info.path === '.' ? file : posix.relative(info.path, file));
   const optionsFor = (file: string): UsageEventsOptions => ({
     ...siteOptions(file),
-    billing: {
-      source: billingSpecifier(info, config, toPackage(file)),
-      name: 'billing',
-      sameModule: (specifier) => isBillingSpecifier(project, info, config, file, specifier),
-    },
+    billing: billingImportFor(project, info, config, file),
     module: info.module,
     nextVersion: info.framework === 'next' ? info.frameworkVersion : null,
     pagesRouter: info.router === 'pages' || info.router === 'app+pages',

@@ -8,7 +8,6 @@ import { loadConfig } from '../../src/config/load.js';
 import { startFakeAi, type FakeAi, type FakeAiRequest } from './fake-ai/index.js';
 import { anthropicPromptText, chatPromptText, countTokens, replyText, responsesPromptText } from './fake-ai/text.js';
 import {
-  billableSpec,
   billingEnv,
   bootApp,
   callBillable,

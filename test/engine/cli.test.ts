@@ -1,6 +1,6 @@
 // Exit codes end to end through the built CLI (dist/src/cli.js), in a non-terminal like CI:
 // 0 success or nothing to do, 1 failure, 2 bad usage or config, 3 done with manual steps left.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -4,7 +4,6 @@
 import type * as t from '@babel/types';
 import { functionName, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
-import { parseSource } from '../../ast/parse.js';
 import { configCallees, mayHoldBillableCall } from '../../detect/billable-calls.js';
 import type { DetectedPackage } from '../../detect/stack.js';
 import { findBillableSites, type SiteOptions } from '../billable-sites.js';
