@@ -11,7 +11,7 @@
 import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner, type ImportWish } from '../src/ast/add-import.js';
-import { collectImports, usesCommonJs } from '../src/ast/imports.js';
+import { collectImports, importSyntaxOf } from '../src/ast/imports.js';
 import { detectStyle, printOptions } from '../src/ast/style.js';
 import { reporterFor, type Reporter } from '../src/ast/transform.js';
 import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls.js';
@@ -42,7 +42,7 @@ export default function balanceGates(file: FileInfo, api: API, given: BalanceGat
   if (work.handlers.length === 0) return undefined;
 
   const style = detectStyle(file.source);
-  const planner = new ImportPlanner(ast, moduleKind(ast, file.path, options.module));
+  const planner = new ImportPlanner(ast, importSyntaxOf(ast, file.path, options.module));
   const gateFile: GateFile = { j, path: file.path, text: file.source, style, planner, billing: options.billing, reporter, options, nextResponse: nextResponseName(ast) };
   let changed = false;
   for (const handler of work.handlers) changed = gateHandler(handler, gateFile) || changed;
@@ -55,13 +55,6 @@ export default function balanceGates(file: FileInfo, api: API, given: BalanceGat
 function mayNeedGate(text: string, options: BalanceGatesOptions): boolean {
   if (mayHoldBillableCall(text, configCallees(options.config))) return true;
   return (options.helpers ?? []).some((h) => mentionsHelper(text, h));
-}
-
-function moduleKind(ast: t.File, path: string, pkgModule: 'esm' | 'cjs' | undefined): 'esm' | 'cjs' {
-  if (usesCommonJs(ast)) return 'cjs';
-  const hasEsm = ast.program.body.some((s) => s.type === 'ImportDeclaration' || s.type.startsWith('Export'));
-  if (hasEsm || /\.[cm]?tsx?$/.test(path)) return 'esm';
-  return pkgModule ?? 'esm';
 }
 
 /** NextResponse's local name when the file imports it from next/server. */

@@ -5,7 +5,7 @@
 import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner } from '../src/ast/add-import.js';
-import { usesCommonJs } from '../src/ast/imports.js';
+import { importSyntaxOf } from '../src/ast/imports.js';
 import { isFunction, type FunctionNode } from '../src/ast/nodes.js';
 import { detectStyle, printOptions } from '../src/ast/style.js';
 import { reporterFor, type Reporter } from '../src/ast/transform.js';
@@ -38,7 +38,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
 }
 
 function openEdit(file: FileInfo, api: API, options: Options, reporter: Reporter, ast: t.File): FileEdit {
-  const planner = new ImportPlanner(ast, moduleKindOf(ast, options.module));
+  const planner = new ImportPlanner(ast, importSyntaxOf(ast, file.path, options.module));
   const edit: FileEdit = {
     j: api.jscodeshift,
     ast,
@@ -52,13 +52,6 @@ function openEdit(file: FileInfo, api: API, options: Options, reporter: Reporter
     changed: false,
   };
   return edit;
-}
-
-/** The file's own module syntax; the package's when the file has neither imports nor requires. */
-function moduleKindOf(ast: t.File, fallback: 'esm' | 'cjs' = 'esm'): 'esm' | 'cjs' {
-  if (usesCommonJs(ast)) return 'cjs';
-  const esm = ast.program.body.some((s) => s.type === 'ImportDeclaration' || s.type.startsWith('Export'));
-  return esm ? 'esm' : fallback;
 }
 
 function locate(edit: FileEdit, target: SignupTarget): Located | null {

@@ -82,3 +82,13 @@ export function usesCommonJs(file: t.File): boolean {
   });
   return cjs;
 }
+
+/**
+ * The syntax a new import in this file is written in: CommonJS when the file requires, ESM when it imports
+ * or exports or is TypeScript (which compiles either), else the package's own module system.
+ */
+export function importSyntaxOf(ast: t.File, path: string, packageModule: 'esm' | 'cjs' = 'esm'): 'esm' | 'cjs' {
+  if (usesCommonJs(ast)) return 'cjs';
+  const esm = ast.program.body.some((s) => s.type === 'ImportDeclaration' || s.type.startsWith('Export'));
+  return esm || /\.[cm]?tsx?$/.test(path) ? 'esm' : packageModule;
+}

@@ -75,3 +75,11 @@ export function printOptions(style: CodeStyle): { quote: 'single' | 'double'; ta
     useTabs: style.indent === '\t',
   };
 }
+
+/** Code indented one step in the house style (two spaces; applyStyle adapts it), blank lines left blank. */
+export function indentLines(code: string): string {
+  return code
+    .split('\n')
+    .map((line) => (line ? `  ${line}` : line))
+    .join('\n');
+}

@@ -5,6 +5,7 @@ import type * as t from '@babel/types';
 import { getProperty, isFunction, lineOf, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import { applyStyle } from '../../ast/style.js';
+import { indentLines } from '../../ast/style.js';
 import { customerCall } from './customer-call.js';
 import type { CustomerFields } from './created-user.js';
 import { expressionFrom, nodeText, replaceChild, statementsFrom, withProperty } from './object-text.js';
@@ -83,7 +84,7 @@ function callFor(edit: FileEdit, shape: HookShape, user: string, billing: string
 /** Adds the missing keys, innermost the hook, as one member of the deepest object that exists. */
 function addMissing(edit: FileEdit, target: HookTarget, shape: HookShape, object: t.ObjectExpression, parent: Node, missing: string[]): void {
   let member = shape.member(callFor(edit, shape, 'user', edit.billing()));
-  for (const key of missing.slice(0, -1).reverse()) member = `${key}: {\n${indent(member)},\n}`;
+  for (const key of missing.slice(0, -1).reverse()) member = `${key}: {\n${indentLines(member)},\n}`;
   const text = withProperty(nodeText(edit.source, object), member, edit.style);
   if (text === null || !replaceChild(parent, object, expressionFrom(edit.j, text))) {
     return stopAt(edit, { statement: null, line: lineOf(object), reason: `${target.label}: the config object could not be edited`, message: `${target.label}: add the hook by hand`, snippet: member });
@@ -115,11 +116,4 @@ function extendHook(edit: FileEdit, target: HookTarget, shape: HookShape, hook: 
   hook.body.body.push(...statementsFrom(edit.j, code));
   edit.changed = true;
   edit.reporter.note(`Customer creation added at the end of the existing ${target.label} (${edit.path}:${lineOf(hook)}): it runs for every user the library creates, OAuth sign-ins included.`);
-}
-
-function indent(code: string): string {
-  return code
-    .split('\n')
-    .map((line) => (line ? `  ${line}` : line))
-    .join('\n');
 }

@@ -6,7 +6,8 @@ import { statementSlot } from '../../ast/edit.js';
 import { getProperty, isFunction, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import { readingFor, type Root } from './event-data.js';
-import { indent, withProperty } from './object-property.js';
+import { indentLines } from '../../ast/style.js';
+import { withProperty } from './object-property.js';
 import type { FileEdit } from './file-edit.js';
 import { noUserReason } from './meter-result.js';
 import { patternRoot } from './result-holder.js';
@@ -52,7 +53,7 @@ function addOnFinish(edit: FileEdit, task: SiteTask, options: t.ObjectExpression
   const { call, missing } = trackCallFor(task, reading, fresh.root, task.user!.expression);
   // The handler's own style; an added onFinish can be async when the event is awaited.
   const style = edit.sendStyle(task.site, task.site.fn);
-  const code = `${style === 'await' ? 'async ' : ''}onFinish(${fresh.text()}) {\n${indent(edit.trackStatement(call, style))}\n}`;
+  const code = `${style === 'await' ? 'async ' : ''}onFinish(${fresh.text()}) {\n${indentLines(edit.trackStatement(call, style))}\n}`;
   const replaced = withProperty(edit, options, code);
   if (replaced !== options) task.site.call.arguments[0] = replaced;
   edit.changed = true;

@@ -5,7 +5,7 @@ import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner, type ImportWish } from '../../ast/add-import.js';
 import { addMarker } from '../../ast/edit.js';
-import { collectImports, usesCommonJs } from '../../ast/imports.js';
+import { collectImports, importSyntaxOf } from '../../ast/imports.js';
 import { isFunction, lineOf, type FunctionNode } from '../../ast/nodes.js';
 import { applyStyle, detectStyle, printOptions, type CodeStyle } from '../../ast/style.js';
 import { reporterFor, type Reporter } from '../../ast/transform.js';
@@ -48,7 +48,7 @@ export class FileEdit {
     this.style = detectStyle(file.source);
     this.reporter = reporterFor(api, file.path, reporter);
     this.majors = options.majors ?? LATEST_MAJORS;
-    this.planner = new ImportPlanner(ast, moduleKind(ast, file.path, options.module));
+    this.planner = new ImportPlanner(ast, importSyntaxOf(ast, file.path, options.module));
   }
 
   get path(): string {
@@ -148,14 +148,6 @@ export class FileEdit {
     const trailingComma = /,[ \t]*\n[ \t]*[}\])]/.test(this.text);
     return this.planner.insertInto(this.root.toSource({ ...printOptions(this.style), trailingComma }), this.path, this.style);
   }
-}
-
-/** CommonJS when the file requires, ESM when it imports or is TypeScript, else the package's own system. */
-function moduleKind(ast: t.File, path: string, pkgModule: 'esm' | 'cjs' | undefined): 'esm' | 'cjs' {
-  if (usesCommonJs(ast)) return 'cjs';
-  const hasEsm = ast.program.body.some((s) => s.type === 'ImportDeclaration' || s.type.startsWith('Export'));
-  if (hasEsm || /\.[cm]?tsx?$/.test(path)) return 'esm';
-  return pkgModule ?? 'esm';
 }
 
 /** Names bound at module level: imports, and top-level functions, classes and variables. */

@@ -3,6 +3,7 @@
 // property; so an object written on one line is rebuilt from its own text instead: kept on one line for a
 // short property, laid out one property per line when the new property spans lines.
 import type * as t from '@babel/types';
+import { indentLines } from '../../ast/style.js';
 import { getProperty } from '../../ast/nodes.js';
 import type { FileEdit } from './file-edit.js';
 
@@ -15,18 +16,11 @@ export function withProperty(edit: FileEdit, object: t.ObjectExpression, code: s
       return edit.expression(`{ ${inner ? `${inner}, ` : ''}${code} }`) as t.ObjectExpression;
     }
     const props = object.properties.map((p) => edit.text.slice(p.start ?? 0, p.end ?? 0));
-    const lines = [...props, code].map((p) => `${indent(p)},`);
+    const lines = [...props, code].map((p) => `${indentLines(p)},`);
     return edit.expression(`{\n${lines.join('\n')}\n}`) as t.ObjectExpression;
   }
-  const [property] = (edit.expression(`{\n${indent(code)},\n}`) as t.ObjectExpression).properties;
+  const [property] = (edit.expression(`{\n${indentLines(code)},\n}`) as t.ObjectExpression).properties;
   const anchor = after ? getProperty(object, after) : null;
   object.properties.splice(anchor ? object.properties.indexOf(anchor) + 1 : object.properties.length, 0, property);
   return object;
-}
-
-export function indent(code: string): string {
-  return code
-    .split('\n')
-    .map((line) => (line ? `  ${line}` : line))
-    .join('\n');
 }

@@ -9,7 +9,8 @@ import { enclosingFunction, enclosingStatement, getProperty, getPropertyValue } 
 import { walk, type Node } from '../../ast/walk.js';
 import { ANTHROPIC_MESSAGE, readingFor, type UsageReading } from './event-data.js';
 import type { FileEdit } from './file-edit.js';
-import { indent, withProperty } from './object-property.js';
+import { indentLines } from '../../ast/style.js';
+import { withProperty } from './object-property.js';
 import { findHolder } from './result-holder.js';
 import { noUserReason } from './meter-result.js';
 import { leaveToPerson, markMissing, nextStatement, sendAfter, sendsUsage, trackCallFor, type SiteTask } from './site-task.js';
@@ -101,7 +102,7 @@ function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: 
     code = [
       `if (${chunk}.type === 'message_start') ${started} = ${chunk}.message;`,
       `if (${chunk}.type === 'message_delta' && ${started}) {`,
-      indent(edit.trackStatement(built.call, style === 'after' ? 'await' : style)),
+      indentLines(edit.trackStatement(built.call, style === 'after' ? 'await' : style)),
       '}',
     ].join('\n');
     const slot = statementSlot(loop, consumer.ancestors);
@@ -110,7 +111,7 @@ function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: 
     const responses = api === 'responses';
     const built = trackCallFor(task, readingFor(task.site.match, edit.majors), (prop) => (responses ? `${chunk}.response.${prop}` : `${chunk}.${prop}`), task.user.expression);
     missing = built.missing;
-    code = [responses ? `if (${chunk}.type === 'response.completed') {` : `if (${chunk}.usage) {`, indent(edit.trackStatement(built.call, style)), '}'].join('\n');
+    code = [responses ? `if (${chunk}.type === 'response.completed') {` : `if (${chunk}.usage) {`, indentLines(edit.trackStatement(built.call, style)), '}'].join('\n');
   }
   const statements = edit.statements(code);
   if (loop.body.type === 'BlockStatement') loop.body.body.unshift(...statements);

@@ -1,6 +1,8 @@
 // The statement that sends one usage event, in house style (two-space indent, single quotes, semicolons;
 // the caller adapts it to the file's style): fire and forget on long-lived servers, `after()` or `await`
 // in Next.js handlers.
+import { jsLiteral } from '../../ast/literal.js';
+
 export type SendStyle = 'void' | 'await' | 'after';
 
 export interface TrackCall {
@@ -15,7 +17,7 @@ export interface TrackCall {
 
 /** `billing.trackUsage({...})`, the call itself (no statement around it). */
 export function trackCallCode(call: TrackCall): string {
-  const lines = [`${call.billing}.trackUsage({`, `  customer: { externalId: ${call.userId} },`, `  eventType: ${quote(call.eventType)},`];
+  const lines = [`${call.billing}.trackUsage({`, `  customer: { externalId: ${call.userId} },`, `  eventType: ${jsLiteral(call.eventType)},`];
   if (call.data.length) {
     lines.push('  data: {');
     for (const [key, value] of call.data) lines.push(`    ${propertyName(key)}: ${value},`);
@@ -39,11 +41,6 @@ export function trackStatementCode(call: TrackCall, style: SendStyle, after = 'a
   }
 }
 
-/** A single-quoted string literal (applyStyle turns it into double quotes where the file uses them). */
-export function quote(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 function propertyName(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : quote(key);
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : jsLiteral(key);
 }

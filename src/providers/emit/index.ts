@@ -25,4 +25,4 @@ export function emitModule(source: string, options: EmitOptions): string {
 export { findRuntimeTypeScript, stripTypes } from './strip-types.js';
 export { toCommonJs } from './to-commonjs.js';
 export { parseModule, printModule, tidy } from './syntax.js';
-export { jsLiteral, type LiteralValue } from './literal.js';
+export { jsLiteral, type LiteralValue } from '../../ast/literal.js';

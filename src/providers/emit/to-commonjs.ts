@@ -3,7 +3,7 @@
 // parser's positions, so everything between the import and export keywords stays exactly as it was.
 import { parse } from '@babel/parser';
 import { babelOptions } from '../../ast/parse.js';
-import { jsLiteral } from './literal.js';
+import { jsLiteral } from '../../ast/literal.js';
 
 interface Edit {
   start: number;

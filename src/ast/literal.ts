@@ -1,4 +1,4 @@
-// JavaScript source for plain values, in the house style (single quotes), for generators that embed settings.
+// JavaScript source for plain values, in the house style (single quotes): generated settings, inserted strings.
 
 export type LiteralValue = string | number | boolean | null | undefined | LiteralValue[];
 
