@@ -27,6 +27,7 @@ export function statementSlot(node: Node, ancestors: readonly Node[]): Statement
     if (parent.type === 'ArrowFunctionExpression' && parent.body === child && child.type !== 'BlockStatement') {
       const ret: t.ReturnStatement = { type: 'ReturnStatement', argument: child as t.Expression } as t.ReturnStatement;
       parent.body = block([ret]);
+      reprintCallClosingBelow(parent, chain[i - 2]);
       return { statement: ret, body: (parent.body as t.BlockStatement).body, index: 0 };
     }
     if (isStatement(child) && isBracelessBody(parent, child)) {
@@ -39,6 +40,16 @@ export function statementSlot(node: Node, ancestors: readonly Node[]): Statement
     if (isFunction(child) || child.type === 'ClassBody') return null;
   }
   return null;
+}
+
+/**
+ * An arrow passed to a call that closed on a later line (`app.get('/x', (req, res) =>\n  expr,\n);`): once
+ * its body is a block, recast would keep that tail (`},\n);`), so the call is printed afresh (`});`).
+ * recast reuses a node's original text while the node links to its original; unlinking reprints it.
+ */
+function reprintCallClosingBelow(arrow: Node, call: Node | undefined): void {
+  if (call?.type !== 'CallExpression' || !call.loc || !arrow.loc || call.loc.end.line <= arrow.loc.end.line) return;
+  (call as { original?: unknown }).original = null;
 }
 
 function listHolding(parent: Node, child: Node): t.Statement[] | null {

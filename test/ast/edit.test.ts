@@ -58,3 +58,15 @@ describe('style', () => {
     expect(applyStyle("if (x) {\n  go('a');\n}", { quote: '"', semi: false, indent: '    ' })).toBe('if (x) {\n    go("a")\n}');
   });
 });
+
+describe('statement edits around calls that close on a later line', () => {
+  it('prints the call afresh once an arrow argument becomes a block, so no `},\\n);` tail is left', () => {
+    const src = "router.get('/y', (req, res) =>\n  res.json(ai.create({ a: 1 })),\n);\n";
+    expect(edit(src, 'await gate();', 'before')).toBe("router.get('/y', (req, res) => {\n  await gate();\n  return res.json(ai.create({ a: 1 }));\n});\n");
+  });
+
+  it('keeps a one-line call as written', () => {
+    const src = "app.post('/x', async (req, res) => res.json(await ai.create({})));\n";
+    expect(edit(src, 'await gate();', 'before')).toBe("app.post('/x', async (req, res) => {\n  await gate();\n  return res.json(await ai.create({}));\n});\n");
+  });
+});

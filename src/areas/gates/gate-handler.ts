@@ -5,7 +5,6 @@ import type * as t from '@babel/types';
 import type { JSCodeshift } from 'jscodeshift';
 import type { ImportPlanner, ImportWish } from '../../ast/add-import.js';
 import { addMarker, insertBefore, statementSlot } from '../../ast/edit.js';
-import type { FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import type { Reporter } from '../../ast/transform.js';
 import { applyStyle, type CodeStyle } from '../../ast/style.js';
@@ -95,22 +94,9 @@ function insertGate(work: HandlerWork, file: GateFile, ready: Ready): void {
   });
   if (ready.makeAsync) fn.async = true;
   if (responseParam) fn.params.push(file.j.identifier(responseParam) as t.Identifier);
-  const expressionBody = fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement';
   const slot = statementSlot(ready.point.target, ready.point.ancestors);
   if (!slot) throw new Error(`${file.path}: no statement holds the billable call in ${work.handler.route ?? 'the handler'}`);
   insertBefore(slot, file.j(applyStyle(code, file.style)).get().node.program.body as t.Statement[]);
-  if (expressionBody) reprintCallAround(fn, around, file.text);
-}
-
-/**
- * An arrow's expression body that became a block: when the route call closed on its own line after it
- * (`=>\n  expr,\n);`), recast would keep that tail (`},\n);`), so the call is printed afresh (`});`).
- */
-function reprintCallAround(fn: FunctionNode, around: Node[], text: string): void {
-  const call = around[around.length - 1];
-  if (call?.type !== 'CallExpression' || !/\n/.test(text.slice(fn.end ?? 0, call.end ?? 0))) return;
-  // recast reuses a node's original text while the node links to its original; unlinking reprints it.
-  (call as { original?: unknown }).original = null;
 }
 
 /** Reports a handler left without a gate: a skip with the reason, a manual step with a snippet, and one marker. */
