@@ -18,7 +18,7 @@ import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls
 import { gateHandler, type GateFile } from '../src/areas/gates/gate-handler.js';
 import { gateWork, type GateOptions } from '../src/areas/gates/work.js';
 import { mentionsHelper } from '../src/areas/helper-calls.js';
-import { standaloneOptions, type StandaloneFlags } from '../src/areas/gates/standalone.js';
+import { standaloneOptions } from '../src/areas/standalone.js';
 
 export interface BalanceGatesOptions extends GateOptions {
   /** How this file imports the billing module. */
@@ -29,8 +29,9 @@ export interface BalanceGatesOptions extends GateOptions {
   reporter?: Reporter;
 }
 
-export default function balanceGates(file: FileInfo, api: API, given: BalanceGatesOptions | StandaloneFlags): string | undefined {
-  const options = 'config' in given && given.config ? (given as BalanceGatesOptions) : { ...standaloneOptions(file.path, given), ...given };
+export default function balanceGates(file: FileInfo, api: API, options: BalanceGatesOptions): string | undefined | Promise<string | undefined> {
+  // A plain `jscodeshift -t` run brings no config: work out what `billing-codemod apply` would pass.
+  if (!options.config) return standaloneOptions<BalanceGatesOptions>('balance-gates', file.path).then((given) => balanceGates(file, api, given));
   const reporter = reporterFor(api, file.path, options.reporter);
   if (!mayNeedGate(file.source, options)) return undefined;
 

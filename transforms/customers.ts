@@ -1,7 +1,7 @@
 // jscodeshift transform for the `customers` area: create the billing customer right after the app creates a
 // user, in each signup site of the file. The area passes the sites it found package-wide (`targets`); a
-// standalone `jscodeshift -t transforms/customers.ts --billingImport=../lib/billing.js` run finds the
-// signup routes and auth hooks written in the file itself.
+// plain `jscodeshift --no-babel -t dist/transforms/customers.js` run in the app's folder works them out the
+// same way first (src/areas/standalone.ts).
 import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner } from '../src/ast/add-import.js';
@@ -13,18 +13,16 @@ import { addToClerkWebhook } from '../src/areas/customers/clerk-webhook.js';
 import { addToHandler } from '../src/areas/customers/handler-site.js';
 import { addToLibraryHook } from '../src/areas/customers/library-hooks.js';
 import { nodeAt, type Located } from '../src/areas/customers/site.js';
-import { targetsInFile } from '../src/areas/customers/targets.js';
+import { standaloneOptions } from '../src/areas/standalone.js';
 import type { CustomersOptions, FileEdit, SignupTarget } from '../src/areas/customers/types.js';
 
 type Options = CustomersOptions & { reporter?: Reporter };
 
-export default function transformer(file: FileInfo, api: API, options: Options): string | undefined {
+export default function transformer(file: FileInfo, api: API, options: Options): string | undefined | Promise<string | undefined> {
+  // A plain `jscodeshift -t` run brings no sites: work out what `billing-codemod apply` would pass.
+  if (!options.targets) return standaloneOptions<Options>('customers', file.path).then((given) => transformer(file, api, given));
   const reporter = reporterFor(api, file.path, options.reporter);
-  if (!options.billingImport) {
-    reporter.note('customers: pass --billingImport=<how this file imports the billing module>');
-    return undefined;
-  }
-  const targets = options.targets ?? targetsInFile(file.path, file.source, options.framework);
+  const targets = options.targets;
   if (targets.length === 0) return undefined;
 
   const root = api.jscodeshift(file.source);

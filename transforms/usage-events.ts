@@ -23,10 +23,13 @@ import { leaveToPerson, type SiteTask } from '../src/areas/usage/site-task.js';
 import { siteTasks } from '../src/areas/usage/site-tasks.js';
 import { meterStream, streamShape } from '../src/areas/usage/streams.js';
 import { passUser } from '../src/areas/usage/thread-user.js';
+import { standaloneOptions } from '../src/areas/standalone.js';
 
 export type { UsageEventsOptions };
 
-export default function usageEvents(file: FileInfo, api: API, options: UsageEventsOptions & { reporter?: Reporter }): string | undefined {
+export default function usageEvents(file: FileInfo, api: API, options: UsageEventsOptions & { reporter?: Reporter }): string | undefined | Promise<string | undefined> {
+  // A plain `jscodeshift -t` run brings no config: work out what `billing-codemod apply` would pass.
+  if (!options.config) return standaloneOptions<UsageEventsOptions>('usage-events', file.path).then((given) => usageEvents(file, api, given));
   if (!mayMeter(file.source, options)) return undefined;
   const root = api.jscodeshift(file.source);
   const edit = new FileEdit(api, file, root.get().node as t.File, options, root, options.reporter);

@@ -16,11 +16,23 @@ export const balanceGatesArea: Area = {
   name: 'balance-gates',
   summary: 'check the balance before each billable call; answer 402 when it is too low',
   plan: planBalanceGates,
+  fileOptions: (ctx) => balanceGatesFiles(ctx).optionsFor,
 };
 
-function planBalanceGates({ project, pkg, config }: AreaContext): Plan {
+function planBalanceGates(ctx: AreaContext): Plan {
+  const { project, pkg, config } = ctx;
   const { info } = pkg;
   const plan = emptyPlan('balance-gates', info.path);
+  const { files, optionsFor } = balanceGatesFiles(ctx);
+  transformFiles(plan, project, files, balanceGates, optionsFor);
+  const gated = plan.changes.some((c) => count(c.after, '.checkBalance(') > count(c.before ?? '', '.checkBalance('));
+  if (gated) plan.notes.push(...notesFor(info.billing.module, billingModulePath(info, config), config.events));
+  return plan;
+}
+
+/** The files that may need a gate and each one's options, from package-wide facts (routed handlers, billable helpers). */
+function balanceGatesFiles({ project, pkg, config }: AreaContext): { files: string[]; optionsFor: (file: string) => BalanceGatesOptions } {
+  const { info } = pkg;
   const siteOptions = packageSiteOptions(pkg, config);
   const index = findBillableHelpers(pkg, siteOptions);
   const optionsFor = (file: string): BalanceGatesOptions => ({
@@ -31,10 +43,7 @@ function planBalanceGates({ project, pkg, config }: AreaContext): Plan {
     frameworkVersion: info.frameworkVersion,
     module: info.module,
   });
-  transformFiles(plan, project, candidateFiles(pkg.ctx.sources, config, index), balanceGates, optionsFor);
-  const gated = plan.changes.some((c) => count(c.after, '.checkBalance(') > count(c.before ?? '', '.checkBalance('));
-  if (gated) plan.notes.push(...notesFor(info.billing.module, billingModulePath(info, config), config.events));
-  return plan;
+  return { files: candidateFiles(pkg.ctx.sources, config, index), optionsFor };
 }
 
 /** Files that may hold a billable call or call a billable helper (a text test; the transform decides). */

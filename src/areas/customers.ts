@@ -23,19 +23,27 @@ export const customersArea: Area = {
   summary: "create the billing customer in the app's signup (route handlers and auth-library hooks)",
   plan(ctx) {
     const plan = emptyPlan('customers', ctx.pkg.info.path);
-    const found = ctx.config.customers.signup ? fromConfig(ctx, plan) : fromDetection(ctx, plan);
+    const { found, optionsFor } = signupSites(ctx, plan);
     if (found.length === 0) {
       if (plan.manual.length === 0) plan.manual.push(noSignupStep(ctx.pkg.info));
       return plan;
     }
-    const byFile = new Map<string, SignupTarget[]>();
-    for (const { file, target } of found) byFile.set(file, [...(byFile.get(file) ?? []), target]);
-    const payment = fixedFeeProducts(ctx.config);
-    transformFiles(plan, ctx.project, byFile.keys(), transformer, (file) => optionsFor(ctx, file, byFile.get(file) ?? [], payment.length > 0));
-    addNotes(ctx, plan, found, payment);
+    transformFiles(plan, ctx.project, new Set(found.map((f) => f.file)), transformer, optionsFor);
+    addNotes(ctx, plan, found, fixedFeeProducts(ctx.config));
     return plan;
   },
+  // Reports (skipped routes, notes) are the plan's; a standalone run only needs each file's sites.
+  fileOptions: (ctx) => signupSites(ctx, emptyPlan('customers', ctx.pkg.info.path)).optionsFor,
 };
+
+/** The signup sites (from the config when it names one, else detection) and each file's transform options. */
+function signupSites(ctx: AreaContext, plan: Plan): { found: FileTarget[]; optionsFor: (file: string) => CustomersOptions } {
+  const found = ctx.config.customers.signup ? fromConfig(ctx, plan) : fromDetection(ctx, plan);
+  const byFile = new Map<string, SignupTarget[]>();
+  for (const { file, target } of found) byFile.set(file, [...(byFile.get(file) ?? []), target]);
+  const payment = fixedFeeProducts(ctx.config).length > 0;
+  return { found, optionsFor: (file) => optionsFor(ctx, file, byFile.get(file) ?? [], payment) };
+}
 
 function fromConfig(ctx: AreaContext, plan: Plan): FileTarget[] {
   const { targets, manual } = configuredTargets(ctx);

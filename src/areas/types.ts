@@ -22,4 +22,6 @@ export interface Area {
   /** One line for `list` and `--help`. */
   summary: string;
   plan(ctx: AreaContext): Promise<Plan> | Plan;
+  /** What the area's transform is handed for each file; lets a plain `jscodeshift -t` run edit as `apply` does. */
+  fileOptions?(ctx: AreaContext): (file: string) => unknown;
 }

@@ -21,15 +21,28 @@ export const usageEventsArea: Area = {
   name: 'usage-events',
   summary: 'send a usage event after each billable call, with its token counts and model',
   plan: planUsageEvents,
+  fileOptions: (ctx) => usageEventsFiles(ctx).optionsFor,
 };
 
-function planUsageEvents({ project, pkg, config }: AreaContext): Plan {
+function planUsageEvents(ctx: AreaContext): Plan {
+  const { project, pkg, config } = ctx;
   const { info } = pkg;
   const plan = emptyPlan('usage-events', info.path);
   if (config.events.length === 0) {
     plan.notes.push('billing.config.json names no events: add one per kind of billable call (billing-codemod init writes them)');
     return plan;
   }
+  const { files, optionsFor } = usageEventsFiles(ctx);
+  transformFiles(plan, project, files, usageEvents, optionsFor);
+  if (plan.changes.length && !info.billing.module) {
+    plan.notes.push(`the events go through the billing module (${billingModulePath(info, config)}), which is not there yet: run \`billing-codemod apply client-setup\` first`);
+  }
+  return plan;
+}
+
+/** The files to meter (billable calls, and callers of helpers that make them) and each one's options, from package-wide facts. */
+function usageEventsFiles({ project, pkg, config }: AreaContext): { files: string[]; optionsFor: (file: string) => UsageEventsOptions } {
+  const { info } = pkg;
   const billable = [...new Set(info.billableCalls.map((c) => c.file))];
   const siteOptions = packageSiteOptions(pkg, config);
   const helpers = planHelpers(pkg, billable, siteOptions);
@@ -44,11 +57,7 @@ function planUsageEvents({ project, pkg, config }: AreaContext): Plan {
     helpers,
   });
   const callers = pkg.ctx.sources.filter(([file, text]) => !billable.includes(file) && helpers.some((h) => mentionsHelper(text, h))).map(([file]) => file);
-  transformFiles(plan, project, [...billable, ...callers].sort(), usageEvents, optionsFor);
-  if (plan.changes.length && !info.billing.module) {
-    plan.notes.push(`the events go through the billing module (${billingModulePath(info, config)}), which is not there yet: run \`billing-codemod apply client-setup\` first`);
-  }
-  return plan;
+  return { files: [...billable, ...callers].sort(), optionsFor };
 }
 
 /** The installed major of the SDKs whose result fields changed between majors (else the declared range, else the latest). */

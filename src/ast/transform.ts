@@ -19,7 +19,8 @@ export interface TransformResult {
   notes: string[];
 }
 
-export type Transform<O> = (file: FileInfo, api: API, options: O & { reporter?: Reporter }) => string | null | undefined;
+/** A transform; it returns a promise only in a standalone jscodeshift run, where it first works out its options. */
+export type Transform<O> = (file: FileInfo, api: API, options: O & { reporter?: Reporter }) => string | null | undefined | Promise<string | null | undefined>;
 
 export function runTransform<O>(transform: Transform<O>, path: string, source: string, options: O): TransformResult {
   const result: TransformResult = { output: null, skipped: [], manual: [], notes: [] };
@@ -31,6 +32,7 @@ export function runTransform<O>(transform: Transform<O>, path: string, source: s
   const j = jscodeshift.withParser(recastParserFor(path));
   const api: API = { j, jscodeshift: j, stats: () => undefined, report: (msg: string) => result.notes.push(msg) };
   const out = transform({ path, source }, api, { ...options, reporter });
+  if (out instanceof Promise) throw new Error(`${path}: the transform was not given its options`);
   result.output = out === null || out === undefined || out === source ? null : out;
   return result;
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../src/ast/parse.js';
 import { isFunction, type FunctionNode } from '../../src/ast/nodes.js';
@@ -11,7 +8,6 @@ import { refusalStatement } from '../../src/frameworks/responses.js';
 import { formatEstimate, gateCode, sumEstimates } from '../../src/areas/gates/gate-code.js';
 import { customerExpression } from '../../src/areas/gates/customer.js';
 import { freeNameIn } from '../../src/areas/gates/names.js';
-import { standaloneOptions } from '../../src/areas/gates/standalone.js';
 import { checkBalanceBefore, gatePoint, responseStartedBefore } from '../../src/areas/gates/placement.js';
 import { exportNamesOf, helperCallsIn, mentionsHelper, type HelperRef } from '../../src/areas/helper-calls.js';
 import type { BillingConfig } from '../../src/config/types.js';
@@ -210,22 +206,5 @@ describe('the transform on its own', () => {
   it('leaves a file without billable calls alone', () => {
     const out = runTransform(balanceGates, 'src/app.ts', 'app.get("/", (req: any, res: any) => res.send("hi"));\n', options);
     expect(out).toEqual({ output: null, skipped: [], manual: [], notes: [] });
-  });
-});
-
-describe('standaloneOptions', () => {
-  it('reads the config, framework and billing module location from the app folder', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gates-standalone-'));
-    try {
-      writeFileSync(join(dir, 'package.json'), JSON.stringify({ type: 'module', dependencies: { express: '^5.1.0', passport: '0.7.0' } }));
-      writeFileSync(join(dir, 'billing.config.json'), JSON.stringify({ provider: 'credyt', asset: 'USD', products: [{ code: 'default' }], events: [], paths: { billingModule: 'src/lib/billing.ts' } }));
-      const options = standaloneOptions('src/routes/chat.ts', {}, dir);
-      expect(options).toMatchObject({ framework: 'express', frameworkVersion: '5.1.0', passport: true, billing: { source: '../lib/billing.js', name: 'billing' } });
-      expect(standaloneOptions('src/routes/chat.ts', { billingImport: '#billing' }, dir).billing.source).toBe('#billing');
-      rmSync(join(dir, 'billing.config.json'));
-      expect(() => standaloneOptions('src/a.ts', {}, dir)).toThrow(/no billing.config.json in .*; run `billing-codemod init` there first/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type * as t from '@babel/types';
 import { parseSource } from '../../src/ast/parse.js';
-import { runTransform } from '../../src/ast/transform.js';
 import { isFunction, type FunctionNode } from '../../src/ast/nodes.js';
 import { findAll } from '../../src/ast/walk.js';
 import { parseConfig } from '../../src/config/load.js';
@@ -11,9 +10,8 @@ import { locateCreatedUser, type CreatedUser } from '../../src/areas/customers/c
 import { customerArgument, customerCall } from '../../src/areas/customers/customer-call.js';
 import { fixedFeeProducts, noSignupStep, storeIdNote } from '../../src/areas/customers/notes.js';
 import { nodeText, withProperty } from '../../src/areas/customers/object-text.js';
-import { hookTarget, targetsInFile } from '../../src/areas/customers/targets.js';
+import { hookTarget } from '../../src/areas/customers/targets.js';
 import { DEFAULT_STYLE } from '../../src/ast/style.js';
-import transformer from '../../transforms/customers.js';
 import { fixtureSuite } from '../helpers/fixtures.js';
 
 fixtureSuite('customers');
@@ -132,21 +130,6 @@ describe('targets', () => {
     const hook = { library: 'next-auth' as const, file: 'auth.ts', config, configAncestors: [], hook: null, line: 2, createsUsers: false };
     expect(hookTarget(hook)).toEqual({ skip: expect.stringContaining('has no adapter') });
     expect(hookTarget({ ...hook, createsUsers: true })).toMatchObject({ file: 'auth.ts', target: { kind: 'next-auth', start: config.start } });
-  });
-
-  it('a standalone run finds the signup routes of the file itself, not its login route', () => {
-    const code = "import express from 'express';\nconst app = express();\napp.post('/signup', async (req, res) => { const user = await db.user.create({ data: {} }); res.json(user); });\napp.post('/login', async (req, res) => { const user = await db.user.create({ data: {} }); res.json(user); });\n";
-    expect(targetsInFile('app.ts', code).map((t) => t.label)).toEqual(['POST /signup']);
-  });
-});
-
-describe('the transform on its own (jscodeshift -t)', () => {
-  it('edits the signup route of the file with the import it is given, and nothing without one', () => {
-    const code = "import { Router } from 'express';\nexport const r = Router();\nr.post('/register', async (req, res) => {\n  const user = await db.user.create({ data: { email: req.body.email } });\n  res.json({ id: user.id });\n});\n";
-    const run = runTransform(transformer, 'src/routes/auth.ts', code, { billingImport: '../lib/billing.js' });
-    expect(run.output).toContain("import { billing } from '../lib/billing.js';");
-    expect(run.output).toContain('  await billing.ensureCustomer({ externalId: user.id, email: user.email });\n  res.json');
-    expect(runTransform(transformer, 'src/routes/auth.ts', code, { billingImport: '' }).output).toBeNull();
   });
 });
 

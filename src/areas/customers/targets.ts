@@ -1,16 +1,8 @@
 // Turns what detection found (signup routes, auth-library hooks) into the targets the customers transform
-// edits, keyed by file. Shared by the area (package-wide facts) and standalone transform runs (one file).
-import type * as t from '@babel/types';
-import { collectImports } from '../../ast/imports.js';
-import { parseSource } from '../../ast/parse.js';
+// edits, keyed by file.
 import { contains } from '../../ast/walk.js';
-import { findAuthHooks, type AuthHook } from '../../detect/auth-hooks.js';
-import type { PackageContext } from '../../detect/package-context.js';
+import type { AuthHook } from '../../detect/auth-hooks.js';
 import { findSignupRoutes } from '../../detect/signup-handlers.js';
-import type { Framework } from '../../detect/types.js';
-import { findExpressRoutes } from '../../frameworks/express-routes.js';
-import { findFastifyRoutes } from '../../frameworks/fastify-routes.js';
-import { findNextRoutes } from '../../frameworks/next-routes.js';
 import { describeRoute, type RouteHandler } from '../../frameworks/types.js';
 import type { SignupTarget } from './types.js';
 
@@ -70,24 +62,4 @@ export function signupRouteTargets(routes: RouteHandler[], hooks: AuthHook[], no
     out.push(target);
   }
   return out;
-}
-
-/** A standalone run: the signup routes and auth hooks written in this one file. */
-export function targetsInFile(path: string, source: string, framework?: Framework): SignupTarget[] {
-  const ast = parseSource(path, source);
-  const scope = { file: path, ast, imports: collectImports(ast), resolve: () => null };
-  const kind = framework ?? guessFramework(path, ast);
-  const routes = kind === 'express' ? findExpressRoutes(scope, '') : kind === 'fastify' ? findFastifyRoutes(scope, '') : kind === 'next' ? findNextRoutes(scope) : [];
-  const ctx = { sources: [[path, source]], parse: () => ast } as unknown as PackageContext;
-  const hooks = findAuthHooks(ctx).map(hookTarget);
-  const fromHooks = hooks.flatMap((h) => ('target' in h ? [h.target] : []));
-  const fromRoutes = signupRouteTargets(routes, findAuthHooks(ctx)).map((f) => f.target);
-  return [...fromHooks, ...fromRoutes];
-}
-
-function guessFramework(path: string, ast: t.File): Framework {
-  const sources = collectImports(ast).map((i) => i.source);
-  if (sources.some((s) => s === 'fastify' || s.startsWith('fastify-'))) return 'fastify';
-  if (/(^|\/)(app|pages)\//.test(path) || sources.some((s) => s.startsWith('next'))) return 'next';
-  return 'express';
 }

@@ -19,9 +19,8 @@ export type SignupTarget =
   | { kind: 'clerk'; start: number; label: string };
 
 export interface CustomersOptions {
-  /** What to edit in this file; a standalone jscodeshift run without it edits the file's own signup routes. */
+  /** What to edit in this file (a plain jscodeshift run without it works them out as `apply` does). */
   targets?: SignupTarget[];
-  /** For a standalone run: which framework's routes to look for. */
   framework?: Framework;
   /** How this file imports the billing module (`../lib/billing.js`, `@/lib/billing`). */
   billingImport: string;
