@@ -6,7 +6,7 @@
 //
 // Run by `billing-codemod apply balance-gates`, which hands it package-wide facts (clients, handlers routed
 // from other files, billable helpers); a plain `jscodeshift --no-babel -t dist/transforms/balance-gates.js`
-// run in the app's folder reads the rest from there (src/areas/gates/standalone.ts). Steps live in
+// run in the app's folder works the same facts out first (src/areas/standalone.ts). Steps live in
 // src/areas/gates/.
 import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
