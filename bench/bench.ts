@@ -1,7 +1,10 @@
-// npm run bench [-- <repo>] [--area <name>] [--package <path>] [--runs N]
+// npm run bench [-- <repo>] [--area <name>] [--package <path>] [--runs N] [--jscodeshift]
 // Wall time of detect + one area's dry run, next to a plain read of the same files (same listing, every
 // source file read once), as a ratio. Without a repo it generates a ~15,000-file synthetic monorepo.
+// --jscodeshift also times jscodeshift's own runner with the same transform over the same tree (dry).
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,7 +14,7 @@ import { loadConfig } from '../src/config/load.js';
 import { configFromDetection } from '../src/config/from-detection.js';
 import { listFiles } from '../src/project/list-files.js';
 import { isSourceFile } from '../src/project/project.js';
-import { toolkitVersion } from '../src/package-root.js';
+import { packageRoot, toolkitVersion } from '../src/package-root.js';
 import { generateSyntheticRepo } from './synthetic-repo.js';
 
 interface Args {
@@ -19,15 +22,17 @@ interface Args {
   area: string;
   pkg: string | null;
   runs: number;
+  jscodeshift: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { repo: null, area: AREAS.some((a) => a.name === 'usage-events') ? 'usage-events' : 'client-setup', pkg: null, runs: 3 };
+  const args: Args = { repo: null, area: AREAS.some((a) => a.name === 'usage-events') ? 'usage-events' : 'client-setup', pkg: null, runs: 3, jscodeshift: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--area') args.area = argv[++i];
     else if (a === '--package') args.pkg = argv[++i];
     else if (a === '--runs') args.runs = Number(argv[++i]);
+    else if (a === '--jscodeshift') args.jscodeshift = true;
     else args.repo = resolve(a);
   }
   return args;
@@ -88,6 +93,19 @@ async function main(): Promise<void> {
   console.log(`plain read (list + read every source file): ${read.toFixed(0)} ms (median of ${args.runs})`);
   console.log(`detect + ${args.area} dry run:            ${run.toFixed(0)} ms (median of ${args.runs})`);
   console.log(`ratio: ${(run / read).toFixed(2)}x`);
+  if (args.jscodeshift && args.area !== 'client-setup') {
+    const ms = await jscodeshiftRun(dir, args.area);
+    console.log(`jscodeshift's own runner, same transform, dry: ${ms.toFixed(0)} ms (${(ms / read).toFixed(2)}x the plain read)`);
+  }
+}
+
+/** jscodeshift's CLI over the whole tree with the area's transform, as a user could run it instead. */
+async function jscodeshiftRun(dir: string, area: string): Promise<number> {
+  const bin = join(packageRoot(), 'node_modules', 'jscodeshift', 'bin', 'jscodeshift.js');
+  const transform = join(packageRoot(), 'dist', 'transforms', `${area}.js`);
+  const args = [bin, '--no-babel', '--dry', '--silent', '--parser=tsx', '--extensions=ts,tsx,js', '--ignore-pattern=**/node_modules/**', '-t', transform, '.'];
+  const [ms] = await time(() => promisify(execFile)(process.execPath, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024 }));
+  return ms;
 }
 
 await main();

@@ -31,7 +31,7 @@ export interface BalanceGatesOptions extends GateOptions {
 
 export default function balanceGates(file: FileInfo, api: API, options: BalanceGatesOptions): string | undefined | Promise<string | undefined> {
   // A plain `jscodeshift -t` run brings no config: work out what `billing-codemod apply` would pass.
-  if (!options.config) return standaloneOptions<BalanceGatesOptions>('balance-gates', file.path).then((given) => balanceGates(file, api, given));
+  if (!options.config) return standaloneOptions<BalanceGatesOptions>('balance-gates', file.path).then((given) => (given ? balanceGates(file, api, given) : undefined));
   const reporter = reporterFor(api, file.path, options.reporter);
   if (!mayNeedGate(file.source, options)) return undefined;
 

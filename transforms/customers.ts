@@ -20,7 +20,7 @@ type Options = CustomersOptions & { reporter?: Reporter };
 
 export default function transformer(file: FileInfo, api: API, options: Options): string | undefined | Promise<string | undefined> {
   // A plain `jscodeshift -t` run brings no sites: work out what `billing-codemod apply` would pass.
-  if (!options.targets) return standaloneOptions<Options>('customers', file.path).then((given) => transformer(file, api, given));
+  if (!options.targets) return standaloneOptions<Options>('customers', file.path).then((given) => (given ? transformer(file, api, given) : undefined));
   const reporter = reporterFor(api, file.path, options.reporter);
   const targets = options.targets;
   if (targets.length === 0) return undefined;

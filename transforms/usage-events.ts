@@ -29,7 +29,7 @@ export type { UsageEventsOptions };
 
 export default function usageEvents(file: FileInfo, api: API, options: UsageEventsOptions & { reporter?: Reporter }): string | undefined | Promise<string | undefined> {
   // A plain `jscodeshift -t` run brings no config: work out what `billing-codemod apply` would pass.
-  if (!options.config) return standaloneOptions<UsageEventsOptions>('usage-events', file.path).then((given) => usageEvents(file, api, given));
+  if (!options.config) return standaloneOptions<UsageEventsOptions>('usage-events', file.path).then((given) => (given ? usageEvents(file, api, given) : undefined));
   if (!mayMeter(file.source, options)) return undefined;
   const root = api.jscodeshift(file.source);
   const edit = new FileEdit(api, file, root.get().node as t.File, options, root, options.reporter);

@@ -9,8 +9,11 @@ import type { Area } from './types.js';
 
 const factories = new Map<string, Promise<{ ws: Workspace; optionsFor: Map<string, (file: string) => unknown> }>>();
 
-/** The options `apply <area>` would give the transform for `path` (as jscodeshift names it, relative to the working folder). */
-export async function standaloneOptions<O>(areaName: string, path: string, dir = process.cwd()): Promise<O> {
+/**
+ * The options `apply <area>` would give the transform for `path` (as jscodeshift names it, relative to the
+ * working folder), or null for a file outside every app package (a shared library in a monorepo).
+ */
+export async function standaloneOptions<O>(areaName: string, path: string, dir = process.cwd()): Promise<O | null> {
   // Loaded here, not at the top: the registry imports the areas, which import the transforms, which import this.
   const { findArea } = await import('./registry.js');
   const area = findArea(areaName) as Area | undefined;
@@ -23,7 +26,7 @@ export async function standaloneOptions<O>(areaName: string, path: string, dir =
   const { ws, optionsFor } = await pending;
   const file = toPosix(relative(ws.project.dir, resolve(dir, path)));
   const pkg = [...ws.packages].sort((a, b) => b.info.path.length - a.info.path.length).find((p) => p.info.path === '.' || file.startsWith(`${p.info.path}/`));
-  if (!pkg) throw new Error(`${path}: not in an app package of ${dir}`);
+  if (!pkg) return null;
   const key = `${areaName}:${pkg.info.path}`;
   let forFile = optionsFor.get(key);
   if (!forFile) {
