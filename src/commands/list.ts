@@ -17,15 +17,19 @@ export function listCommand(): Command {
         const pkg = selectPackage(ws, flags.package);
         const config = loadConfig(join(ws.project.dir, pkg.info.path));
         const width = Math.max(...AREAS.map((a) => a.name.length), 4);
+        const rows: Array<[string, string, string]> = [];
         for (const area of AREAS) {
           // "Applied" means what a second run would mean: planning it changes nothing.
-          let state = pc.dim('needs init');
+          let state = 'needs init';
           if (config) {
             const plan = await planArea(area, ws, pkg, config);
-            state = plan.changes.length === 0 ? pc.green('applied') : pc.yellow(`not applied (${plan.changes.length} file(s) would change)`);
+            state = plan.changes.length === 0 ? 'applied' : `${plan.changes.length} file(s) to change`;
           }
-          process.stdout.write(`${area.name.padEnd(width)}  ${area.summary}  ${state}\n`);
+          rows.push([area.name, state, area.summary]);
         }
+        const stateWidth = Math.max(...rows.map(([, state]) => state.length));
+        const paint = (state: string) => (state === 'applied' ? pc.green : state === 'needs init' ? pc.dim : pc.yellow)(state.padEnd(stateWidth));
+        for (const [name, state, summary] of rows) process.stdout.write(`${name.padEnd(width)}  ${paint(state)}  ${summary}\n`);
         if (AREAS.length === 0) process.stdout.write('no areas are available yet\n');
         return EXIT.ok;
       }),
