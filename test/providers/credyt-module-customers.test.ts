@@ -1,38 +1,17 @@
 // The generated billing module, each of its four forms loaded for real, against the real sandbox: customers
 // (get-or-create under both duplicate answers and both lookup shapes, pending payments), portal sessions,
 // failure policies, and configuration read at call time.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   type BillingModule,
   FORMS,
-  type TestSandbox,
-  billingEnv,
   loadBillingModule,
-  scratchDir,
-  startTestSandbox,
+  moduleTestSetup,
   testConfig,
   uid,
 } from './helpers.js';
 
-let sandbox: TestSandbox;
-let restoreEnv: () => void;
-const scratch = scratchDir();
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  restoreEnv = billingEnv(sandbox.url);
-});
-afterAll(async () => {
-  restoreEnv();
-  await sandbox.close();
-  scratch.remove();
-});
-beforeEach(async () => {
-  await sandbox.reset();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const { sandbox, scratch } = moduleTestSetup();
 
 describe.each(FORMS)('$language/$module module: customers', (form) => {
   let mod: BillingModule; // customers.onError 'log'

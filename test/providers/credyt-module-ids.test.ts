@@ -2,39 +2,17 @@
 // own id expression goes in as is. Numbers (SQL ids) are sent as strings; no id (null, undefined, '') is a
 // signed-out request, which bills no one and never reaches Credyt, whatever the policies say.
 import { randomInt } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeAll, describe, expect, test, vi } from 'vitest';
 import {
   type BillingModule,
   FORMS,
-  type TestSandbox,
-  billingEnv,
   loadBillingModule,
-  scratchDir,
-  startTestSandbox,
+  moduleTestSetup,
   testConfig,
   unreachableUrl,
 } from './helpers.js';
 
-let sandbox: TestSandbox;
-let restoreEnv: () => void;
-const scratch = scratchDir();
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  restoreEnv = billingEnv(sandbox.url);
-});
-afterAll(async () => {
-  restoreEnv();
-  await sandbox.close();
-  scratch.remove();
-});
-beforeEach(async () => {
-  await sandbox.reset();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.env.CREDYT_API_URL = sandbox.url;
-});
+const { sandbox, scratch } = moduleTestSetup();
 
 /** A fresh auto-increment-like id (the module instances cache ids across tests). */
 const numericId = () => randomInt(1, 2 ** 31);

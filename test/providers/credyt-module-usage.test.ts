@@ -4,41 +4,19 @@
 import { createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { startReceiver } from '../sandbox/receiver.js';
 import {
   type BillingModule,
   FORMS,
-  type TestSandbox,
-  billingEnv,
   loadBillingModule,
-  scratchDir,
-  startTestSandbox,
+  moduleTestSetup,
   testConfig,
   uid,
   unreachableUrl,
 } from './helpers.js';
 
-let sandbox: TestSandbox;
-let restoreEnv: () => void;
-const scratch = scratchDir();
-
-beforeAll(async () => {
-  sandbox = await startTestSandbox();
-  restoreEnv = billingEnv(sandbox.url);
-});
-afterAll(async () => {
-  restoreEnv();
-  await sandbox.close();
-  scratch.remove();
-});
-beforeEach(async () => {
-  await sandbox.reset();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.env.CREDYT_API_URL = sandbox.url;
-});
+const { sandbox, scratch } = moduleTestSetup();
 
 async function whileDown<T>(run: () => Promise<T>): Promise<T> {
   process.env.CREDYT_API_URL = await unreachableUrl();
@@ -62,7 +40,7 @@ describe.each(FORMS)('$language/$module module', (form) => {
   beforeEach(async () => {
     const created = await mod.ensureCustomer({ externalId: uid(), products: ['chat'] });
     customerId = String(created?.id);
-    await sandbox.call('DELETE', '/_sandbox/requests');
+    await sandbox.api.delete('/_sandbox/requests');
   });
 
   describe('trackUsage', () => {
@@ -76,7 +54,7 @@ describe.each(FORMS)('$language/$module module', (form) => {
         customer_id: customerId,
         events: [{ id: result.id, event_type: 'message_completed', occurred_at: '2026-01-02T03:04:05.000Z', subject: 'chat_1', data }],
       });
-      expect((await sandbox.call('GET', `/customers/${customerId}/wallet/default:USD`)).body.available).toBe(-1);
+      expect((await sandbox.api.get(`/customers/${customerId}/wallet/default:USD`)).body.available).toBe(-1);
       const second = await mod.billing.trackUsage({ customer: customerId, eventType: 'message_completed' });
       expect(second.id).not.toBe(result.id);
       expect(Date.now() - Date.parse((await sandbox.requests('POST', '/events'))[1].body.events[0].occurred_at)).toBeLessThan(60_000);
@@ -107,7 +85,7 @@ describe.each(FORMS)('$language/$module module', (form) => {
       ]);
       expect(new Set(posts.map((r) => r.body.events[0].occurred_at)).size).toBe(2);
       // Billed once each.
-      expect((await sandbox.call('GET', `/events?customer_id=${customerId}`)).body.items).toHaveLength(2);
+      expect((await sandbox.api.get(`/events?customer_id=${customerId}`)).body.items).toHaveLength(2);
     });
 
     test('honours Retry-After on a 429, resending the same body', async () => {
@@ -284,7 +262,7 @@ describe.each(FORMS)('$language/$module module', (form) => {
     test('verifies a real delivery from the sandbox', async () => {
       const receiver = await startReceiver();
       try {
-        const { body: hook } = await sandbox.call('POST', '/webhooks', { url: receiver.url });
+        const { body: hook } = await sandbox.api.post('/webhooks', { url: receiver.url });
         const pending = await mod.ensureCustomer({ externalId: uid(), products: ['pro'] });
         await fetch(String(pending?.paymentUrl), { redirect: 'manual' });
         for (let i = 0; i < 200 && receiver.received.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));

@@ -1,5 +1,6 @@
-// Shared setup for the billing-module tests: a config that seeds the sandbox, the four forms, and loading a
-// generated form for real (ESM through Node's import, CommonJS through require, TypeScript transpiled first).
+// Shared setup for the billing-module tests: a config that seeds the sandbox, the four forms, loading a
+// generated form for real (ESM through Node's import, CommonJS through require, TypeScript transpiled first),
+// and the sandbox, env and scratch folder each module test file runs against (moduleTestSetup).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -9,9 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import type { BillingConfig } from '../../src/config/types.js';
 import { type GenerateBillingModuleOptions, generateBillingModule } from '../../src/providers/credyt/generate.js';
 import { startSandbox } from '../../src/sandbox/server.js';
+import { client, fund } from '../helpers/sandbox-client.js';
 
 /** What a generated module exports, whatever its form. */
 export type BillingModule = typeof import('../../src/providers/credyt/template/billing.js');
@@ -114,32 +117,19 @@ export interface LoggedRequest {
 /** A real sandbox seeded from testConfig(), with the calls tests make to it (admin ones need no key). */
 export async function startTestSandbox() {
   const sandbox = await startSandbox({ port: 0, config: testConfig() });
-  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
-    const headers = { 'x-credyt-api-key': API_KEY, 'content-type': 'application/json' };
-    const response = await fetch(sandbox.url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null };
-  };
+  const api = client(sandbox.url, API_KEY);
   return {
     url: sandbox.url,
     close: () => sandbox.close(),
-    call,
-    reset: () => call('POST', '/_sandbox/reset'),
-    quirks: (quirks: Record<string, unknown>) => call('POST', '/_sandbox/quirks', quirks),
-    fault: (fault: { method?: string; path: string; status?: number; network?: true; count: number }) => call('POST', '/_sandbox/faults', fault),
+    api,
+    reset: () => api.post('/_sandbox/reset'),
+    quirks: (quirks: Record<string, unknown>) => api.post('/_sandbox/quirks', quirks),
+    fault: (fault: { method?: string; path: string; status?: number; network?: true; count: number }) => api.post('/_sandbox/faults', fault),
     requests: async (method?: string, path?: string): Promise<LoggedRequest[]> =>
-      ((await call('GET', '/_sandbox/requests')).body as LoggedRequest[]).filter(
+      ((await api.get('/_sandbox/requests')).body as LoggedRequest[]).filter(
         (request) => (!method || request.method === method) && (!path || request.path === path),
       ),
-    fund: async (customerId: string, amount: number) => {
-      const answer = await call('POST', `/customers/${customerId}/wallet/adjustments`, {
-        transaction_id: randomUUID(),
-        asset: 'USD',
-        amount,
-        reason: 'external_topup',
-      });
-      if (answer.status !== 201) throw new Error(`funding failed: ${answer.status} ${JSON.stringify(answer.body)}`);
-    },
+    fund: (customerId: string, amount: number) => fund(api, customerId, amount),
   };
 }
 
@@ -155,6 +145,35 @@ export function billingEnv(url: string): () => void {
       else process.env[name] = value;
     }
   };
+}
+
+/**
+ * The setup every billing-module test file shares, registered on the calling file: one sandbox for the file,
+ * reset before each test; the module's env pointed at it (put back after the file); a scratch folder for the
+ * generated modules; and after each test, mocks restored and CREDYT_API_URL pointed back at the sandbox (tests
+ * move it to take billing down). `sandbox` is filled in when the file's tests start.
+ */
+export function moduleTestSetup(): { sandbox: TestSandbox; scratch: ReturnType<typeof scratchDir> } {
+  const sandbox = {} as TestSandbox;
+  const scratch = scratchDir();
+  let restoreEnv = () => {};
+  beforeAll(async () => {
+    Object.assign(sandbox, await startTestSandbox());
+    restoreEnv = billingEnv(sandbox.url);
+  });
+  afterAll(async () => {
+    restoreEnv();
+    await sandbox.close?.();
+    scratch.remove();
+  });
+  beforeEach(async () => {
+    await sandbox.reset();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+    process.env.CREDYT_API_URL = sandbox.url;
+  });
+  return { sandbox, scratch };
 }
 
 /** A URL where nothing listens: connections are refused at once. */

@@ -1,8 +1,11 @@
 // Shared setup for the sandbox tests: a billing config covering every pricing shape, a real sandbox on
-// port 0, and a small fetch client.
+// port 0, and the small fetch client (test/helpers/sandbox-client.ts).
 import { afterEach } from 'vitest';
 import type { BillingConfig } from '../../src/config/types.js';
 import { type Sandbox, type SandboxOptions, startSandbox } from '../../src/sandbox/server.js';
+import { type Client, client } from '../helpers/sandbox-client.js';
+
+export { type Answer, type Client, client, fund } from '../helpers/sandbox-client.js';
 
 export const KEY = 'key_test_sandbox';
 
@@ -104,42 +107,6 @@ export async function start(options: SandboxOptions = {}): Promise<{ sandbox: Sa
   return { sandbox, api: client(sandbox.url, options.key ?? KEY), admin: client(sandbox.url) };
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  body: any;
-  text: string;
-}
-
-export interface Client {
-  get(path: string): Promise<Answer>;
-  post(path: string, body?: unknown): Promise<Answer>;
-  patch(path: string, body?: unknown): Promise<Answer>;
-  delete(path: string): Promise<Answer>;
-  request(method: string, path: string, init?: RequestInit): Promise<Answer>;
-}
-
-export function client(base: string, key?: string): Client {
-  const request = async (method: string, path: string, init: RequestInit = {}): Promise<Answer> => {
-    const headers = new Headers(init.headers);
-    if (key !== undefined && !headers.has('x-credyt-api-key')) headers.set('x-credyt-api-key', key);
-    const response = await fetch(`${base}${path}`, { ...init, method, headers, redirect: 'manual' });
-    const text = await response.text();
-    let body: unknown = text;
-    if ((response.headers.get('content-type') ?? '').includes('json') && text !== '') body = JSON.parse(text);
-    return { status: response.status, headers: response.headers, body, text };
-  };
-  const withJson = (method: string) => (path: string, body?: unknown) =>
-    request(method, path, body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  return {
-    get: (path) => request('GET', path),
-    post: withJson('POST'),
-    patch: withJson('PATCH'),
-    delete: (path) => request('DELETE', path),
-    request,
-  };
-}
-
 /** Creates a customer subscribed to `codes` (default: the usage-only `chat` product) and returns its id. */
 export async function customer(api: Client, codes: string[] = ['chat'], extra: Record<string, unknown> = {}): Promise<string> {
   const answer = await api.post('/customers', {
@@ -149,16 +116,6 @@ export async function customer(api: Client, codes: string[] = ['chat'], extra: R
   });
   if (answer.status !== 201) throw new Error(`customer creation failed: ${answer.status} ${answer.text}`);
   return answer.body.id as string;
-}
-
-export async function fund(api: Client, customerId: string, amount: number, asset = 'USD'): Promise<void> {
-  const answer = await api.post(`/customers/${customerId}/wallet/adjustments`, {
-    transaction_id: crypto.randomUUID(),
-    asset,
-    amount,
-    reason: 'external_topup',
-  });
-  if (answer.status !== 201) throw new Error(`funding failed: ${answer.status} ${answer.text}`);
 }
 
 export async function balance(api: Client, customerId: string, accountId = 'default:USD'): Promise<number> {
