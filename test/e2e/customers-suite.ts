@@ -5,40 +5,25 @@
 // product in the config, the signup answer carries the payment URL, and paying activates the subscription.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import type { BillingConfig, ProductConfig } from '../../src/config/types.js';
-import { startFakeAi, type FakeAi } from './fake-ai/index.js';
 import {
-  billingEnv,
-  bootApp,
-  commitAll,
+  billingApp,
   HttpClient,
   loadE2eConfig,
   login,
   me,
   newUser,
-  prepareApp,
   runCli,
   sandboxApi,
   signup,
   signupAndSignIn,
-  startBillingSandbox,
   typecheck,
   type AppCopy,
-  type BillingSandbox,
   type HttpResponse,
-  type RunningApp,
   type TestUser,
 } from './harness/index.js';
-
-interface SandboxCustomer {
-  id: string;
-  external_id: string;
-  email: string | null;
-  name: string;
-  subscriptions: Array<{ status: string; products: Array<{ code: string }>; required_actions?: Array<{ type: string; redirect_url: string }> }>;
-}
 
 export interface CustomersSuiteOptions {
   /** Add a product with a monthly fixed fee: signup must hand back the payment URL. */
@@ -57,61 +42,41 @@ export function customersSuite(name: string, options: CustomersSuiteOptions = {}
   const e2e = loadE2eConfig(name);
 
   describe(`${name}: customers${options.fixedFee ? ' (fixed-fee product)' : ''}`, () => {
-    let app: AppCopy;
-    let fake: FakeAi;
-    let sandbox: BillingSandbox | undefined;
-    let server: RunningApp | undefined;
+    const ctx = billingApp(name, timeouts);
     let config: BillingConfig | null = null;
     let applied = false;
-    const logs = (res?: HttpResponse) => `${res ? `status ${res.status}: ${res.text.slice(0, 400)}\n` : ''}--- app logs\n${server?.logs().slice(-4000) ?? '(not booted)'}`;
-
-    beforeAll(async () => {
-      app = await prepareApp(name);
-      fake = await startFakeAi({ streamDelayMs: 10 });
-    }, timeouts.install);
-
-    afterAll(async () => {
-      await server?.stop();
-      await sandbox?.close();
-      await fake?.close();
-      await app?.cleanup();
-    });
+    const booted = () => expect(ctx.server && ctx.sandbox, 'the app did not boot').toBeTruthy();
 
     it('applies client-setup and customers with no manual step left; a second run changes nothing', async () => {
-      const init = await runCli(['init', app.dir, '--yes'], app.dir);
-      expect(init.code, init.stdout + init.stderr).toBe(0);
-      if (options.fixedFee) addFixedFee(app.dir);
-      await commitAll(app.dir, 'billing: config');
-      for (const area of ['client-setup', 'customers']) {
-        const result = await runCli(['apply', area, app.dir, '--yes'], app.dir);
-        expect(result.code, `${area}: ${result.stdout}${result.stderr}`).toBe(0);
-        await commitAll(app.dir, `billing: ${area}`);
-      }
-      const again = await runCli(['apply', 'customers', app.dir, '--dry-run', '--json'], app.dir);
+      const results = await ctx.apply(['client-setup', 'customers'], { afterInit: options.fixedFee ? addFixedFee : undefined });
+      for (const [step, result] of Object.entries(results)) expect(result.code, `${step}: ${result.stdout}${result.stderr}`).toBe(0);
+      const again = await runCli(['apply', 'customers', ctx.app.dir, '--dry-run', '--json'], ctx.app.dir);
       expect(JSON.parse(again.stdout).changes, 'a second run changes nothing').toEqual([]);
-      config = loadConfig(app.dir);
+      config = loadConfig(ctx.app.dir);
       applied = true;
     }, timeouts.boot);
 
     it.runIf(e2e.typecheck)('still passes its own tsc --noEmit', async () => {
       expect(applied, 'customers was not applied').toBe(true);
-      const result = await typecheck(app);
+      const result = await typecheck(ctx.app);
       expect(result.code, result.stdout + result.stderr).toBe(0);
     }, timeouts.boot);
 
     it('boots against the sandbox and the fake AI', async () => {
       expect(applied, 'customers was not applied').toBe(true);
-      sandbox = await startBillingSandbox({ config: config! });
-      server = await bootApp(app, { FAKE_AI_URL: fake.url, ...billingEnv(sandbox) });
+      await ctx.boot();
     }, timeouts.boot);
 
     it('a signup leaves a customer linked by the new user id, with its email, subscribed to the configured products', async () => {
-      expect(server && sandbox, 'the app did not boot').toBeTruthy();
-      const client = new HttpClient(server!.url);
+      booted();
+      const sandbox = ctx.sandbox!;
+      const api = sandboxApi(sandbox);
+      const client = new HttpClient(ctx.server!.url);
       const user = newUser(`${name}-signup`);
-      const answer = await signupAnswer(app, client, user);
-      const userId = await signedInUserId(app, client);
-      const customer = await customerOf(sandbox!, userId).catch((error: Error) => expect.fail(`${error.message}\n${logs()}`));
+      const answer = await signupAnswer(ctx.app, client, user);
+      const userId = await signedInUserId(ctx.app, client);
+      const customerId = await api.customerOf(userId).catch((error: Error) => expect.fail(`${error.message}\n${ctx.logs()}`));
+      const customer = await api.customer(customerId);
       expect(customer.external_id).toBe(userId);
       expect(customer.email).toBe(user.email);
       const subscribed = customer.subscriptions.flatMap((s) => s.products.map((p) => p.code)).sort();
@@ -124,21 +89,20 @@ export function customersSuite(name: string, options: CustomersSuiteOptions = {}
       const pending = customer.subscriptions.find((s) => s.status !== 'active');
       expect(pending, JSON.stringify(customer.subscriptions)).toBeDefined();
       const paymentUrl = answer.json().paymentUrl as string;
-      expect(paymentUrl, `signup answer: ${answer.text}`).toMatch(new RegExp(`^${sandbox!.url}/pay/`));
-      const paid = await new HttpClient(sandbox!.url).get(paymentUrl.slice(sandbox!.url.length));
+      expect(paymentUrl, `signup answer: ${answer.text}`).toMatch(new RegExp(`^${sandbox.url}/pay/`));
+      const paid = await new HttpClient(sandbox.url).get(paymentUrl.slice(sandbox.url.length));
       expect(paid.status, paid.text).toBe(302);
-      const after = await customerOf(sandbox!, userId);
+      const after = await api.customer(await api.customerOf(userId));
       expect(after.subscriptions.every((s) => s.status === 'active'), JSON.stringify(after.subscriptions)).toBe(true);
     }, timeouts.request);
 
     it('a signup still succeeds with the sandbox stopped', async () => {
-      expect(server && sandbox, 'the app did not boot').toBeTruthy();
-      await sandbox!.close();
-      sandbox = undefined;
-      const client = new HttpClient(server!.url);
-      await signupAndSignIn(app, client, newUser(`${name}-offline`));
-      const signedIn = await me(app, client);
-      expect(signedIn.status, logs(signedIn)).toBe(200);
+      booted();
+      await ctx.stopSandbox();
+      const client = new HttpClient(ctx.server!.url);
+      await signupAndSignIn(ctx.app, client, newUser(`${name}-offline`));
+      const signedIn = await me(ctx.app, client);
+      expect(signedIn.status, ctx.logs(signedIn)).toBe(200);
     }, timeouts.request);
   });
 }
@@ -159,13 +123,6 @@ async function signedInUserId(app: AppCopy, client: HttpClient): Promise<string>
   const id = (res.json() as { user?: { id?: unknown } }).user?.id;
   if (id === undefined || id === null) throw new Error(`me has no user id: ${res.text}`);
   return String(id);
-}
-
-/** The full customer record the app's signup left in the sandbox (waiting for apps that do not await it). */
-async function customerOf(sandbox: BillingSandbox, externalId: string): Promise<SandboxCustomer> {
-  const api = sandboxApi(sandbox);
-  const id = await api.customerOf(externalId);
-  return (await api.get(`/customers/${encodeURIComponent(id)}`)).json() as SandboxCustomer;
 }
 
 /** Adds a monthly fixed-fee product (and an absolute return URL, which Credyt requires) to the app's config. */

@@ -56,6 +56,14 @@ export function anthropicPromptText(body: Json): string {
   return [contentText(body.system), ...messages.map((m) => contentText(m.content))].join(' ');
 }
 
+/** All prompt text of a text request the fake recorded, by its kind: Chat Completions, Responses or Anthropic Messages. */
+export function promptText(kind: string, body: Json): string {
+  if (kind === 'openai:chat.completions') return chatPromptText(body);
+  if (kind === 'openai:responses') return responsesPromptText(body);
+  if (kind === 'anthropic:messages') return anthropicPromptText(body);
+  throw new Error(`${kind} is not a text request with a prompt`);
+}
+
 /** The inputs of an embeddings body as strings (token arrays count one token per number). */
 export function embeddingInputs(body: Json): string[] {
   const input = body.input;

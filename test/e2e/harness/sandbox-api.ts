@@ -1,6 +1,7 @@
-// Reading (and funding) the sandbox the way a test checks billing: the customer of an app user, their usage
-// events as they arrive, the fees an event cost, the wallet balance, and a wallet adjustment. Calls go
-// through Credyt's own API paths with the sandbox key, so they read exactly what the app's module wrote.
+// Reading (and funding) the sandbox the way a test checks billing: the customer of an app user and its
+// subscriptions, their usage events as they arrive, the fees an event cost, the wallet balance, and a wallet
+// adjustment. Calls go through Credyt's own API paths with the sandbox key, so they read exactly what the app's
+// module wrote.
 import { randomUUID } from 'node:crypto';
 import { HttpClient, type HttpResponse } from './http-client.js';
 import { SANDBOX_API_KEY, type BillingSandbox } from './sandbox.js';
@@ -14,15 +15,28 @@ export interface SandboxEvent {
   fees?: Array<{ amount: number; asset: string }>;
 }
 
+export interface SandboxCustomer {
+  id: string;
+  external_id: string;
+  email: string | null;
+  name: string;
+  subscriptions: Array<{ status: string; products: Array<{ code: string }>; required_actions?: Array<{ type: string; redirect_url: string }> }>;
+}
+
 export interface SandboxApi {
   get(path: string): Promise<HttpResponse>;
   post(path: string, json: unknown): Promise<HttpResponse>;
   /** The Credyt id of the customer whose external id is the app's user id; waits until the module has made it. */
   customerOf(userId: string, timeoutMs?: number): Promise<string>;
+  /** The customer's full record, subscriptions included. */
+  customer(id: string): Promise<SandboxCustomer>;
   /** The customer's events, newest first. */
   events(customerId: string): Promise<SandboxEvent[]>;
-  /** The customer's events (newest first) once there are at least `count` (the app sends them in the background). */
-  eventsAtLeast(customerId: string, count: number, timeoutMs?: number): Promise<SandboxEvent[]>;
+  /**
+   * The customer's events (newest first) once there are at least `count` (the app sends them in the background).
+   * With `settleMs`, waits that much longer and reads again, so that an extra (duplicate) event shows up too.
+   */
+  eventsAtLeast(customerId: string, count: number, options?: { timeoutMs?: number; settleMs?: number }): Promise<SandboxEvent[]>;
   /** One event with its fees. */
   event(id: string): Promise<SandboxEvent>;
   /** The available balance of the customer's default account in `asset` (0 when there is none). */
@@ -46,13 +60,19 @@ export function sandboxApi(sandbox: Pick<BillingSandbox, 'url'>): SandboxApi {
         if (Date.now() > deadline) throw new Error(`no customer with external id ${userId} in the sandbox (last answer ${res.status})`);
       }
     },
+    async customer(id) {
+      return (await api.get(`/customers/${encodeURIComponent(id)}`)).json() as SandboxCustomer;
+    },
     async events(customerId) {
       return ((await api.get(`/events?customer_id=${encodeURIComponent(customerId)}&limit=100`)).json() as { items: SandboxEvent[] }).items;
     },
-    async eventsAtLeast(customerId, count, timeoutMs = 10_000) {
+    async eventsAtLeast(customerId, count, { timeoutMs = 10_000, settleMs = 0 } = {}) {
       for (const deadline = Date.now() + timeoutMs; ; await sleep(POLL_MS)) {
         const events = await api.events(customerId);
-        if (events.length >= count || Date.now() > deadline) return events;
+        if (events.length < count && Date.now() <= deadline) continue;
+        if (!settleMs) return events;
+        await sleep(settleMs);
+        return api.events(customerId);
       }
     },
     async event(id) {
