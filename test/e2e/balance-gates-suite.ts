@@ -12,7 +12,7 @@ import {
   callBillable,
   HttpClient,
   loadE2eConfig,
-  me,
+  signedInUserId,
   newUser,
   runCli,
   sandboxApi,
@@ -85,7 +85,7 @@ export function balanceGatesSuite(name: string, timeouts = { install: 600_000, b
       expect(first.status, `${firstKind} before the top-up: ${ctx.logs(first)}`).toBe(402);
 
       const api = sandboxApi(ctx.sandbox!);
-      const customerId = await api.customerOf(String((await me(ctx.app, client)).json().user.id));
+      const customerId = await api.customerOf(await signedInUserId(ctx.app, client));
       await api.adjust(customerId, TOP_UP);
 
       for (const kind of Object.keys(ctx.app.config.billable)) {
@@ -97,7 +97,8 @@ export function balanceGatesSuite(name: string, timeouts = { install: 600_000, b
         expect(res.status, `${kind} after the top-up: ${ctx.logs(res)}`).toBe(spec.status);
         expect(ctx.fake.requests.filter((r) => r.kind === spec.ai), `${kind}: AI calls`).toHaveLength(1);
         if (!metered) continue;
-        const events = await api.eventsAtLeast(customerId, seen + 1);
+        // Settling a moment longer lets a late duplicate event show up, so "exactly one" is really checked.
+        const events = await api.eventsAtLeast(customerId, seen + 1, { settleMs: 500 });
         const fresh = events.slice(0, events.length - seen); // newest first
         expect(fresh, `${kind}: one usage event`).toHaveLength(1);
         const fees = ((await api.event(fresh[0]!.id)).fees ?? []).filter((f) => f.asset === 'USD').reduce((sum, f) => sum + f.amount, 0);

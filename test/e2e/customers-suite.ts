@@ -14,6 +14,7 @@ import {
   loadE2eConfig,
   login,
   me,
+  signedInUserId,
   newUser,
   runCli,
   sandboxApi,
@@ -115,14 +116,6 @@ async function signupAnswer(app: AppCopy, client: HttpClient, user: TestUser): P
   const loggedIn = await login(app, client, user);
   if (loggedIn.status >= 400 || /[?&]error=/.test(loggedIn.text)) throw new Error(`login answered ${loggedIn.status}: ${loggedIn.text}`);
   return res;
-}
-
-async function signedInUserId(app: AppCopy, client: HttpClient): Promise<string> {
-  const res = await me(app, client);
-  if (res.status !== 200) throw new Error(`me answered ${res.status}: ${res.text}`);
-  const id = (res.json() as { user?: { id?: unknown } }).user?.id;
-  if (id === undefined || id === null) throw new Error(`me has no user id: ${res.text}`);
-  return String(id);
 }
 
 /** Adds a monthly fixed-fee product (and an absolute return URL, which Credyt requires) to the app's config. */

@@ -12,7 +12,7 @@ import {
   callBillable,
   HttpClient,
   loadE2eConfig,
-  me,
+  signedInUserId,
   newUser,
   runCli,
   sandboxApi,
@@ -52,7 +52,7 @@ export function usageEventsSuite(name: string, timeouts = { install: 600_000, bo
       booted();
       const client = new HttpClient(ctx.server!.url);
       await signupAndSignIn(ctx.app, client, newUser(`${name}-metered`));
-      const userId = String((await me(ctx.app, client)).json().user.id);
+      const userId = await signedInUserId(ctx.app, client);
       const config = loadConfig(ctx.app.dir)!;
       const api = sandboxApi(ctx.sandbox!);
       let seen = 0;

@@ -69,6 +69,15 @@ export function me(app: Driven, client: HttpClient): Promise<HttpResponse> {
   return send(client, { method: 'GET', ...configOf(app).me }, {});
 }
 
+/** The signed-in user's id, as the app's "who am I" route reports it; throws when nobody is signed in. */
+export async function signedInUserId(app: Driven, client: HttpClient): Promise<string> {
+  const res = await me(app, client);
+  if (res.status !== 200) throw new Error(`me answered ${res.status}: ${res.text}`);
+  const id = (res.json() as { user?: { id?: unknown } }).user?.id;
+  if (id === undefined || id === null) throw new Error(`me has no user id: ${res.text}`);
+  return String(id);
+}
+
 export function billableSpec(app: Driven, kind: string): BillableSpec {
   const spec = configOf(app).billable[kind];
   if (!spec) throw new Error(`e2e.json has no billable "${kind}" (has: ${Object.keys(configOf(app).billable).join(', ')})`);

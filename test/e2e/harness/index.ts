@@ -10,6 +10,7 @@ export {
   callBillable,
   login,
   me,
+  signedInUserId,
   newUser,
   signup,
   signupAndSignIn,
