@@ -6,10 +6,18 @@ import { modifyFile, toLf } from '../plan/file-change.js';
 import type { Plan } from '../plan/types.js';
 import type { Project } from '../project/project.js';
 
+/** A file whose first statement is the 'use client' directive: it is bundled for the browser. */
+const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/;
+
 export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<string>, transform: Transform<O>, optionsFor: (file: string) => O): void {
   for (const file of files) {
     const text = project.sources.get(file);
     if (text === undefined) continue;
+    if (USE_CLIENT.test(text)) {
+      // The billing module holds the API key: browser code never imports it, whatever the area.
+      plan.skipped.push({ path: file, reason: "browser code ('use client'): the billing module must not be imported here; move the call to a server action or route" });
+      continue;
+    }
     let result: TransformResult;
     try {
       result = runTransform(transform, file, toLf(text), optionsFor(file));

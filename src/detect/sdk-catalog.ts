@@ -80,7 +80,3 @@ export const CALL_PREFILTER = new RegExp(
 
 /** A cheap text test for files that construct or decorate an SDK client. */
 export const CLIENT_PREFILTER = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate)\b|\.decorate\(|['"](openai|@anthropic-ai\/[\w-]+|replicate)['"]/;
-
-export function sdksForPackage(source: string): ClientSdk[] {
-  return CLIENT_SDKS.filter((s) => s.packages.includes(source));
-}

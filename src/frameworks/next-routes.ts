@@ -97,10 +97,6 @@ export function isUseServerFile(ast: t.File): boolean {
   return hasDirective(ast.program.directives, 'use server');
 }
 
-export function isUseClientFile(ast: t.File): boolean {
-  return hasDirective(ast.program.directives, 'use client');
-}
-
 /** Exported functions of a 'use server' file, and functions carrying the directive themselves. */
 function findServerActions(scope: FileScope): RouteHandler[] {
   const out: RouteHandler[] = [];
