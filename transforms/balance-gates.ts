@@ -13,9 +13,10 @@ import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner, type ImportWish } from '../src/ast/add-import.js';
 import { collectImports, importSyntaxOf } from '../src/ast/imports.js';
 import { detectStyle, printOptions } from '../src/ast/style.js';
-import { reporterFor, type Reporter } from '../src/ast/transform.js';
+import { reporterFor, siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
 import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls.js';
-import { gateHandler, type GateFile } from '../src/areas/gates/gate-handler.js';
+import { gateHandler, refuseHandler, type GateFile } from '../src/areas/gates/gate-handler.js';
+import { lineOf } from '../src/ast/nodes.js';
 import { gateWork, type GateOptions } from '../src/areas/gates/work.js';
 import { mentionsHelper } from '../src/areas/helper-calls.js';
 import { standaloneOptions } from '../src/areas/standalone.js';
@@ -27,6 +28,7 @@ export interface BalanceGatesOptions extends GateOptions {
   /** The package's module system, for files that show neither imports nor requires. */
   module?: 'esm' | 'cjs';
   reporter?: Reporter;
+  sites?: SiteFilter;
 }
 
 export default function balanceGates(file: FileInfo, api: API, options: BalanceGatesOptions): string | undefined | Promise<string | undefined> {
@@ -46,7 +48,13 @@ export default function balanceGates(file: FileInfo, api: API, options: BalanceG
   const planner = new ImportPlanner(ast, importSyntaxOf(ast, file.path, options.module));
   const gateFile: GateFile = { j, path: file.path, text: file.source, style, planner, billing: options.billing, reporter, options, nextResponse: nextResponseName(ast) };
   let changed = false;
-  for (const handler of work.handlers) changed = gateHandler(handler, gateFile) || changed;
+  for (const handler of work.handlers) {
+    const key = handler.handler.fn.start ?? 0;
+    const verdict = siteVerdict(options.sites, key);
+    if (verdict === 'leave') continue;
+    reporter.site?.(key, lineOf(handler.handler.fn));
+    changed = (typeof verdict === 'object' ? refuseHandler(handler, gateFile, `the gate would not type-check: ${verdict.refused}`) : gateHandler(handler, gateFile)) || changed;
+  }
   if (!changed) return undefined;
 
   return planner.insertInto(root.toSource(printOptions(style)), file.path, style);

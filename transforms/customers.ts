@@ -6,17 +6,17 @@ import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner } from '../src/ast/add-import.js';
 import { importSyntaxOf } from '../src/ast/imports.js';
-import { isFunction, type FunctionNode } from '../src/ast/nodes.js';
+import { enclosingStatement, isFunction, lineOf, type FunctionNode } from '../src/ast/nodes.js';
 import { detectStyle, printOptions } from '../src/ast/style.js';
-import { reporterFor, type Reporter } from '../src/ast/transform.js';
+import { reporterFor, siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
 import { addToClerkWebhook } from '../src/areas/customers/clerk-webhook.js';
 import { addToHandler } from '../src/areas/customers/handler-site.js';
 import { addToLibraryHook } from '../src/areas/customers/library-hooks.js';
-import { nodeAt, type Located } from '../src/areas/customers/site.js';
+import { nodeAt, statementOfFunction, stopAt, type Located } from '../src/areas/customers/site.js';
 import { standaloneOptions } from '../src/areas/standalone.js';
 import type { CustomersOptions, FileEdit, SignupTarget } from '../src/areas/customers/types.js';
 
-type Options = CustomersOptions & { reporter?: Reporter };
+type Options = CustomersOptions & { reporter?: Reporter; sites?: SiteFilter };
 
 export default function transformer(file: FileInfo, api: API, options: Options): string | undefined | Promise<string | undefined> {
   // A plain `jscodeshift -t` run brings no sites: work out what `billing-codemod apply` would pass.
@@ -29,7 +29,13 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   const edit = openEdit(file, api, options, reporter, root.get().node as t.File);
   // Every site is found before any is edited: edits replace nodes, and new nodes carry other offsets.
   const sites = targets.map((target) => ({ target, found: locate(edit, target) }));
-  for (const { target, found } of sites) addCustomerCreation(edit, target, found);
+  for (const { target, found } of sites) {
+    const verdict = siteVerdict(options.sites, target.start);
+    if (verdict === 'leave') continue;
+    if (found) reporter.site?.(target.start, lineOf(found.node));
+    if (typeof verdict === 'object' && found) refuse(edit, target, found, verdict.refused);
+    else addCustomerCreation(edit, target, found);
+  }
 
   if (!edit.changed) return undefined;
   return edit.planner.insertInto(root.toSource(printOptions(edit.style)), file.path, edit.style);
@@ -57,6 +63,17 @@ function locate(edit: FileEdit, target: SignupTarget): Located | null {
   if (target.kind === 'handler') return nodeAt(program, target.start, isFunction);
   if (target.kind === 'clerk') return nodeAt(program, target.start, (n): n is t.StringLiteral => n.type === 'StringLiteral');
   return nodeAt(program, target.start, (n): n is t.ObjectExpression => n.type === 'ObjectExpression');
+}
+
+/** A site whose edit would not type-check: the compiler's reason, one marker, the call to add by hand. */
+function refuse(edit: FileEdit, target: SignupTarget, found: Located, reason: string): void {
+  const statement = target.kind === 'handler' ? statementOfFunction(found as Located<FunctionNode>) : enclosingStatement(found.node, found.ancestors)?.statement ?? null;
+  stopAt(edit, {
+    statement,
+    line: lineOf(found.node),
+    reason: `${target.label}: the edit would not type-check: ${reason}`,
+    message: `${target.label}: create the billing customer (billing.ensureCustomer) right after the user is created; the tool's edit would not type-check (${reason})`,
+  });
 }
 
 function addCustomerCreation(edit: FileEdit, target: SignupTarget, found: Located | null): void {

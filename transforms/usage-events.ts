@@ -13,7 +13,8 @@
 // `billing-codemod apply usage-events`, which hands it package-wide facts; the steps live in src/areas/usage/.
 import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
-import type { Reporter } from '../src/ast/transform.js';
+import { siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
+import { lineOf } from '../src/ast/nodes.js';
 import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls.js';
 import { isAiStream, meterAiStream } from '../src/areas/usage/ai-stream.js';
 import { FileEdit, type UsageEventsOptions } from '../src/areas/usage/file-edit.js';
@@ -22,12 +23,12 @@ import { meterResult } from '../src/areas/usage/meter-result.js';
 import { leaveToPerson, type SiteTask } from '../src/areas/usage/site-task.js';
 import { siteTasks } from '../src/areas/usage/site-tasks.js';
 import { meterStream, streamShape } from '../src/areas/usage/streams.js';
-import { passUser } from '../src/areas/usage/thread-user.js';
+import { passUser, userParameter } from '../src/areas/usage/thread-user.js';
 import { standaloneOptions } from '../src/areas/standalone.js';
 
 export type { UsageEventsOptions };
 
-export default function usageEvents(file: FileInfo, api: API, options: UsageEventsOptions & { reporter?: Reporter }): string | undefined | Promise<string | undefined> {
+export default function usageEvents(file: FileInfo, api: API, options: UsageEventsOptions & { reporter?: Reporter; sites?: SiteFilter }): string | undefined | Promise<string | undefined> {
   // A plain `jscodeshift -t` run brings no config: work out what `billing-codemod apply` would pass.
   if (!options.config) return standaloneOptions<UsageEventsOptions>('usage-events', file.path).then((given) => (given ? usageEvents(file, api, given) : undefined));
   if (!mayMeter(file.source, options)) return undefined;
@@ -35,12 +36,20 @@ export default function usageEvents(file: FileInfo, api: API, options: UsageEven
   const edit = new FileEdit(api, file, root.get().node as t.File, options, root, options.reporter);
   const tasks = siteTasks(edit);
   if (tasks.length === 0 && !edit.changed) return undefined;
-  for (const task of tasks) meter(edit, task);
+  for (const task of tasks) {
+    const key = task.site.call.start ?? 0;
+    const verdict = siteVerdict(options.sites, key);
+    if (verdict === 'leave') continue;
+    edit.reporter.site?.(key, lineOf(task.site.call));
+    if (typeof verdict === 'object') leaveToPerson(edit, task, `the edit would not type-check: ${verdict.refused}`);
+    else meter(edit, task);
+  }
   return edit.changed ? edit.print() : undefined;
 }
 
 /** One site: streams wait for their end, everything else reads the awaited result. */
 function meter(edit: FileEdit, task: SiteTask): void {
+  if (task.threadThrough) task.user = userParameter(edit, task.threadThrough);
   if (task.viaHelper?.mode === 'thread') return passUser(edit, task, task.viaHelper);
   if (task.viaHelper) return meterResult(edit, task);
   if (isAiStream(task)) return meterAiStream(edit, task);

@@ -10,6 +10,7 @@ import { mentionsHelper } from './helper-calls.js';
 import { billingImportFor, billingModulePath } from './module-location.js';
 import { packageSiteOptions } from './site-options.js';
 import { transformFiles } from './transform-files.js';
+import { verifyFor } from './verify-edits.js';
 import type { Area, AreaContext } from './types.js';
 
 export const balanceGatesArea: Area = {
@@ -24,7 +25,7 @@ function planBalanceGates(ctx: AreaContext): Plan {
   const { info } = pkg;
   const plan = emptyPlan('balance-gates', info.path);
   const { files, optionsFor } = balanceGatesFiles(ctx);
-  transformFiles(plan, project, files, balanceGates, optionsFor);
+  transformFiles(plan, project, files, balanceGates, optionsFor, verifyFor(ctx));
   const gated = plan.changes.some((c) => count(c.after, '.checkBalance(') > count(c.before ?? '', '.checkBalance('));
   if (gated) plan.notes.push(...notesFor(info.billing.module, billingModulePath(info, config), config.events));
   return plan;

@@ -16,6 +16,7 @@ import { hookTarget, signupRouteTargets, type FileTarget } from './customers/tar
 import type { CustomersOptions, SignupTarget } from './customers/types.js';
 import { billingImportFor } from './module-location.js';
 import { transformFiles } from './transform-files.js';
+import { verifyFor } from './verify-edits.js';
 import type { Area, AreaContext } from './types.js';
 
 export const customersArea: Area = {
@@ -28,7 +29,7 @@ export const customersArea: Area = {
       if (plan.manual.length === 0) plan.manual.push(noSignupStep(ctx.pkg.info));
       return plan;
     }
-    transformFiles(plan, ctx.project, new Set(found.map((f) => f.file)), transformer, optionsFor);
+    transformFiles(plan, ctx.project, new Set(found.map((f) => f.file)), transformer, optionsFor, verifyFor(ctx));
     addNotes(ctx, plan, found, fixedFeeProducts(ctx.config));
     return plan;
   },

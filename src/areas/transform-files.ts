@@ -1,15 +1,17 @@
 // The loop every code-editing area shares: run its transform on each candidate file (LF text in, the
 // file's own line endings out) and gather edits, skipped sites and manual steps into the plan. A file
 // that does not parse is skipped with its path and the parser's message; the others still go ahead.
-import { runTransform, type Transform, type TransformResult } from '../ast/transform.js';
+import { runTransform, type SiteFilter, type Transform } from '../ast/transform.js';
 import { modifyFile, toLf } from '../plan/file-change.js';
 import type { Plan } from '../plan/types.js';
 import type { Project } from '../project/project.js';
+import { verifyRuns, type FileRun, type Verify } from './verify-edits.js';
 
 /** A file whose first statement is the 'use client' directive: it is bundled for the browser. */
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/;
 
-export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<string>, transform: Transform<O>, optionsFor: (file: string) => O): void {
+export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<string>, transform: Transform<O>, optionsFor: (file: string) => O, verify?: Verify | null): void {
+  const runs: FileRun[] = [];
   for (const file of files) {
     const text = project.sources.get(file);
     if (text === undefined) continue;
@@ -18,16 +20,19 @@ export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<
       plan.skipped.push({ path: file, reason: "browser code ('use client'): the billing module must not be imported here; move the call to a server action or route" });
       continue;
     }
-    let result: TransformResult;
+    const lf = toLf(text);
+    const rerun = (sites: SiteFilter) => runTransform(transform, file, lf, { ...optionsFor(file), sites });
     try {
-      result = runTransform(transform, file, toLf(text), optionsFor(file));
+      runs.push({ path: file, lf, result: rerun({}), rerun });
     } catch (error) {
       if (!isSyntaxError(error)) throw error;
       plan.skipped.push({ path: file, reason: `does not parse: ${(error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}` });
-      continue;
     }
+  }
+  if (verify) plan.verification = verifyRuns(runs, verify.verifier, verify.pkg);
+  for (const { path, result } of runs) {
     const output = result.output;
-    const change = output === null ? null : modifyFile(file, text, () => output);
+    const change = output === null ? null : modifyFile(path, project.sources.get(path) as string, () => output);
     if (change) plan.changes.push(change);
     plan.skipped.push(...result.skipped);
     plan.manual.push(...result.manual);

@@ -8,6 +8,8 @@ import type { Project } from '../project/project.js';
 export interface AreaOptions {
   /** Regenerate files the user has edited (client-setup's billing module). */
   force?: boolean;
+  /** Type-check the edits before showing them (default true; `--no-verify` turns it off). */
+  verify?: boolean;
 }
 
 export interface AreaContext {

@@ -11,6 +11,7 @@ import { readProjectFile } from '../project/project.js';
 import { billingImportFor, billingModulePath } from './module-location.js';
 import { packageSiteOptions } from './site-options.js';
 import { transformFiles } from './transform-files.js';
+import { verifyFor } from './verify-edits.js';
 import type { Area, AreaContext } from './types.js';
 import { LATEST_MAJORS, type SdkMajors } from './usage/event-data.js';
 import type { UsageEventsOptions } from './usage/file-edit.js';
@@ -33,7 +34,7 @@ function planUsageEvents(ctx: AreaContext): Plan {
     return plan;
   }
   const { files, optionsFor } = usageEventsFiles(ctx);
-  transformFiles(plan, project, files, usageEvents, optionsFor);
+  transformFiles(plan, project, files, usageEvents, optionsFor, verifyFor(ctx));
   if (plan.changes.length && !info.billing.module) {
     plan.notes.push(`the events go through the billing module (${billingModulePath(info, config)}), which is not there yet: run \`billing-codemod apply client-setup\` first`);
   }

@@ -9,6 +9,25 @@ export interface Reporter {
   skip(line: number, reason: string): void;
   manual(line: number, message: string, snippet?: string): void;
   note(message: string): void;
+  /** A site this run edited (or marked), by its key: the start offset of the node the site is known by. */
+  site?(key: number, line: number): void;
+}
+
+/**
+ * Which sites a run may edit, for verification: with `only`, every other site is left exactly as it is and
+ * unreported; a `refused` site gets no edit, only its reason (the compiler's message) and one marker.
+ */
+export interface SiteFilter {
+  only?: ReadonlySet<number>;
+  refused?: ReadonlyMap<number, string>;
+}
+
+/** What a transform does with the site known by `key`: edit it, leave it untouched, or refuse it with a reason. */
+export function siteVerdict(filter: SiteFilter | undefined, key: number): 'edit' | 'leave' | { refused: string } {
+  const refused = filter?.refused?.get(key);
+  if (refused !== undefined) return { refused };
+  if (filter?.only && !filter.only.has(key)) return 'leave';
+  return 'edit';
 }
 
 export interface TransformResult {
@@ -17,17 +36,20 @@ export interface TransformResult {
   skipped: Skipped[];
   manual: ManualStep[];
   notes: string[];
+  /** The sites the run edited or marked, by key (see SiteFilter). */
+  sites: Array<{ key: number; line: number }>;
 }
 
 /** A transform; it returns a promise only in a standalone jscodeshift run, where it first works out its options. */
 export type Transform<O> = (file: FileInfo, api: API, options: O & { reporter?: Reporter }) => string | null | undefined | Promise<string | null | undefined>;
 
 export function runTransform<O>(transform: Transform<O>, path: string, source: string, options: O): TransformResult {
-  const result: TransformResult = { output: null, skipped: [], manual: [], notes: [] };
+  const result: TransformResult = { output: null, skipped: [], manual: [], notes: [], sites: [] };
   const reporter: Reporter = {
     skip: (line, reason) => result.skipped.push({ path, line, reason }),
     manual: (line, message, snippet) => result.manual.push({ path, line, message, ...(snippet ? { snippet } : {}) }),
     note: (message) => result.notes.push(message),
+    site: (key, line) => void (result.sites.some((s) => s.key === key) || result.sites.push({ key, line })),
   };
   const j = jscodeshift.withParser(recastParserFor(path));
   const api: API = { j, jscodeshift: j, stats: () => undefined, report: (msg: string) => result.notes.push(msg) };

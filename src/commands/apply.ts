@@ -11,6 +11,7 @@ interface ApplyFlags {
   allowDirty?: boolean;
   force?: boolean;
   package?: string;
+  verify?: boolean;
 }
 
 export function applyCommand(): Command {
@@ -24,6 +25,7 @@ export function applyCommand(): Command {
     .option('--allow-dirty', 'write even when the git tree has uncommitted changes')
     .option('--force', 'regenerate files the user has edited (client-setup)')
     .option('--package <path>', 'the app package to change, in a monorepo')
+    .option('--no-verify', "do not type-check the edits with the app's TypeScript settings before showing them")
     .action((areaName: string, dir: string, flags: ApplyFlags) =>
       runCommand(async () => {
         const area = findArea(areaName);
@@ -31,7 +33,7 @@ export function applyCommand(): Command {
         const ws = await openWorkspace(dir);
         const pkg = selectPackage(ws, flags.package);
         const config = configOf(ws, pkg);
-        const plan = await planArea(area, ws, pkg, config, { force: flags.force });
+        const plan = await planArea(area, ws, pkg, config, { force: flags.force, verify: flags.verify !== false });
         return presentAndWrite(plan, ws.project.dir, flags);
       }),
     );

@@ -10,6 +10,7 @@ import { sourcesUnder, type Project } from '../project/project.js';
 import { resolveImport } from '../project/resolve-import.js';
 import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';
 import { CLIENT_PREFILTER } from './sdk-catalog.js';
+import { createTypeProgram, type TypeProgram } from '../analysis/program.js';
 
 export interface PackageContext {
   project: Project;
@@ -27,6 +28,8 @@ export interface PackageContext {
   resolve(from: string, specifier: string): string | null;
   clientIndex(): ClientIndex;
   fileClients(path: string): FileClients | null;
+  /** The TypeScript checker over this package (made on first use; most commands never need it). */
+  typeProgram(): TypeProgram;
 }
 
 export function createPackageContext(
@@ -42,6 +45,7 @@ export function createPackageContext(
   const unparsed = new Map<string, string>();
   const fileClients = new Map<string, FileClients | null>();
   let index: ClientIndex | null = null;
+  let types: TypeProgram | null = null;
 
   const ctx: PackageContext = {
     project,
@@ -78,6 +82,10 @@ export function createPackageContext(
     clientIndex() {
       index ??= buildClientIndex(ctx);
       return index;
+    },
+    typeProgram() {
+      types ??= createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next') });
+      return types;
     },
     fileClients(path) {
       if (!fileClients.has(path)) {

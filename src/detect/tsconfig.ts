@@ -1,4 +1,4 @@
-// Reads a package's tsconfig.json / jsconfig.json with TypeScript's own config reader (via ts-morph), which
+// Reads a package's tsconfig.json / jsconfig.json with TypeScript's own config reader, which
 // follows `extends` chains (relative, package and array forms) and JSONC exactly as tsc does.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -13,19 +13,12 @@ export interface CompilerSettings {
   moduleResolution: string | null;
 }
 
-type TsModule = typeof import('ts-morph').ts;
-let tsModule: TsModule | null = null;
-
-async function loadTs(): Promise<TsModule> {
-  // Loaded on first use only: TypeScript is large, and most of a run never needs it.
-  tsModule ??= (await import('ts-morph')).ts;
-  return tsModule;
-}
+import { loadTypeScript } from '../analysis/typescript.js';
 
 export async function readCompilerSettings(pkgDir: string): Promise<CompilerSettings | null> {
   const file = ['tsconfig.json', 'jsconfig.json'].find((name) => existsSync(join(pkgDir, name)));
   if (!file) return null;
-  const ts = await loadTs();
+  const ts = loadTypeScript();
   const configPath = join(pkgDir, file);
   const read = ts.readConfigFile(configPath, ts.sys.readFile);
   if (read.error) return { file, aliases: {}, module: null, moduleResolution: null };

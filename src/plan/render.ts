@@ -2,7 +2,7 @@
 // that `--json` prints.
 import { createTwoFilesPatch } from 'diff';
 import pc from 'picocolors';
-import type { FileChange, Plan } from './types.js';
+import type { FileChange, Plan, Verification } from './types.js';
 
 export function unifiedDiff(change: FileChange): string {
   const from = change.action === 'create' ? '/dev/null' : `a/${change.path}`;
@@ -52,7 +52,15 @@ export function renderSummary(plan: Plan, colour: boolean): string {
     }
   }
   for (const note of plan.notes) lines.push(c.dim(`  note: ${note}`));
+  if (plan.verification) lines.push(verificationLine(plan.verification));
   return lines.join('\n');
+}
+
+/** `verified with tsc: 4 files, 0 new errors (tsconfig.json, 1.2 s)`, and what was left out for it. */
+export function verificationLine(v: Verification): string {
+  const refused = v.refused ? `; ${v.refused} site(s) left out because their edit would not type-check` : '';
+  const errors = (v.errors ?? []).map((e) => `\n    ${e}`).join('');
+  return `  verified with tsc: ${v.files} file(s), ${v.newErrors} new error(s) (${v.settings}, ${(v.ms / 1000).toFixed(1)} s)${refused}${errors}`;
 }
 
 export interface PlanJson {
@@ -64,6 +72,7 @@ export interface PlanJson {
   env: Plan['env'];
   dependencies: Plan['dependencies'];
   notes: string[];
+  verification?: Verification;
 }
 
 export function planToJson(plan: Plan): PlanJson {
@@ -76,5 +85,6 @@ export function planToJson(plan: Plan): PlanJson {
     env: plan.env,
     dependencies: plan.dependencies,
     notes: plan.notes,
+    ...(plan.verification ? { verification: plan.verification } : {}),
   };
 }

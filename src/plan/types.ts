@@ -36,6 +36,20 @@ export interface Dependency {
   reason: string;
 }
 
+/** What the type-check of a plan's edits found (see src/areas/verify-edits.ts). */
+export interface Verification {
+  /** Files type-checked: the edited files and the files importing them. */
+  files: number;
+  /** Diagnostics the edits still add (0 unless a file could not be fixed by leaving sites out). */
+  newErrors: number;
+  /** Sites left out because their edit would not type-check. */
+  refused: number;
+  /** The compiler settings used (`tsconfig.json`, `default (allowJs)`). */
+  settings: string;
+  ms: number;
+  errors?: string[];
+}
+
 export interface Plan {
   area: string;
   /** The app package the plan is for, relative to the target directory. */
@@ -47,6 +61,8 @@ export interface Plan {
   dependencies: Dependency[];
   /** Things the user should know that need no action from the tool (how to keep the Credyt id, ...). */
   notes: string[];
+  /** The type-check of the edits, when it ran. */
+  verification?: Verification;
 }
 
 export function emptyPlan(area: string, pkg: string): Plan {

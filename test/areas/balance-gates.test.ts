@@ -205,6 +205,6 @@ describe('the transform on its own', () => {
 
   it('leaves a file without billable calls alone', () => {
     const out = runTransform(balanceGates, 'src/app.ts', 'app.get("/", (req: any, res: any) => res.send("hi"));\n', options);
-    expect(out).toEqual({ output: null, skipped: [], manual: [], notes: [] });
+    expect(out).toEqual({ output: null, skipped: [], manual: [], notes: [], sites: [] });
   });
 });

@@ -80,6 +80,12 @@ function readyToGate(work: HandlerWork, file: GateFile, point: GatePoint): Ready
   return { point, user, role, addResponse, makeAsync: !fn.async };
 }
 
+/** Leaves the handler without a gate for `reason` (a skip, a manual step and one marker). */
+export function refuseHandler(work: HandlerWork, file: GateFile, reason: string): boolean {
+  const point = gatePoint(work.handler.fn, work.sites);
+  return refuse(work, file, 'reason' in point ? null : point, { reason });
+}
+
 function insertGate(work: HandlerWork, file: GateFile, ready: Ready): void {
   const fn = work.handler.fn;
   const around = outerScopes(work);

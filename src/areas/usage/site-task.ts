@@ -3,7 +3,7 @@
 // inserting the event after a statement, or leaving the site to a person with one marker.
 import type * as t from '@babel/types';
 import { insertAfter, type StatementSlot } from '../../ast/edit.js';
-import { enclosingStatement, getPropertyValue } from '../../ast/nodes.js';
+import { enclosingStatement, getPropertyValue, type FunctionNode } from '../../ast/nodes.js';
 import { walk, type Node } from '../../ast/walk.js';
 import type { UserRef } from '../../frameworks/signed-in-user.js';
 import type { BillableSite } from '../billable-sites.js';
@@ -16,6 +16,8 @@ export interface SiteTask {
   site: BillableSite & { event: NonNullable<BillableSite['event']> };
   /** The signed-in user's id at the call, or null. */
   user: UserRef | null;
+  /** The helper the call is in, which is handed the user through a new parameter when the site is metered. */
+  threadThrough: FunctionNode | null;
   /** The request's `model` argument as written, when it can be evaluated again after the call. */
   requestModel: string | null;
   /** `openai:chat.completions.create`, for reports. */

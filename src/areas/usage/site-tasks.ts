@@ -5,7 +5,6 @@ import { findBillableSites, userAt } from '../billable-sites.js';
 import type { FileEdit } from './file-edit.js';
 import { helperCalls } from './helper-plan.js';
 import { requestModelOf, siteLabel, type SiteTask } from './site-task.js';
-import { userParameter } from './thread-user.js';
 
 export function siteTasks(edit: FileEdit): SiteTask[] {
   const { options } = edit;
@@ -25,9 +24,10 @@ export function siteTasks(edit: FileEdit): SiteTask[] {
       edit.reporter.note(`${helper.localName ?? 'a helper'}() in ${helper.file} returns the result of ${label}: its usage events are sent where request handlers call it`);
       continue;
     }
-    let user: UserRef | null = userAt(site, edit.text, site.call.start ?? 0, options);
-    if (helper?.mode === 'thread' && site.fn) user = userParameter(edit, site.fn);
-    tasks.push({ site: { ...site, event: site.event }, user, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper });
+    // A helper that is handed the user gets its parameter when the site is metered (not while reading).
+    const threadThrough = helper?.mode === 'thread' && site.fn ? site.fn : null;
+    const user: UserRef | null = threadThrough ? null : userAt(site, edit.text, site.call.start ?? 0, options);
+    tasks.push({ site: { ...site, event: site.event }, user, threadThrough, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper });
   }
   return tasks;
 }

@@ -1,0 +1,147 @@
+// One TypeScript language service per app package, made on first use: the app's own compiler settings (or a
+// default allowJs program for a JavaScript app), the app's source files served as the analysis reads them
+// (LF text, so an offset in a Babel tree is the same offset here), and edited text where verification asks.
+// Only the files that matter are roots (the ones asked about, plus the app's own .d.ts files, which hold
+// augmentations such as `Express.Request.user`); the checker pulls in whatever they import.
+import { dirname, join, relative } from 'node:path';
+import type TS from 'typescript';
+import { toPosix } from '../project/list-files.js';
+import { loadTypeScript } from './typescript.js';
+
+export interface TypeProgram {
+  ts: typeof TS;
+  /** The source file for a project-relative path (the edited text when one is set), or null. */
+  sourceFile(path: string): TS.SourceFile | null;
+  checker(): TS.TypeChecker;
+  /** Replaces the text of project files (project-relative path → text); null restores the original. */
+  setText(path: string, text: string | null): void;
+  /** Syntactic and semantic diagnostics of one project file, as the app's own `tsc` would report them. */
+  diagnostics(path: string): FileDiagnostic[];
+  /** Which settings were used, for reports: `tsconfig.json`, or `default (allowJs)`. */
+  settingsFrom: string;
+}
+
+export interface FileDiagnostic {
+  /** Code and message: what identifies a diagnostic when lines move. */
+  key: string;
+  line: number;
+  code: number;
+  message: string;
+}
+
+export interface ProgramSource {
+  /** Absolute path of the project (the detected folder). */
+  projectDir: string;
+  /** The package folder, relative to the project (`.` for the root). */
+  pkgPath: string;
+  /** A project file's LF text, as the analysis reads it; undefined for files the project did not read. */
+  text(path: string): string | undefined;
+  /** Next.js apps resolve imports as a bundler does; others as Node does. */
+  bundler?: boolean;
+}
+
+let registry: TS.DocumentRegistry | null = null;
+
+export function createTypeProgram(source: ProgramSource): TypeProgram {
+  const ts = loadTypeScript();
+  // Shared by every program of the process: lib and @types files are parsed once, whatever the package.
+  registry ??= ts.createDocumentRegistry();
+  const pkgDir = join(source.projectDir, source.pkgPath);
+  const { options, declarations, from } = compilerSettings(ts, pkgDir, source.bundler === true);
+  const roots = new Set<string>(declarations);
+  const edited = new Map<string, string>();
+  // Bumped on every change of a file's text: the language service re-reads a file whose version changed.
+  const versions = new Map<string, number>();
+  let changes = 0;
+  const abs = (path: string) => join(source.projectDir, path);
+  const rel = (file: string) => toPosix(relative(source.projectDir, file));
+  const inProject = (file: string) => !rel(file).startsWith('..') && !file.includes('/node_modules/');
+
+  const textOf = (file: string): string | undefined => {
+    const own = edited.get(file);
+    if (own !== undefined) return own;
+    if (inProject(file)) {
+      const text = source.text(rel(file));
+      if (text !== undefined) return text;
+    }
+    return ts.sys.readFile(file);
+  };
+  const host: TS.LanguageServiceHost = {
+    getScriptFileNames: () => [...roots],
+    getScriptVersion: (file) => String(versions.get(file) ?? 0),
+    getScriptSnapshot: (file) => {
+      const text = textOf(file);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => pkgDir,
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: (file) => edited.has(file) || (inProject(file) && source.text(rel(file)) !== undefined) || ts.sys.fileExists(file),
+    readFile: (file) => textOf(file),
+    readDirectory: ts.sys.readDirectory,
+    // A file that exists only in memory (the billing module before client-setup writes it) makes its folder exist.
+    directoryExists: (dir) => ts.sys.directoryExists(dir) || [...edited.keys()].some((file) => file.startsWith(`${dir}/`)),
+    getDirectories: ts.sys.getDirectories,
+    realpath: ts.sys.realpath,
+  };
+  const service = ts.createLanguageService(host, registry);
+  const ensureRoot = (file: string) => void roots.add(file);
+
+  return {
+    ts,
+    settingsFrom: from,
+    sourceFile(path) {
+      const file = abs(path);
+      if (textOf(file) === undefined) return null;
+      ensureRoot(file);
+      return service.getProgram()?.getSourceFile(file) ?? null;
+    },
+    checker() {
+      const program = service.getProgram();
+      if (!program) throw new Error('the TypeScript program could not be created');
+      return program.getTypeChecker();
+    },
+    setText(path, text) {
+      const file = abs(path);
+      ensureRoot(file);
+      if (text === null) edited.delete(file);
+      else edited.set(file, text);
+      versions.set(file, ++changes);
+    },
+    diagnostics(path) {
+      const file = abs(path);
+      ensureRoot(file);
+      return [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)].map((d) => {
+        const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+        const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+        return { key: `${d.code} ${message}`, line, code: d.code, message };
+      });
+    },
+  };
+}
+
+/** The app's compiler settings: its tsconfig.json or jsconfig.json, else defaults that read JavaScript. */
+function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean): { options: TS.CompilerOptions; declarations: string[]; from: string } {
+  const overrides: TS.CompilerOptions = { noEmit: true, allowJs: true, checkJs: true, incremental: false, composite: false, declaration: false, declarationMap: false, sourceMap: false };
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const configPath = join(pkgDir, name);
+    if (!ts.sys.fileExists(configPath)) continue;
+    const read = ts.readConfigFile(configPath, ts.sys.readFile);
+    if (read.error) continue;
+    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath), undefined, configPath);
+    const declarations = parsed.fileNames.filter((f) => /\.d\.[cm]?ts$/.test(f) && !f.includes('/node_modules/'));
+    return { options: { ...parsed.options, ...overrides }, declarations, from: name };
+  }
+  const options: TS.CompilerOptions = {
+    ...overrides,
+    target: ts.ScriptTarget.ES2022,
+    module: bundler ? ts.ModuleKind.ESNext : ts.ModuleKind.NodeNext,
+    moduleResolution: bundler ? ts.ModuleResolutionKind.Bundler : ts.ModuleResolutionKind.NodeNext,
+    esModuleInterop: true,
+    allowSyntheticDefaultImports: true,
+    resolveJsonModule: true,
+    jsx: ts.JsxEmit.Preserve,
+    skipLibCheck: true,
+  };
+  return { options, declarations: [], from: 'default (allowJs)' };
+}

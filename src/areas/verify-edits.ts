@@ -1,0 +1,108 @@
+// Verification of one area's edits before the plan is shown: the edited files (and the files that import
+// them) are type-checked in memory, before and after. A file whose edits add a diagnostic has its sites
+// tried one at a time; each site whose edit adds one is refused (left with the compiler's message and one
+// marker) and the file's other edits stay. What was checked is reported on the plan.
+import { posix } from 'node:path';
+import { describeDiagnostic, EditVerifier, type NewDiagnostic } from '../analysis/verify.js';
+import { collectImports } from '../ast/imports.js';
+import type { SiteFilter, TransformResult } from '../ast/transform.js';
+import type { DetectedPackage } from '../detect/stack.js';
+import type { Verification } from '../plan/types.js';
+import { generateFor } from './client-setup/module-file.js';
+import { billingModulePath } from './module-location.js';
+import type { AreaContext } from './types.js';
+
+/** One file's transform run: its LF text, the result, and how to run it again with a site filter. */
+export interface FileRun {
+  path: string;
+  lf: string;
+  result: TransformResult;
+  rerun(filter: SiteFilter): TransformResult;
+}
+
+/** What transformFiles needs to type-check an area's edits. */
+export interface Verify {
+  verifier: EditVerifier;
+  pkg: DetectedPackage;
+}
+
+/**
+ * The verification of an area's plan (null with --no-verify), with the billing module in place when
+ * client-setup has not written it yet: its absence is not a reason to refuse an edit.
+ */
+export function verifyFor(ctx: AreaContext): Verify | null {
+  if (ctx.options.verify === false) return null;
+  const { info } = ctx.pkg;
+  const overlays = new Map<string, string>();
+  if (!info.billing.module) overlays.set(posix.join(info.path, billingModulePath(info, ctx.config)), generateFor(info, ctx.config));
+  return { verifier: new EditVerifier(ctx.pkg.ctx.typeProgram(), overlays), pkg: ctx.pkg };
+}
+
+/** Checks the runs' edits, refusing the sites whose edits add diagnostics; the runs are updated in place. */
+export function verifyRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
+  const started = performance.now();
+  const edited = () => new Map(runs.filter((r) => r.result.output !== null).map((r) => [r.path, r.result.output as string]));
+  const importers = importersOf(pkg, runs.map((r) => r.path));
+  const scope = (paths: string[]) => [...new Set([...paths, ...paths.flatMap((p) => importers.get(p) ?? [])])];
+  const first = edited();
+  if (first.size === 0) return { files: 0, newErrors: 0, refused: 0, settings: verifier.program.settingsFrom, ms: 0 };
+  const found = verifier.check(first, scope([...first.keys()]));
+  let refused = 0;
+  for (const run of runs.filter((r) => blamed(r.path, found, importers))) refused += refuseFailingSites(run, verifier, edited, importers.get(run.path) ?? []);
+  const texts = edited();
+  const left = texts.size ? verifier.check(texts, scope([...texts.keys()])) : [];
+  return { files: scope([...first.keys()]).length, newErrors: left.length, refused, settings: verifier.program.settingsFrom, ms: Math.round(performance.now() - started), ...(left.length ? { errors: left.map(describeDiagnostic) } : {}) };
+}
+
+/** Whether the new diagnostics point at this file: in it, or in a file that imports it. */
+function blamed(path: string, found: NewDiagnostic[], importers: Map<string, string[]>): boolean {
+  return found.some((d) => d.path === path || (importers.get(path) ?? []).includes(d.path));
+}
+
+/**
+ * Tries each site of the file alone (the other files' edits in place); a site whose edit adds a diagnostic
+ * is refused with the first one. Should the remaining sites still fail together, all of them are refused.
+ */
+function refuseFailingSites(run: FileRun, verifier: EditVerifier, edited: () => Map<string, string>, importers: string[]): number {
+  const paths = [run.path, ...importers];
+  const others = () => {
+    const texts = edited();
+    texts.delete(run.path);
+    return texts;
+  };
+  const failures = (output: string | null) => (output === null ? [] : verifier.check(new Map([...others(), [run.path, output]]), paths).filter((d) => paths.includes(d.path)));
+  const refused = new Map<number, string>();
+  for (const site of run.result.sites) {
+    const alone = run.rerun({ only: new Set([site.key]) });
+    const [failure] = failures(alone.output);
+    if (failure) refused.set(site.key, describeDiagnostic(failure));
+  }
+  run.result = run.rerun({ refused });
+  const [still] = failures(run.result.output);
+  if (still) {
+    for (const site of run.result.sites) if (!refused.has(site.key)) refused.set(site.key, `with the file's other edits, ${describeDiagnostic(still)}`);
+    run.result = run.rerun({ refused });
+    // Nothing left to refuse by site (an edit outside every site): the file is left as it was.
+    if (failures(run.result.output).length) run.result = { ...run.result, output: null, skipped: [...run.result.skipped, { path: run.path, reason: `its edits would not type-check: ${describeDiagnostic(still)}` }] };
+  }
+  return refused.size;
+}
+
+/** Files of the package that import each of `paths` directly (a text test first, then their imports resolved). */
+function importersOf(pkg: DetectedPackage, paths: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const path of paths) {
+    const stem = posix.basename(path).replace(/\.[cm]?[jt]sx?$/, '');
+    const name = stem === 'index' ? posix.basename(posix.dirname(path)) : stem;
+    const found: string[] = [];
+    for (const [file, text] of pkg.ctx.sources) {
+      if (file === path || !text.includes(name)) continue;
+      const ast = pkg.ctx.parse(file);
+      if (ast && collectImports(ast).some((i) => pkg.ctx.resolve(file, i.source) === path)) found.push(file);
+      // Enough to catch a changed signature; a file imported everywhere is not re-checked everywhere.
+      if (found.length >= 20) break;
+    }
+    out.set(path, found);
+  }
+  return out;
+}

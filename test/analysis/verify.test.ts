@@ -1,0 +1,76 @@
+// EditVerifier on real files and the real TypeScript checker: only diagnostics an edit adds count.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTypeProgram } from '../../src/analysis/program.js';
+import { EditVerifier } from '../../src/analysis/verify.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function project(files: Record<string, string>): { dir: string; verifier: (overlays?: Map<string, string>) => EditVerifier } {
+  const dir = mkdtempSync(join(tmpdir(), 'verify-'));
+  dirs.push(dir);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const text = (path: string) => files[path];
+  return { dir, verifier: (overlays) => new EditVerifier(createTypeProgram({ projectDir: dir, pkgPath: '.', text }), overlays) };
+}
+
+const TSCONFIG = JSON.stringify({ compilerOptions: { strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext' } });
+
+describe('EditVerifier', () => {
+  it('reports an error the edit adds, with its file, line and code', () => {
+    const { verifier } = project({ 'tsconfig.json': TSCONFIG, 'src/a.ts': 'export const session = { user: { email: "x" } };\n' });
+    const found = verifier().check(new Map([['src/a.ts', 'export const session = { user: { email: "x" } };\nexport const id: string = session.user.id;\n']]), ['src/a.ts']);
+    expect(found).toEqual([{ path: 'src/a.ts', line: 2, code: 2339, message: "Property 'id' does not exist on type '{ email: string; }'." }]);
+  });
+
+  it("leaves the app's own errors out, even when the edit moves them", () => {
+    const before = 'const n: number = "one";\nexport {};\n';
+    const { verifier } = project({ 'tsconfig.json': TSCONFIG, 'src/a.ts': before });
+    expect(verifier().check(new Map([['src/a.ts', `// a new first line\n${before}`]]), ['src/a.ts'])).toEqual([]);
+  });
+
+  it('counts a second copy of an existing error as new', () => {
+    const before = 'const n: number = "one";\nexport {};\n';
+    const { verifier } = project({ 'tsconfig.json': TSCONFIG, 'src/a.ts': before });
+    const found = verifier().check(new Map([['src/a.ts', `${before}const m: number = "two";\n`]]), ['src/a.ts']);
+    expect(found.map((d) => d.code)).toEqual([2322]);
+  });
+
+  it('finds errors an edit causes in a file that imports the edited one', () => {
+    const { verifier } = project({
+      'tsconfig.json': TSCONFIG,
+      'src/helper.ts': 'export function ask(prompt: string): string {\n  return prompt;\n}\n',
+      'src/route.ts': "import { ask } from './helper.js';\nexport const answer: string = ask('hi');\n",
+    });
+    const edited = 'export async function ask(prompt: string): Promise<string> {\n  return prompt;\n}\n';
+    const found = verifier().check(new Map([['src/helper.ts', edited]]), ['src/helper.ts', 'src/route.ts']);
+    expect(found.map((d) => `${d.path}:${d.line} TS${d.code}`)).toEqual(['src/route.ts:2 TS2322']);
+  });
+
+  it('type-checks JavaScript under checkJs, counting only what the edit adds', () => {
+    const { verifier } = project({ 'src/a.js': 'const user = { email: "x" };\nmodule.exports = { user };\n' });
+    const found = verifier().check(new Map([['src/a.js', 'const user = { email: "x" };\nmodule.exports = { user, id: user.email.toFixed() };\n']]), ['src/a.js']);
+    expect(found.map((d) => d.code)).toEqual([2551]);
+  });
+
+  it('resolves a file that exists only as an overlay (the billing module before client-setup writes it)', () => {
+    const { verifier } = project({ 'tsconfig.json': TSCONFIG, 'src/route.ts': 'export {};\n' });
+    const overlays = new Map([['src/lib/billing.ts', 'export const billing = { track(id: string): void {} };\n']]);
+    const ok = "import { billing } from './lib/billing.js';\nbilling.track('u1');\n";
+    const bad = "import { billing } from './lib/billing.js';\nbilling.track(1);\n";
+    expect(verifier(overlays).check(new Map([['src/route.ts', ok]]), ['src/route.ts'])).toEqual([]);
+    expect(verifier(overlays).check(new Map([['src/route.ts', bad]]), ['src/route.ts']).map((d) => d.code)).toEqual([2345]);
+  });
+
+  it('does not blame an edit for a package that is not installed, nor for callback parameters that package would type', () => {
+    const { verifier } = project({ 'tsconfig.json': TSCONFIG, 'src/a.ts': "import { streamText } from 'ai';\nexport const r = streamText({});\n" });
+    const edited = "import { streamText } from 'ai';\nimport { after } from 'next/server';\nexport const r = streamText({ onFinish: ({ usage }) => after(() => usage) });\n";
+    expect(verifier().check(new Map([['src/a.ts', edited]]), ['src/a.ts'])).toEqual([]);
+  });
+});
