@@ -15,6 +15,7 @@ import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
 import { siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
 import { lineOf } from '../src/ast/nodes.js';
+import { addPatternBinding } from '../src/ast/edit.js';
 import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls.js';
 import { isAiStream, meterAiStream } from '../src/areas/usage/ai-stream.js';
 import { FileEdit, type UsageEventsOptions } from '../src/areas/usage/file-edit.js';
@@ -50,6 +51,8 @@ export default function usageEvents(file: FileInfo, api: API, options: UsageEven
 /** One site: streams wait for their end, everything else reads the awaited result. */
 function meter(edit: FileEdit, task: SiteTask): void {
   if (task.threadThrough) task.user = userParameter(edit, task.threadThrough);
+  // A session the parameter's type carries but its destructuring left out is bound first.
+  if (task.user?.bind && addPatternBinding(edit.ast, task.user.bind.patternStart, task.user.bind.property, edit.text)) edit.changed = true;
   if (task.viaHelper?.mode === 'thread') return passUser(edit, task, task.viaHelper);
   if (task.viaHelper) return meterResult(edit, task);
   if (isAiStream(task)) return meterAiStream(edit, task);

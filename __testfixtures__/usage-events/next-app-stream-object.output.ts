@@ -17,7 +17,7 @@ export async function POST(req: Request) {
     prompt: `A recipe for ${dish}`,
     onFinish({ usage, response }) {
       after(() => billing.trackUsage({
-        customer: { externalId: session?.userId },
+        customer: { externalId: session.userId },
         eventType: 'chat_completion',
         data: {
           total_tokens: usage.totalTokens,

@@ -3,14 +3,16 @@
 // in), and the signed-in user at a given point. Works on any Babel-shaped tree (detection's or recast's).
 import type * as t from '@babel/types';
 import { collectImports } from '../ast/imports.js';
-import { enclosingFunction, functionName, type FunctionNode } from '../ast/nodes.js';
+import { enclosingFunction, functionName, isFunction, type FunctionNode } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
 import type { BillingConfig, EventConfig } from '../config/types.js';
 import { configCallees, eventTypeFor, findCallsInFile, isCall, type CallMatch, type CallNode, type FoundCall } from '../detect/billable-calls.js';
 import { emptyClientIndex, readFileClients, type ClientIndex, type ImportResolver } from '../detect/clients.js';
 import type { Framework } from '../detect/types.js';
 import { enclosingHandler, handlersInFile, type FileHandler, type HandlerHint } from '../frameworks/handlers-in-file.js';
-import { findSignedInUser, type UserRef, type UserSearch } from '../frameworks/signed-in-user.js';
+import { identityAt, type IdentityAnswer } from '../analysis/identity.js';
+import type { UserSearch } from '../analysis/signed-in-user.js';
+import type { TypeFacts } from '../analysis/type-facts.js';
 import { addRouterMiddleware, type MiddlewareProps } from './router-middleware.js';
 
 export interface SiteOptions {
@@ -29,6 +31,8 @@ export interface SiteOptions {
   idPaths?: Record<string, string>;
   /** What a middleware puts on the request, for Express `router.use(middleware)` in front of the file's routes. */
   middlewareProps?: MiddlewareProps;
+  /** The checker's view of this file (made on first use; null where it cannot be had). */
+  types?: () => TypeFacts | null;
   /** Other calls to report as sites, with the billable call they stand for (a call of a helper that makes one). */
   extraCalls?: (call: CallNode, ancestors: readonly Node[]) => CallMatch | null;
 }
@@ -83,22 +87,22 @@ function extraCallsIn(ast: t.File, extra: NonNullable<SiteOptions['extraCalls']>
   return out;
 }
 
-/** The signed-in user's id readable at `before` (a source offset) for this site, or null. */
-export function userAt(site: BillableSite, text: string, before: number, options: Pick<SiteOptions, 'passport' | 'nullSafe' | 'idPaths'>): UserRef | null {
-  const searches: UserSearch[] = [];
-  const role = site.handler ? roleFor(site.handler) : 'helper';
-  const shared = { before, text, nullSafe: options.nullSafe, idPaths: options.idPaths };
-  // Inside a helper defined in the handler (a callback), the helper's own scope first, then the handler's.
-  if (site.fn && site.fn !== site.handler?.fn) searches.push({ fn: site.fn, role: 'helper', ...shared });
-  if (site.handler) {
-    const wrapped = site.ancestors[site.ancestors.indexOf(site.handler.fn) - 1]?.type === 'CallExpression';
-    searches.push({ fn: site.handler.fn, role, requestProps: site.handler.requestProps, passport: options.passport, wrapped, ...shared });
-  }
-  for (const search of searches) {
-    const user = findSignedInUser(search);
-    if (user) return user;
-  }
-  return null;
+/** The signed-in user's id readable at `before` (a source offset) for this site, or why there is none. */
+export function userAt(site: BillableSite, text: string, before: number, options: Pick<SiteOptions, 'passport' | 'nullSafe' | 'idPaths' | 'types'>): IdentityAnswer {
+  // The functions around the call, innermost first, up to the request handler (closures included).
+  const stop = site.handler ? site.ancestors.indexOf(site.handler.fn) : 0;
+  const functions = site.ancestors.slice(Math.max(stop, 0)).filter(isFunction).reverse();
+  if (site.fn && !functions.includes(site.fn)) functions.unshift(site.fn);
+  const handler = site.handler
+    ? {
+        fn: site.handler.fn,
+        role: roleFor(site.handler),
+        requestProps: site.handler.requestProps,
+        wrapped: site.ancestors[site.ancestors.indexOf(site.handler.fn) - 1]?.type === 'CallExpression',
+        route: site.handler.route,
+      }
+    : null;
+  return identityAt({ functions, handler, before, text, passport: options.passport, nullSafe: options.nullSafe, idPaths: options.idPaths, types: options.types });
 }
 
 function roleFor(handler: FileHandler): UserSearch['role'] {

@@ -7,7 +7,7 @@ import { stringValue } from '../ast/nodes.js';
 import { walk } from '../ast/walk.js';
 import type { DetectedPackage } from '../detect/stack.js';
 import type { HandlerHint } from '../frameworks/handlers-in-file.js';
-import { requestPropsSetBy } from '../frameworks/signed-in-user.js';
+import { requestPropsSetBy } from '../analysis/signed-in-user.js';
 import { describeRoute, type RouteHandler } from '../frameworks/types.js';
 
 export function handlerHints(pkg: DetectedPackage): Map<string, HandlerHint[]> {

@@ -9,7 +9,7 @@ import { walk } from '../ast/walk.js';
 import type { DetectedPackage } from '../detect/stack.js';
 import { middlewareNames } from '../frameworks/handler-arg.js';
 import type { FileHandler } from '../frameworks/handlers-in-file.js';
-import { requestPropsSetBy } from '../frameworks/signed-in-user.js';
+import { requestPropsSetBy } from '../analysis/signed-in-user.js';
 
 /** What the middleware called `name` in `file` puts on the request (`['user']`). */
 export type MiddlewareProps = (file: string, name: string) => string[];

@@ -3,8 +3,9 @@
 // user id. Computed once per run; the function returned hands a transform the part for its file.
 import type { BillingConfig } from '../config/types.js';
 import type { DetectedPackage } from '../detect/stack.js';
-import { idPathsIn } from '../frameworks/signed-in-user.js';
+import { idPathsIn } from '../analysis/signed-in-user.js';
 import type { SiteOptions } from './billable-sites.js';
+import { typeFactsFor, type TypeFacts } from '../analysis/type-facts.js';
 import { handlerHints } from './handler-hints.js';
 import { middlewarePropsOf } from './router-middleware.js';
 
@@ -18,6 +19,7 @@ export function packageSiteOptions(pkg: DetectedPackage, config: BillingConfig):
   const middlewareProps = middlewarePropsOf(pkg);
   const clientIndex = pkg.ctx.clientIndex();
   return (file) => ({
+    types: once(() => typeFactsFor(pkg.ctx.typeProgram(), file)),
     framework: info.framework,
     config,
     clientIndex,
@@ -29,4 +31,9 @@ export function packageSiteOptions(pkg: DetectedPackage, config: BillingConfig):
     idPaths,
     middlewareProps,
   });
+}
+
+function once(make: () => TypeFacts | null): () => TypeFacts | null {
+  let made: { value: TypeFacts | null } | null = null;
+  return () => (made ??= { value: make() }).value;
 }

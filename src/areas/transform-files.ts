@@ -1,6 +1,7 @@
 // The loop every code-editing area shares: run its transform on each candidate file (LF text in, the
 // file's own line endings out) and gather edits, skipped sites and manual steps into the plan. A file
 // that does not parse is skipped with its path and the parser's message; the others still go ahead.
+import { ParseError, parseSource } from '../ast/parse.js';
 import { runTransform, type SiteFilter, type Transform } from '../ast/transform.js';
 import { modifyFile, toLf } from '../plan/file-change.js';
 import type { Plan } from '../plan/types.js';
@@ -29,6 +30,7 @@ export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<
       plan.skipped.push({ path: file, reason: `does not parse: ${(error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}` });
     }
   }
+  for (const run of runs) keepOnlyParsing(run);
   if (verify) plan.verification = verifyRuns(runs, verify.verifier, verify.pkg);
   for (const { path, result } of runs) {
     const output = result.output;
@@ -37,6 +39,17 @@ export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<
     plan.skipped.push(...result.skipped);
     plan.manual.push(...result.manual);
     for (const note of result.notes) if (!plan.notes.includes(note)) plan.notes.push(note);
+  }
+}
+
+/** An edit whose output would not parse is never shown: the file is left as it was, and said so. */
+function keepOnlyParsing(run: FileRun): void {
+  if (run.result.output === null) return;
+  try {
+    parseSource(run.path, run.result.output);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    run.result = { ...run.result, output: null, skipped: [...run.result.skipped, { path: run.path, reason: `left as it was: the edit would not parse (${error.reason}); this is a billing-codemod bug worth reporting` }] };
   }
 }
 

@@ -2,7 +2,7 @@
 // (making a block first when there is none), and the one-per-site TODO(billing-codemod) marker.
 import type * as t from '@babel/types';
 import { isFunction } from './nodes.js';
-import type { Node } from './walk.js';
+import { walk, type Node } from './walk.js';
 
 export const MARKER = 'TODO(billing-codemod)';
 
@@ -104,4 +104,45 @@ export function markersIn(text: string): Array<{ line: number; message: string }
     if (at !== -1) out.push({ line: i + 1, message: line.slice(at + MARKER.length + 1).trim() });
   });
   return out;
+}
+
+/**
+ * Adds `name` to the object pattern starting at `patternStart` (`({ title }) =>` becomes `({ title, session })`),
+ * unless it already binds it. Returns whether the pattern changed. `source` is the text the tree was parsed from.
+ *
+ * recast prints every object pattern it has to reprint over several lines; to keep the pattern as the app
+ * wrote it, the new text is spliced into the original and the node becomes an identifier spelled that way
+ * (recast prints an identifier's name verbatim, and keeps its type annotation).
+ */
+export function addPatternBinding(root: Node, patternStart: number, name: string, source: string): boolean {
+  let pattern: t.ObjectPattern | null = null;
+  let owner: Node | undefined;
+  walk(root, (node, ancestors) => {
+    if (pattern || (node.end ?? Infinity) < patternStart || (node.start ?? -1) > patternStart) return 'skip';
+    if (node.type === 'ObjectPattern' && node.start === patternStart) {
+      pattern = node;
+      owner = ancestors[ancestors.length - 1];
+    }
+  });
+  const found = pattern as t.ObjectPattern | null;
+  if (!found || found.start === null || found.start === undefined) return false;
+  if (found.properties.some((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === name)) return false;
+  if (found.properties.some((p) => p.type === 'RestElement')) return false;
+  const annotation = found.typeAnnotation as Node | null | undefined;
+  const text = source.slice(found.start, annotation?.start ?? found.end ?? found.start).trimEnd();
+  const close = text.lastIndexOf('}');
+  const inner = text.slice(0, close);
+  const body = inner.trimEnd();
+  const spacing = inner.slice(body.length);
+  const comma = body.endsWith(',');
+  const head = comma ? body.slice(0, -1) : body;
+  const indent = /\n([ \t]*)[^\n]*$/.exec(head)?.[1];
+  const added = indent !== undefined ? `,\n${indent}${name}${comma ? ',' : ''}` : `${head.endsWith('{') ? ' ' : ', '}${name}${comma ? ',' : ''}`;
+  let spelled = `${head}${added}${spacing || (head.endsWith('{') ? ' ' : '')}}`;
+  // recast prints an arrow's only, untyped identifier parameter without parentheses.
+  if (owner?.type === 'ArrowFunctionExpression' && owner.params.length === 1 && !annotation && !owner.returnType) spelled = `(${spelled})`;
+  const node = found as unknown as Record<string, unknown>;
+  for (const key of ['properties', 'decorators']) delete node[key];
+  Object.assign(node, { type: 'Identifier', name: spelled });
+  return true;
 }

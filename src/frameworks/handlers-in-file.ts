@@ -9,7 +9,7 @@ import { findExpressRoutes } from './express-routes.js';
 import { findFastifyRoutes } from './fastify-routes.js';
 import type { FileScope } from './handler-arg.js';
 import { findNextRoutes } from './next-routes.js';
-import { requestPropsSetBy } from './signed-in-user.js';
+import { requestPropsSetBy } from '../analysis/signed-in-user.js';
 
 export interface HandlerHint {
   /** Start offset of the handler function in the file's LF text (analysis and transforms both parse that). */

@@ -3,7 +3,7 @@
 import type { FunctionNode } from '../ast/nodes.js';
 import { walk } from '../ast/walk.js';
 import type { HandlerKind } from '../detect/types.js';
-import { paramName } from './signed-in-user.js';
+import { paramName } from '../analysis/signed-in-user.js';
 
 export type HandlerRole = 'express' | 'fastify' | 'next-route' | 'server-action' | 'pages';
 

@@ -198,7 +198,7 @@ describe('the transform on its own', () => {
     expect(ok.output).toContain('const balance = await billing.checkBalance({ customer: { externalId: req.user?.id }, estimate: 0.01 });');
     expect(ok.output).toContain("import { billing } from './billing.js';");
     const noUser = runTransform(balanceGates, 'src/app.ts', source, options);
-    expect(noUser.skipped.map((s) => s.reason)).toEqual(['no balance check for openai:chat.completions.create in POST /chat: the signed-in user is not known before the call']);
+    expect(noUser.skipped.map((s) => s.reason)).toEqual(['no balance check for openai:chat.completions.create in POST /chat: no signed-in user before this point: the request handler reads no session or user (such as req.user, auth(), getServerSession()), takes none as a parameter, and no middleware on its route sets one']);
     expect(noUser.manual).toHaveLength(1);
     expect(noUser.output).toContain('// TODO(billing-codemod): check the balance before this');
   });

@@ -43,8 +43,8 @@ describe('findBillableSites', () => {
     const [open, guarded] = sites(ROUTER, { middlewareProps: propsOf });
     expect(open.handler?.requestProps).toEqual([]);
     expect(guarded.handler?.requestProps).toEqual(['user']);
-    expect(userAt(guarded, ROUTER, guarded.call.start ?? 0, { nullSafe: true })?.expression).toBe('req.user?.id');
-    expect(userAt(open, ROUTER, open.call.start ?? 0, { nullSafe: true })).toBeNull();
+    expect(userAt(guarded, ROUTER, guarded.call.start ?? 0, { nullSafe: true }).user?.expression).toBe('req.user?.id');
+    expect(userAt(open, ROUTER, open.call.start ?? 0, { nullSafe: true }).user).toBeNull();
   });
 
   it('reports extra calls as sites standing for the billable call they make, in source order', () => {

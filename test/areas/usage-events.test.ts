@@ -174,7 +174,7 @@ describe('the transform on its own', () => {
     expect(out.output).toContain("import { billing } from './billing.js';");
     expect(out.output).toContain('customer: { externalId: req.user.id },');
     const unowned = runTransform(usageEvents, 'src/app.ts', source, { ...options, passport: false });
-    expect(unowned.skipped.map((s) => s.reason)).toEqual(['openai:chat.completions.create: no signed-in user in scope in POST /chat']);
+    expect(unowned.skipped.map((s) => s.reason)).toEqual(['openai:chat.completions.create: no signed-in user before this point: the request handler reads no session or user (such as req.user, auth(), getServerSession()), takes none as a parameter, and no middleware on its route sets one']);
     expect(unowned.manual).toHaveLength(1);
     expect(unowned.output).toContain('// TODO(billing-codemod): send a chat_completion usage event for this call');
   });

@@ -83,6 +83,11 @@ export async function runCase(area: string, c: FixtureCase): Promise<Plan> {
     for (const change of plan.changes) {
       if (isSourceFile(change.path)) expect(() => parseSource(change.path, change.after), `${change.path} parses`).not.toThrow();
     }
+    if (process.env.UPDATE_FIXTURES === c.name) {
+      // Rewrites this case's expected output from the run (review it with git diff before committing).
+      if (c.kind === 'single') writeFileSync(join(c.dir, `${c.name}.output.${c.ext}`), readFileSync(join(tmp, focus as string), 'utf8'));
+      else for (const change of plan.changes) write(join(c.dir, 'output', change.path), change.after);
+    }
     if (c.kind === 'single') {
       const expected = readFileSync(join(c.dir, `${c.name}.output.${c.ext}`), 'utf8');
       expect(readFileSync(join(tmp, focus as string), 'utf8')).toBe(expected);

@@ -6,7 +6,7 @@ import { dottedName, getPropertyValue, isFunction, type FunctionNode } from '../
 import { walk, type Node } from '../../ast/walk.js';
 import { applyStyle } from '../../ast/style.js';
 import type { HandlerRole } from '../../frameworks/responses.js';
-import { paramName } from '../../frameworks/signed-in-user.js';
+import { paramName } from '../../analysis/signed-in-user.js';
 import { expressionFrom, nodeText, replaceChild, statementsFrom, withProperty } from './object-text.js';
 import type { FileEdit } from './types.js';
 

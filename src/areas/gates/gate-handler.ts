@@ -4,12 +4,12 @@
 import type * as t from '@babel/types';
 import type { JSCodeshift } from 'jscodeshift';
 import type { ImportPlanner, ImportWish } from '../../ast/add-import.js';
-import { addMarker, insertBefore, statementSlot } from '../../ast/edit.js';
+import { addMarker, addPatternBinding, insertBefore, statementSlot } from '../../ast/edit.js';
 import type { Node } from '../../ast/walk.js';
 import type { Reporter } from '../../ast/transform.js';
 import { applyStyle, type CodeStyle } from '../../ast/style.js';
 import { refusalStatement, roleOf, type HandlerRole } from '../../frameworks/responses.js';
-import { paramName } from '../../frameworks/signed-in-user.js';
+import { paramName } from '../../analysis/signed-in-user.js';
 import { userAt } from '../billable-sites.js';
 import { gateCode, sumEstimates, type GateCode } from './gate-code.js';
 import { customerExpression } from './customer.js';
@@ -33,6 +33,8 @@ export interface GateFile {
 interface Ready {
   point: GatePoint;
   user: string;
+  /** A destructured parameter to bind the session on first (see UserRef.bind). */
+  bind?: { patternStart: number; property: string };
   role: HandlerRole;
   /** The response parameter to add (`reply`) when the handler has none. */
   addResponse: string | null;
@@ -62,13 +64,16 @@ function readyToGate(work: HandlerWork, file: GateFile, point: GatePoint): Ready
   const fn = work.handler.fn;
   const role = roleOf(work.handler.kind);
   if (!role) return { reason: `a ${work.handler.kind} is not a request the app answers` };
-  const found = userAt({ ...work.sites[0].site, fn }, file.text, point.start, file.options);
-  const user = found ? customerExpression(found.expression, file.text, fn, point.start) : undefined;
+  // Only what is in scope at the gate, in the handler's own body: not the callbacks the call sits in.
+  const site = work.sites[0].site;
+  const found = userAt({ ...site, fn, ancestors: site.ancestors.slice(0, site.ancestors.indexOf(fn) + 1) }, file.text, point.start, file.options);
+  // A typed answer already reads each step as its type allows; an untyped one is made null-safe here.
+  const user = found.user ? (found.user.type ? found.user.expression : customerExpression(found.user.expression, file.text, fn, point.start)) : undefined;
   if (!fn.async && !canMakeAsync(role, file.options.frameworkVersion ?? null)) {
     return { reason: `the handler is not async, and making it async would change how ${role === 'express' ? 'Express 4 handles its errors' : 'Fastify treats its reply'}`, user };
   }
   if ('generator' in fn && fn.generator) return { reason: 'the handler is a generator function', user };
-  if (!user) return { reason: 'the signed-in user is not known before the call' };
+  if (!user) return { reason: found.reason ?? 'the signed-in user is not known before the call' };
   const response = role === 'express' || role === 'fastify' || role === 'pages' ? paramName(fn, 1) : null;
   let addResponse: string | null = null;
   if ((role === 'express' || role === 'fastify' || role === 'pages') && !response) {
@@ -77,7 +82,7 @@ function readyToGate(work: HandlerWork, file: GateFile, point: GatePoint): Ready
   }
   const started = responseStartedBefore(fn, response, point.start);
   if (started) return { reason: `the response has already started (${started.text} on line ${started.line}) when the call runs, so a 402 can no longer be sent there`, markAt: started.at, user };
-  return { point, user, role, addResponse, makeAsync: !fn.async };
+  return { point, user, bind: found.user?.bind, role, addResponse, makeAsync: !fn.async };
 }
 
 /** Leaves the handler without a gate for `reason` (a skip, a manual step and one marker). */
@@ -99,6 +104,7 @@ function insertGate(work: HandlerWork, file: GateFile, ready: Ready): void {
     refusal: refusalFor(work, file, ready.role, responseParam),
   });
   if (ready.makeAsync) fn.async = true;
+  if (ready.bind) addPatternBinding(fn, ready.bind.patternStart, ready.bind.property, file.text);
   if (responseParam) fn.params.push(file.j.identifier(responseParam) as t.Identifier);
   const slot = statementSlot(ready.point.target, ready.point.ancestors);
   if (!slot) throw new Error(`${file.path}: no statement holds the billable call in ${work.handler.route ?? 'the handler'}`);

@@ -52,14 +52,30 @@ function anchorOf(fn: FunctionNode, at: CallAt, depth: number): CallAt | { reaso
     const node = at.ancestors[k];
     if (LOOP.test(node.type)) return { call: node, ancestors: at.ancestors.slice(0, k) };
     if (!isFunction(node)) continue;
-    const parent = at.ancestors[k - 1];
-    if (isCall(parent) && (parent.arguments as Node[]).includes(node)) return { call: parent, ancestors: at.ancestors.slice(0, k - 1) };
+    const holder = callTaking(at.ancestors, k);
+    if (holder !== -1) return { call: at.ancestors[holder], ancestors: at.ancestors.slice(0, holder) };
     const name = functionName(node, at.ancestors.slice(0, k));
     const use = name && depth < 3 ? firstCallOf(fn, name, at.ancestors.slice(0, from + 1), node) : null;
     if (!use) return { reason: `the call runs in ${name ? `\`${name}\`` : 'a function'} declared inside the handler, and the tool cannot tell when that runs` };
     return anchorOf(fn, use, depth + 1);
   }
   return at;
+}
+
+/**
+ * The call a function is handed to, directly or inside an object or array literal (a stream's
+ * `execute`, a tool's `execute` in `tools: { ... }`, an artifact handler): the index of that call in
+ * `ancestors`, or -1. The function runs when that call decides, so the gate goes before the call.
+ */
+function callTaking(ancestors: readonly Node[], k: number): number {
+  let child = ancestors[k];
+  for (let i = k - 1; i >= 0; i--) {
+    const parent = ancestors[i];
+    if (isCall(parent)) return (parent.arguments as Node[]).includes(child) ? i : -1;
+    if (!/^(ObjectProperty|ObjectExpression|ArrayExpression)$/.test(parent.type)) return -1;
+    child = parent;
+  }
+  return -1;
 }
 
 /** The first call of a function named `name` in `fn`, outside the function itself. */

@@ -37,7 +37,7 @@ export function planHelpers(pkg: DetectedPackage, files: string[], siteOptions: 
     const byFn = new Map<FunctionNode, BillableSite[]>();
     for (const site of findBillableSites(ast, file, options)) {
       if (site.handler || !site.fn || !site.event || !site.helperName) continue;
-      if (userAt(site, text, site.call.start ?? 0, options)) continue;
+      if (userAt(site, text, site.call.start ?? 0, options).user) continue;
       byFn.set(site.fn, [...(byFn.get(site.fn) ?? []), site]);
     }
     for (const [fn, sites] of byFn) {

@@ -5,7 +5,7 @@ import type * as t from '@babel/types';
 import { insertAfter, type StatementSlot } from '../../ast/edit.js';
 import { enclosingStatement, getPropertyValue, type FunctionNode } from '../../ast/nodes.js';
 import { walk, type Node } from '../../ast/walk.js';
-import type { UserRef } from '../../frameworks/signed-in-user.js';
+import type { UserRef } from '../../analysis/signed-in-user.js';
 import type { BillableSite } from '../billable-sites.js';
 import { eventFields, type Root, type UsageReading } from './event-data.js';
 import type { FileEdit } from './file-edit.js';
@@ -16,6 +16,8 @@ export interface SiteTask {
   site: BillableSite & { event: NonNullable<BillableSite['event']> };
   /** The signed-in user's id at the call, or null. */
   user: UserRef | null;
+  /** Why no user was found (the identity analysis's reason), when none was. */
+  noUser: string | null;
   /** The helper the call is in, which is handed the user through a new parameter when the site is metered. */
   threadThrough: FunctionNode | null;
   /** The request's `model` argument as written, when it can be evaluated again after the call. */

@@ -1,6 +1,5 @@
 // The sites of one file, read on the untouched tree before any edit: every billable call (and every call
 // of a helper the area planned), the configured event, the signed-in user at the call, the request's model.
-import type { UserRef } from '../../frameworks/signed-in-user.js';
 import { findBillableSites, userAt } from '../billable-sites.js';
 import type { FileEdit } from './file-edit.js';
 import { helperCalls } from './helper-plan.js';
@@ -26,8 +25,8 @@ export function siteTasks(edit: FileEdit): SiteTask[] {
     }
     // A helper that is handed the user gets its parameter when the site is metered (not while reading).
     const threadThrough = helper?.mode === 'thread' && site.fn ? site.fn : null;
-    const user: UserRef | null = threadThrough ? null : userAt(site, edit.text, site.call.start ?? 0, options);
-    tasks.push({ site: { ...site, event: site.event }, user, threadThrough, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper });
+    const found = threadThrough ? null : userAt(site, edit.text, site.call.start ?? 0, options);
+    tasks.push({ site: { ...site, event: site.event }, user: found?.user ?? null, noUser: found?.reason ?? null, threadThrough, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper });
   }
   return tasks;
 }

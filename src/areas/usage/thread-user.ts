@@ -3,7 +3,7 @@
 // its user, as the app writes it (`summarize(text, style, req.user.id)`).
 import type * as t from '@babel/types';
 import type { FunctionNode } from '../../ast/nodes.js';
-import type { UserRef } from '../../frameworks/signed-in-user.js';
+import type { UserRef } from '../../analysis/signed-in-user.js';
 import type { FileEdit } from './file-edit.js';
 import { USER_PARAM_NAMES, type HelperPlan } from './helper-plan.js';
 import { leaveToPerson, type SiteTask } from './site-task.js';

@@ -11,6 +11,10 @@ export interface UserRef {
   expression: string;
   /** Where it came from, for reports. */
   source: string;
+  /** The id's type as the checker sees it, when the code is typed. */
+  type?: string;
+  /** A binding to add first: the object-destructured parameter at `patternStart` gets `property`. */
+  bind?: { patternStart: number; property: string };
 }
 
 export interface UserSearch {
@@ -41,6 +45,8 @@ export interface UserSearch {
 }
 
 const ID = '(id|_id|userId|user_id|uid|sub)';
+/** A property holding the id itself (not a user object). */
+const SCALAR_ID = '(userId|user_id|uid|accountId|account_id|memberId)';
 const SESSION_GETTER = /^(auth|getServerSession|unstable_getServerSession|getSession|getIronSession|getAuth|getAuthSession|getServerAuthSession)$/;
 const USER_GETTER = /^(currentUser|getCurrentUser|getUser|requireUser|requireAuth|requireSession|getSessionUser|getLoggedInUser|getAuthUser|getAuthenticatedUser|getViewer|validateRequest|getUserFromRequest)$/;
 const USER_ID_PARAM = /^(user|account|customer|owner|member)_?[iI]d$/;
@@ -52,12 +58,63 @@ export function findSignedInUser(search: UserSearch): UserRef | null {
   if (search.role === 'express' || search.role === 'fastify' || search.role === 'pages') {
     const fromRequest = req ? requestUser(reads, req, res, search) : null;
     if (fromRequest) return fromRequest;
+    const handed = handedUser(search.fn, reads);
+    if (handed) return handed;
   }
-  const fromLocal = localUser(search, reads);
+  const fromLocal = localUser(search, reads) ?? idLocal(search);
   if (fromLocal) return fromLocal;
-  if (search.role === 'helper') return paramUser(search.fn);
-  if (search.role === 'next' && search.wrapped) return paramUser(search.fn, true);
+  if (search.role === 'helper') return paramUser(search.fn, false, reads);
+  if (search.role === 'next' && search.wrapped) return paramUser(search.fn, true, reads);
   return null;
+}
+
+/**
+ * A session or user the app's own wrapper hands the handler after the request and response
+ * (`apiMiddleware(['POST'], handler)` calling `handler(req, res, session)`).
+ */
+function handedUser(fn: FunctionNode, reads: Map<string, string>): UserRef | null {
+  for (const param of fn.params.slice(2)) {
+    const p = param.type === 'AssignmentPattern' ? param.left : param;
+    if (p.type !== 'Identifier' || !HANDED.test(p.name)) continue;
+    const session = /session|auth/i.test(p.name);
+    return {
+      expression: firstRead(reads, p.name) ?? (session ? `${p.name}.user.id` : `${p.name}.id`),
+      source: `parameter ${p.name}, handed to the handler by the function that wraps it`,
+    };
+  }
+  return null;
+}
+
+const HANDED = /^(session|user|currentUser|auth|authUser|viewer)$/;
+
+/**
+ * A local named for the user's id (`let userId = null; ... userId = user._id`), set from anything but what the
+ * client sent (`req.body`, `req.query`, form data): the client never chooses whom to bill.
+ */
+function idLocal(search: UserSearch): UserRef | null {
+  let found: UserRef | null = null;
+  walk(search.fn.body, (node) => {
+    if (found || isFunction(node)) return 'skip';
+    if (node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || (node.end ?? 0) > search.before) return;
+    const name = node.id.name;
+    if (!USER_ID_PARAM.test(name)) return;
+    const assigned = assignmentsTo(search.fn, name, search.text);
+    if ([search.text.slice(node.init?.start ?? 0, node.init?.end ?? 0), ...assigned].some((v) => CLIENT_INPUT.test(v))) return;
+    if (!node.init && assigned.length === 0) return;
+    found = { expression: name, source: `${name}, set in the handler from the signed-in user` };
+  });
+  return found;
+}
+
+const CLIENT_INPUT = /\b(body|query|params|searchParams|formData|cookies)\b/;
+
+/** The text of every value assigned to `name` in the function (`userId = user._id` → `user._id`). */
+function assignmentsTo(fn: FunctionNode, name: string, text: string): string[] {
+  const out: string[] = [];
+  walk(fn.body, (node) => {
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) out.push(text.slice(node.right.start ?? 0, node.right.end ?? 0));
+  });
+  return out;
 }
 
 /** Member chains read in the function (nested callbacks included), as normalised text → original text. */
@@ -80,6 +137,8 @@ function requestUser(reads: Map<string, string>, rawReq: string, rawRes: string 
   const res = rawRes ? escape(rawRes) : null;
   const patterns = [
     new RegExp(`^${req}\\.(user|currentUser|account|auth)\\.${ID}$`),
+    // Middleware that puts the id itself on the request: `req.userId = decoded.userId`.
+    new RegExp(`^${req}\\.(headers\\.|locals\\.)?${SCALAR_ID}$`),
     new RegExp(`^${req}\\.session\\.(user\\.${ID}|${ID})$`),
     new RegExp(`^${req}\\.auth\\.${ID}$`),
     ...(res ? [new RegExp(`^${res}\\.locals\\.(user\\.${ID}|${ID})$`)] : []),
@@ -94,7 +153,9 @@ function requestUser(reads: Map<string, string>, rawReq: string, rawRes: string 
       return { expression: `${rawReq}.${prop}${dot}id`, source: `${rawReq}.${prop}, read in the handler` };
     }
   }
-  const prop = search.requestProps?.find((p) => /user|account|auth/i.test(p));
+  const scalar = search.requestProps?.find((p) => new RegExp(`^((headers|locals)\\.)?${SCALAR_ID}$`).test(p));
+  if (scalar) return { expression: `${rawReq}.${scalar}`, source: `${rawReq}.${scalar}, set by the route's middleware` };
+  const prop = search.requestProps?.find((p) => /^(user|currentUser|account|auth|authUser)$/i.test(p));
   if (prop) return { expression: `${rawReq}.${prop}${dot}id`, source: `${rawReq}.${prop}, set by the route's middleware` };
   if (search.passport && search.role === 'express') return { expression: `${rawReq}.user${dot}id`, source: `${rawReq}.user, set by passport` };
   return null;
@@ -156,20 +217,24 @@ function firstRead(reads: Map<string, string>, v: string): string | null {
   return null;
 }
 
-function paramUser(fn: FunctionNode, objectsOnly = false): UserRef | null {
+function paramUser(fn: FunctionNode, objectsOnly: boolean, reads: Map<string, string>): UserRef | null {
   for (const param of fn.params) {
     const p = param.type === 'AssignmentPattern' ? param.left : param;
     if (objectsOnly) {
-      if (p.type === 'Identifier' && /^(user|currentUser)$/.test(p.name)) return { expression: `${p.name}.id`, source: `parameter ${p.name}, supplied by the action's wrapper` };
+      if (p.type === 'Identifier' && /^(user|currentUser)$/.test(p.name)) return { expression: firstRead(reads, p.name) ?? `${p.name}.id`, source: `parameter ${p.name}, supplied by the action's wrapper` };
       continue;
     }
     if (p.type === 'Identifier' && USER_ID_PARAM.test(p.name)) return { expression: p.name, source: `parameter ${p.name}` };
-    if (p.type === 'Identifier' && /^(user|currentUser|account)$/.test(p.name)) return { expression: `${p.name}.id`, source: `parameter ${p.name}` };
+    if (p.type === 'Identifier' && /^(user|currentUser|account)$/.test(p.name)) return { expression: firstRead(reads, p.name) ?? `${p.name}.id`, source: `parameter ${p.name}` };
+    if (p.type === 'Identifier' && p.name === 'session') return { expression: firstRead(reads, p.name) ?? 'session.user.id', source: 'parameter session' };
     if (p.type === 'ObjectPattern') {
       for (const prop of p.properties) {
-        if (prop.type === 'ObjectProperty' && prop.value.type === 'Identifier' && USER_ID_PARAM.test(prop.value.name)) {
-          return { expression: prop.value.name, source: `parameter ${prop.value.name}` };
-        }
+        if (prop.type !== 'ObjectProperty' || prop.value.type !== 'Identifier') continue;
+        const name = prop.value.name;
+        if (USER_ID_PARAM.test(name)) return { expression: name, source: `parameter ${name}` };
+        // `({ session, dataStream }) => ...`: a session handed down, read as the app reads it.
+        if (name === 'session') return { expression: firstRead(reads, name) ?? 'session.user.id', source: 'parameter session' };
+        if (/^(user|currentUser)$/.test(name)) return { expression: firstRead(reads, name) ?? `${name}.id`, source: `parameter ${name}` };
       }
     }
   }
@@ -183,7 +248,7 @@ export function paramName(fn: FunctionNode, index: number): string | null {
   return inner.type === 'Identifier' ? inner.name : null;
 }
 
-/** Properties a middleware function puts on its request (`req.user = ...` → `user`). */
+/** Properties a middleware function puts on its request (`req.user = ...` → `user`; `req.headers.userId = ...` → `headers.userId`). */
 export function requestPropsSetBy(fn: FunctionNode): string[] {
   const req = paramName(fn, 0);
   if (!req) return [];
@@ -191,7 +256,7 @@ export function requestPropsSetBy(fn: FunctionNode): string[] {
   walk(fn.body, (node) => {
     if (node.type !== 'AssignmentExpression' || node.left.type !== 'MemberExpression') return;
     const target = dottedName(node.left);
-    const m = target ? new RegExp(`^${escape(req)}\\.(\\w+)$`).exec(target) : null;
+    const m = target ? new RegExp(`^${escape(req)}\\.((?:headers\\.|locals\\.)?[\\w$]+)$`).exec(target) : null;
     if (m) props.add(m[1]);
   });
   return [...props];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findAll } from '../../src/ast/walk.js';
 import { isFunction, type FunctionNode } from '../../src/ast/nodes.js';
 import { parseSource } from '../../src/ast/parse.js';
-import { findSignedInUser, idPathsIn, type UserSearch } from '../../src/frameworks/signed-in-user.js';
+import { findSignedInUser, idPathsIn, type UserSearch } from '../../src/analysis/signed-in-user.js';
 
 /** The user found in the first function of `code`, at the `// here` marker. */
 function userIn(code: string, role: UserSearch['role'], extra: Partial<UserSearch> = {}): string | null {
