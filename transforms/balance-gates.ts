@@ -53,7 +53,7 @@ export default function balanceGates(file: FileInfo, api: API, options: BalanceG
     const verdict = siteVerdict(options.sites, key);
     if (verdict === 'leave') continue;
     reporter.site?.(key, lineOf(handler.handler.fn));
-    changed = (typeof verdict === 'object' ? refuseHandler(handler, gateFile, `the gate would not type-check: ${verdict.refused}`) : gateHandler(handler, gateFile)) || changed;
+    changed = (typeof verdict === 'object' ? refuseHandler(handler, gateFile, verdict.refused) : gateHandler(handler, gateFile)) || changed;
   }
   if (!changed) return undefined;
 

@@ -65,14 +65,14 @@ function locate(edit: FileEdit, target: SignupTarget): Located | null {
   return nodeAt(program, target.start, (n): n is t.ObjectExpression => n.type === 'ObjectExpression');
 }
 
-/** A site whose edit would not type-check: the compiler's reason, one marker, the call to add by hand. */
+/** A site refused by the area (its edit would not type-check, it runs in the browser): the reason, one marker, the call to add by hand. */
 function refuse(edit: FileEdit, target: SignupTarget, found: Located, reason: string): void {
   const statement = target.kind === 'handler' ? statementOfFunction(found as Located<FunctionNode>) : enclosingStatement(found.node, found.ancestors)?.statement ?? null;
   stopAt(edit, {
     statement,
     line: lineOf(found.node),
-    reason: `${target.label}: the edit would not type-check: ${reason}`,
-    message: `${target.label}: create the billing customer (billing.ensureCustomer) right after the user is created; the tool's edit would not type-check (${reason})`,
+    reason: `${target.label}: ${reason}`,
+    message: `${target.label}: create the billing customer (billing.ensureCustomer) right after the user is created; not automated: ${reason}`,
   });
 }
 

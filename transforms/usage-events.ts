@@ -42,7 +42,7 @@ export default function usageEvents(file: FileInfo, api: API, options: UsageEven
     const verdict = siteVerdict(options.sites, key);
     if (verdict === 'leave') continue;
     edit.reporter.site?.(key, lineOf(task.site.call));
-    if (typeof verdict === 'object') leaveToPerson(edit, task, `the edit would not type-check: ${verdict.refused}`);
+    if (typeof verdict === 'object') leaveToPerson(edit, task, verdict.refused);
     else meter(edit, task);
   }
   return edit.changed ? edit.print() : undefined;

@@ -13,7 +13,7 @@ import type { PathFacts, ScopeUser, TypeFacts } from './type-facts.js';
 export interface IdentityQuery {
   /** The functions around the place, innermost first, and the one of them that is the request handler. */
   functions: FunctionNode[];
-  handler: { fn: FunctionNode; role: UserSearch['role']; requestProps: string[]; wrapped: boolean; route: string | null } | null;
+  handler: { fn: FunctionNode; role: UserSearch['role']; serverAction: boolean; requestProps: string[]; wrapped: boolean; route: string | null } | null;
   /** Source offset the user must be known before. */
   before: number;
   text: string;
@@ -135,6 +135,9 @@ export function checkedBefore(fn: FunctionNode, name: string, text: string, offs
 }
 
 function noUserReason(q: IdentityQuery): string {
+  if (q.handler?.serverAction) {
+    return "no signed-in user in this server action: it reads no session (the browser chooses a server action's arguments, so it is never handed a user id); read the session inside it, as the app's routes do (e.g. await auth())";
+  }
   if (q.handler) {
     return 'no signed-in user before this point: the request handler reads no session or user (such as req.user, auth(), getServerSession()), takes none as a parameter, and no middleware on its route sets one';
   }

@@ -21,11 +21,11 @@ export const balanceGatesArea: Area = {
 };
 
 function planBalanceGates(ctx: AreaContext): Plan {
-  const { project, pkg, config } = ctx;
+  const { pkg, config } = ctx;
   const { info } = pkg;
   const plan = emptyPlan('balance-gates', info.path);
   const { files, optionsFor } = balanceGatesFiles(ctx);
-  transformFiles(plan, project, files, balanceGates, optionsFor, verifyFor(ctx));
+  transformFiles(plan, ctx, files, balanceGates, optionsFor, verifyFor(ctx));
   const gated = plan.changes.some((c) => count(c.after, '.checkBalance(') > count(c.before ?? '', '.checkBalance('));
   if (gated) plan.notes.push(...notesFor(info.billing.module, billingModulePath(info, config), config.events));
   return plan;

@@ -97,6 +97,7 @@ export function userAt(site: BillableSite, text: string, before: number, options
     ? {
         fn: site.handler.fn,
         role: roleFor(site.handler),
+        serverAction: site.handler.kind === 'next-server-action',
         requestProps: site.handler.requestProps,
         wrapped: site.ancestors[site.ancestors.indexOf(site.handler.fn) - 1]?.type === 'CallExpression',
         route: site.handler.route,

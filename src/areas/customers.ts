@@ -29,7 +29,7 @@ export const customersArea: Area = {
       if (plan.manual.length === 0) plan.manual.push(noSignupStep(ctx.pkg.info));
       return plan;
     }
-    transformFiles(plan, ctx.project, new Set(found.map((f) => f.file)), transformer, optionsFor, verifyFor(ctx));
+    transformFiles(plan, ctx, new Set(found.map((f) => f.file)), transformer, optionsFor, verifyFor(ctx));
     addNotes(ctx, plan, found, fixedFeeProducts(ctx.config));
     return plan;
   },

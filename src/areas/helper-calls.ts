@@ -56,10 +56,16 @@ export function helperCallsIn<H extends HelperRef>(ast: t.File, file: string, he
   return out;
 }
 
-/** Whether a file's text may call the helper: one of its names, or its module's file name (default imports). */
+/**
+ * Whether a file's text may call the helper: one of its names as a word, or its module's file name in an
+ * import path (a default import may go by any name). A file that merely says "server" does not count.
+ */
 export function mentionsHelper(text: string, helper: HelperRef): boolean {
   const stem = helper.file.replace(/^.*\//, '').replace(/\.[cm]?[jt]sx?$/, '');
-  return [helper.localName, ...helper.exportNames.filter((n) => n !== 'default'), stem].some((n) => !!n && text.includes(n));
+  const names = [helper.localName, ...helper.exportNames.filter((n) => n !== 'default')].filter((n): n is string => !!n);
+  if (names.some((n) => text.includes(n) && new RegExp(`(^|[^\\w$])${n.replace(/\$/g, '\\$')}($|[^\\w$])`).test(text))) return true;
+  const folder = stem === 'index' ? helper.file.split('/').slice(-2, -1)[0] : null;
+  return [stem, folder].some((s) => !!s && text.includes(s) && new RegExp(`/${s.replace(/\$/g, '\\$')}(\\.[cm]?[jt]sx?)?['"]`).test(text));
 }
 
 /** Every name the file exports `fn` under. */

@@ -1,26 +1,23 @@
 // The loop every code-editing area shares: run its transform on each candidate file (LF text in, the
 // file's own line endings out) and gather edits, skipped sites and manual steps into the plan. A file
 // that does not parse is skipped with its path and the parser's message; the others still go ahead.
+// Sites in code where billing cannot run (browser, edge, a module only browser code imports) are refused
+// with the reason; an output that would not parse is never shown; then the edits are type-checked.
+import { importersOf } from '../analysis/importers.js';
+import { inPackage, runtimeOf, type RuntimeAnswer } from '../analysis/runtime.js';
 import { ParseError, parseSource } from '../ast/parse.js';
 import { runTransform, type SiteFilter, type Transform } from '../ast/transform.js';
 import { modifyFile, toLf } from '../plan/file-change.js';
 import type { Plan } from '../plan/types.js';
-import type { Project } from '../project/project.js';
+import type { AreaContext } from './types.js';
 import { verifyRuns, type FileRun, type Verify } from './verify-edits.js';
 
-/** A file whose first statement is the 'use client' directive: it is bundled for the browser. */
-const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*['"]use client['"]/;
-
-export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<string>, transform: Transform<O>, optionsFor: (file: string) => O, verify?: Verify | null): void {
+export function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Iterable<string>, transform: Transform<O>, optionsFor: (file: string) => O, verify?: Verify | null): void {
+  const { project } = ctx;
   const runs: FileRun[] = [];
   for (const file of files) {
     const text = project.sources.get(file);
     if (text === undefined) continue;
-    if (USE_CLIENT.test(text)) {
-      // The billing module holds the API key: browser code never imports it, whatever the area.
-      plan.skipped.push({ path: file, reason: "browser code ('use client'): the billing module must not be imported here; move the call to a server action or route" });
-      continue;
-    }
     const lf = toLf(text);
     const rerun = (sites: SiteFilter) => runTransform(transform, file, lf, { ...optionsFor(file), sites });
     try {
@@ -30,7 +27,10 @@ export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<
       plan.skipped.push({ path: file, reason: `does not parse: ${(error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}` });
     }
   }
-  for (const run of runs) keepOnlyParsing(run);
+  for (const run of runs) {
+    refuseWhereBillingCannotRun(run, ctx);
+    keepOnlyParsing(run);
+  }
   if (verify) plan.verification = verifyRuns(runs, verify.verifier, verify.pkg);
   for (const { path, result } of runs) {
     const output = result.output;
@@ -40,6 +40,34 @@ export function transformFiles<O>(plan: Plan, project: Project, files: Iterable<
     plan.manual.push(...result.manual);
     for (const note of result.notes) if (!plan.notes.includes(note)) plan.notes.push(note);
   }
+}
+
+/**
+ * The billing module never goes where it cannot run. A file with sites there is run again with every site
+ * refused: each gets the reason, one marker and the manual step, and the file gets no import.
+ */
+function refuseWhereBillingCannotRun(run: FileRun, ctx: AreaContext): void {
+  if (run.result.sites.length === 0) return;
+  const where = placeOf(run, ctx);
+  if (where.runtime === 'server') return;
+  const reason = `${where.reason}; instead: ${where.instead}`;
+  run.result = run.rerun({ refused: new Map(run.result.sites.map((s) => [s.key, reason])) });
+}
+
+function placeOf(run: FileRun, ctx: AreaContext): RuntimeAnswer {
+  const { info } = ctx.pkg;
+  const next = info.framework === 'next';
+  const own = runtimeOf(inPackage(info.path, run.path), run.lf, next);
+  if (own.runtime !== 'server' || !next) return own;
+  // A module only browser code imports ends up in the browser bundle too.
+  const importers = importersOf(ctx.pkg.ctx, run.path);
+  const browser = importers.filter((f) => runtimeOf(inPackage(info.path, f), ctx.pkg.ctx.text(f) ?? '', next).runtime === 'browser');
+  if (importers.length === 0 || browser.length < importers.length) return own;
+  return {
+    runtime: 'browser',
+    reason: `only browser code imports this module (${browser.slice(0, 3).join(', ')}${browser.length > 3 ? ', ...' : ''}), so it is bundled for the browser`,
+    instead: 'call it from a server action or route handler instead, and bill there',
+  };
 }
 
 /** An edit whose output would not parse is never shown: the file is left as it was, and said so. */

@@ -26,7 +26,7 @@ export const usageEventsArea: Area = {
 };
 
 function planUsageEvents(ctx: AreaContext): Plan {
-  const { project, pkg, config } = ctx;
+  const { pkg, config } = ctx;
   const { info } = pkg;
   const plan = emptyPlan('usage-events', info.path);
   if (config.events.length === 0) {
@@ -34,7 +34,7 @@ function planUsageEvents(ctx: AreaContext): Plan {
     return plan;
   }
   const { files, optionsFor } = usageEventsFiles(ctx);
-  transformFiles(plan, project, files, usageEvents, optionsFor, verifyFor(ctx));
+  transformFiles(plan, ctx, files, usageEvents, optionsFor, verifyFor(ctx));
   if (plan.changes.length && !info.billing.module) {
     plan.notes.push(`the events go through the billing module (${billingModulePath(info, config)}), which is not there yet: run \`billing-codemod apply client-setup\` first`);
   }

@@ -4,7 +4,7 @@
 // marker) and the file's other edits stay. What was checked is reported on the plan.
 import { posix } from 'node:path';
 import { describeDiagnostic, EditVerifier, type NewDiagnostic } from '../analysis/verify.js';
-import { collectImports } from '../ast/imports.js';
+import { importersOf } from '../analysis/importers.js';
 import type { SiteFilter, TransformResult } from '../ast/transform.js';
 import type { DetectedPackage } from '../detect/stack.js';
 import type { Verification } from '../plan/types.js';
@@ -42,7 +42,7 @@ export function verifyFor(ctx: AreaContext): Verify | null {
 export function verifyRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
   const started = performance.now();
   const edited = () => new Map(runs.filter((r) => r.result.output !== null).map((r) => [r.path, r.result.output as string]));
-  const importers = importersOf(pkg, runs.map((r) => r.path));
+  const importers = new Map(runs.map((r) => [r.path, importersOf(pkg.ctx, r.path)]));
   const scope = (paths: string[]) => [...new Set([...paths, ...paths.flatMap((p) => importers.get(p) ?? [])])];
   const first = edited();
   if (first.size === 0) return { files: 0, newErrors: 0, refused: 0, settings: verifier.program.settingsFrom, ms: 0 };
@@ -75,34 +75,15 @@ function refuseFailingSites(run: FileRun, verifier: EditVerifier, edited: () => 
   for (const site of run.result.sites) {
     const alone = run.rerun({ only: new Set([site.key]) });
     const [failure] = failures(alone.output);
-    if (failure) refused.set(site.key, describeDiagnostic(failure));
+    if (failure) refused.set(site.key, `the edit would not type-check: ${describeDiagnostic(failure)}`);
   }
   run.result = run.rerun({ refused });
   const [still] = failures(run.result.output);
   if (still) {
-    for (const site of run.result.sites) if (!refused.has(site.key)) refused.set(site.key, `with the file's other edits, ${describeDiagnostic(still)}`);
+    for (const site of run.result.sites) if (!refused.has(site.key)) refused.set(site.key, `the edit would not type-check with the file's other edits: ${describeDiagnostic(still)}`);
     run.result = run.rerun({ refused });
     // Nothing left to refuse by site (an edit outside every site): the file is left as it was.
     if (failures(run.result.output).length) run.result = { ...run.result, output: null, skipped: [...run.result.skipped, { path: run.path, reason: `its edits would not type-check: ${describeDiagnostic(still)}` }] };
   }
   return refused.size;
-}
-
-/** Files of the package that import each of `paths` directly (a text test first, then their imports resolved). */
-function importersOf(pkg: DetectedPackage, paths: string[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const path of paths) {
-    const stem = posix.basename(path).replace(/\.[cm]?[jt]sx?$/, '');
-    const name = stem === 'index' ? posix.basename(posix.dirname(path)) : stem;
-    const found: string[] = [];
-    for (const [file, text] of pkg.ctx.sources) {
-      if (file === path || !text.includes(name)) continue;
-      const ast = pkg.ctx.parse(file);
-      if (ast && collectImports(ast).some((i) => pkg.ctx.resolve(file, i.source) === path)) found.push(file);
-      // Enough to catch a changed signature; a file imported everywhere is not re-checked everywhere.
-      if (found.length >= 20) break;
-    }
-    out.set(path, found);
-  }
-  return out;
 }

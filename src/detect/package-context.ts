@@ -11,6 +11,7 @@ import { resolveImport } from '../project/resolve-import.js';
 import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';
 import { CLIENT_PREFILTER } from './sdk-catalog.js';
 import { createTypeProgram, type TypeProgram } from '../analysis/program.js';
+import { inPackage, isTestPath } from '../analysis/runtime.js';
 
 export interface PackageContext {
   project: Project;
@@ -53,8 +54,9 @@ export function createPackageContext(
     aliases,
     dependencies: new Set(dependencies),
     config,
+    // Tests, mocks, fixtures, stories, seeds and scripts are never scanned: a mock's client is not the app's.
     sources: sourcesUnder(project, pkgPath)
-      .filter(([path]) => !nested.some((dir) => path.startsWith(`${dir}/`)))
+      .filter(([path]) => !nested.some((dir) => path.startsWith(`${dir}/`)) && !isTestPath(inPackage(pkgPath, path)))
       .map(([path, text]) => [path, text.includes('\r') ? toLf(text) : text]),
     text(path) {
       const text = project.sources.get(path);

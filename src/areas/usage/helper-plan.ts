@@ -31,7 +31,7 @@ export function planHelpers(pkg: DetectedPackage, files: string[], siteOptions: 
   const candidates = new Map<string, HelperPlan>();
   for (const file of files) {
     const ast = pkg.ctx.parse(file);
-    const text = pkg.ctx.project.sources.get(file);
+    const text = pkg.ctx.text(file);
     if (!ast || text === undefined) continue;
     const options = siteOptions(file);
     const byFn = new Map<FunctionNode, BillableSite[]>();
@@ -41,7 +41,7 @@ export function planHelpers(pkg: DetectedPackage, files: string[], siteOptions: 
       byFn.set(site.fn, [...(byFn.get(site.fn) ?? []), site]);
     }
     for (const [fn, sites] of byFn) {
-      const mode = sites.length === 1 && !streams(sites[0]) && returnsResult(fn, sites[0]) ? 'callers' : threadable(fn) ? 'thread' : null;
+      const mode = sites.length === 1 && !streams(sites[0]) && returnsResult(fn, sites[0]) ? 'callers' : threadable(fn) && !isServerAction(ast, fn) ? 'thread' : null;
       if (!mode) continue;
       const plan: HelperPlan = { file, start: fn.start ?? -1, localName: sites[0].helperName, exportNames: exportNamesOf(ast, fn), mode, match: sites[0].match, params: fn.params.length };
       candidates.set(`${file}:${plan.start}`, plan);
@@ -94,6 +94,15 @@ function ownReturns(fn: FunctionNode): t.ReturnStatement[] {
     if (node.type === 'ReturnStatement') out.push(node);
   });
   return out;
+}
+
+/**
+ * A server action ('use server' in its module or its body) is called from the browser with arguments the
+ * browser chooses: a user id parameter there would let anyone bill anyone. It must read the session itself.
+ */
+export function isServerAction(ast: t.File, fn: FunctionNode): boolean {
+  const directive = (list: t.Directive[] | undefined) => (list ?? []).some((d) => d.value.value === 'use server');
+  return directive(ast.program.directives) || (fn.body.type === 'BlockStatement' && directive(fn.body.directives));
 }
 
 /** A user parameter can be added at the end: no rest parameter, no `arguments`. */

@@ -2,7 +2,7 @@
 // of a helper the area planned), the configured event, the signed-in user at the call, the request's model.
 import { findBillableSites, userAt } from '../billable-sites.js';
 import type { FileEdit } from './file-edit.js';
-import { helperCalls } from './helper-plan.js';
+import { helperCalls, isServerAction } from './helper-plan.js';
 import { requestModelOf, siteLabel, type SiteTask } from './site-task.js';
 
 export function siteTasks(edit: FileEdit): SiteTask[] {
@@ -26,7 +26,13 @@ export function siteTasks(edit: FileEdit): SiteTask[] {
     // A helper that is handed the user gets its parameter when the site is metered (not while reading).
     const threadThrough = helper?.mode === 'thread' && site.fn ? site.fn : null;
     const found = threadThrough ? null : userAt(site, edit.text, site.call.start ?? 0, options);
-    tasks.push({ site: { ...site, event: site.event }, user: found?.user ?? null, noUser: found?.reason ?? null, threadThrough, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper });
+    const serverAction = !found?.user && !site.handler && site.fn && isServerAction(edit.ast, site.fn);
+    const noUser = serverAction
+      ? `no signed-in user in scope in ${site.helperName ?? 'this server action'}(), a server action: the browser chooses its arguments, so it is not given a user id; read the session inside it (as the app's routes do, e.g. await auth()) and send the event there`
+      : site.handler
+        ? (found?.reason ?? null)
+        : null;
+    tasks.push({ site: { ...site, event: site.event }, user: found?.user ?? null, noUser, threadThrough, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper });
   }
   return tasks;
 }
