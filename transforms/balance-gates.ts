@@ -14,7 +14,8 @@ import { ImportPlanner, type ImportWish } from '../src/ast/add-import.js';
 import { collectImports, importSyntaxOf } from '../src/ast/imports.js';
 import { detectStyle, printOptions } from '../src/ast/style.js';
 import { reporterFor, siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
-import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls.js';
+import { mayHoldBillableCall } from '../src/detect/billable-calls.js';
+import { isGeneratedBillingModule } from '../src/providers/credyt/generate.js';
 import { gateHandler, refuseHandler, type GateFile } from '../src/areas/gates/gate-handler.js';
 import { lineOf } from '../src/ast/nodes.js';
 import { gateWork, type GateOptions } from '../src/areas/gates/work.js';
@@ -62,7 +63,7 @@ export default function balanceGates(file: FileInfo, api: API, options: BalanceG
 
 /** Text prefilter: a billable call, or a name of a billable helper, appears in the file. */
 function mayNeedGate(text: string, options: BalanceGatesOptions): boolean {
-  if (mayHoldBillableCall(text, configCallees(options.config))) return true;
+  if ((mayHoldBillableCall(text, options.config) && !isGeneratedBillingModule(text))) return true;
   return (options.helpers ?? []).some((h) => mentionsHelper(text, h));
 }
 

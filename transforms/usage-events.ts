@@ -16,11 +16,13 @@ import type { API, FileInfo } from 'jscodeshift';
 import { siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
 import { lineOf } from '../src/ast/nodes.js';
 import { addPatternBinding } from '../src/ast/edit.js';
-import { configCallees, mayHoldBillableCall } from '../src/detect/billable-calls.js';
+import { mayHoldBillableCall } from '../src/detect/billable-calls.js';
+import { isGeneratedBillingModule } from '../src/providers/credyt/generate.js';
 import { isAiStream, meterAiStream } from '../src/areas/usage/ai-stream.js';
 import { FileEdit, type UsageEventsOptions } from '../src/areas/usage/file-edit.js';
 import { mentionsHelper } from '../src/areas/helper-calls.js';
 import { meterResult } from '../src/areas/usage/meter-result.js';
+import { meterHttpBody } from '../src/areas/usage/http-body.js';
 import { leaveToPerson, type SiteTask } from '../src/areas/usage/site-task.js';
 import { siteTasks } from '../src/areas/usage/site-tasks.js';
 import { meterStream, streamShape } from '../src/areas/usage/streams.js';
@@ -55,6 +57,7 @@ function meter(edit: FileEdit, task: SiteTask): void {
   if (task.user?.bind && addPatternBinding(edit.ast, task.user.bind.patternStart, task.user.bind.property, edit.text)) edit.changed = true;
   if (task.viaHelper?.mode === 'thread') return passUser(edit, task, task.viaHelper);
   if (task.viaHelper) return meterResult(edit, task);
+  if (task.site.match.http) return meterHttpBody(edit, task);
   if (isAiStream(task)) return meterAiStream(edit, task);
   const stream = streamShape(task);
   if (stream.kind === 'unsupported') return leaveToPerson(edit, task, stream.reason);
@@ -64,5 +67,5 @@ function meter(edit: FileEdit, task: SiteTask): void {
 
 /** Text prefilter: a billable call, or a helper's name, appears in the file. */
 function mayMeter(text: string, options: UsageEventsOptions): boolean {
-  return mayHoldBillableCall(text, configCallees(options.config)) || (options.helpers ?? []).some((h) => mentionsHelper(text, h));
+  return (mayHoldBillableCall(text, options.config) && !isGeneratedBillingModule(text)) || (options.helpers ?? []).some((h) => mentionsHelper(text, h));
 }

@@ -3,7 +3,8 @@
 // Plans on the whole package first — handlers routed from other files, helpers that make billable calls —
 // then runs transforms/balance-gates.ts on each file that may need a gate.
 import balanceGates, { type BalanceGatesOptions } from '../../transforms/balance-gates.js';
-import { configCallees, mayHoldBillableCall } from '../detect/billable-calls.js';
+import { mayHoldBillableCall } from '../detect/billable-calls.js';
+import { isGeneratedBillingModule } from '../providers/credyt/generate.js';
 import { emptyPlan, type Plan } from '../plan/types.js';
 import { findBillableHelpers, type HelperIndex } from './gates/find-helpers.js';
 import { mentionsHelper } from './helper-calls.js';
@@ -49,8 +50,7 @@ function balanceGatesFiles({ project, pkg, config }: AreaContext): { files: stri
 
 /** Files that may hold a billable call or call a billable helper (a text test; the transform decides). */
 function candidateFiles(sources: Array<[string, string]>, config: AreaContext['config'], index: HelperIndex): string[] {
-  const configCalls = configCallees(config);
-  return sources.filter(([, text]) => mayHoldBillableCall(text, configCalls) || index.helpers.some((h) => mentionsHelper(text, h))).map(([file]) => file);
+  return sources.filter(([, text]) => (mayHoldBillableCall(text, config) && !isGeneratedBillingModule(text)) || index.helpers.some((h) => mentionsHelper(text, h))).map(([file]) => file);
 }
 
 function notesFor(existingModule: string | null, modulePath: string, events: AreaContext['config']['events']): string[] {

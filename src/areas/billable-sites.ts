@@ -6,7 +6,7 @@ import { collectImports } from '../ast/imports.js';
 import { enclosingFunction, functionName, isFunction, type FunctionNode } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
 import type { BillingConfig, EventConfig } from '../config/types.js';
-import { configCallees, eventTypeFor, findCallsInFile, isCall, type CallMatch, type CallNode, type FoundCall } from '../detect/billable-calls.js';
+import { configCallees, configUrlRules, eventTypeFor, findCallsInFile, isCall, type CallMatch, type CallNode, type FoundCall } from '../detect/billable-calls.js';
 import { emptyClientIndex, readFileClients, type ClientIndex, type ImportResolver } from '../detect/clients.js';
 import type { Framework } from '../detect/types.js';
 import { enclosingHandler, handlersInFile, type FileHandler, type HandlerHint } from '../frameworks/handlers-in-file.js';
@@ -55,7 +55,7 @@ export function findBillableSites(ast: t.File, file: string, options: SiteOption
   const index = options.clientIndex ?? emptyClientIndex();
   const resolve = options.resolve ?? (() => null);
   const clients = readFileClients(file, ast, index, resolve);
-  const matcher = { clients, index, dependencies: new Set(options.dependencies ?? []), configCalls: configCallees(options.config) };
+  const matcher = { clients, index, dependencies: new Set(options.dependencies ?? []), configCalls: configCallees(options.config), configUrls: configUrlRules(options.config), ast };
   const handlers = handlersInFile({ file, ast, imports: collectImports(ast), resolve }, options.framework, options.hints);
   if (options.framework === 'express' && options.middlewareProps) addRouterMiddleware(ast, file, handlers, options.middlewareProps);
   const found = findCallsInFile(ast, matcher);

@@ -21,7 +21,11 @@ const KINDS: EventKind[] = [
   {
     type: 'chat_completion',
     description: 'Text generation, priced per token',
-    matches: (c) => (c.provider !== 'ai-sdk' && c.provider !== 'replicate' && TEXT.test(c.call)) || (c.provider === 'ai-sdk' && /^(generate|stream)(Text|Object)$/.test(c.call)),
+    matches: (c) =>
+      (c.provider !== 'ai-sdk' && c.provider !== 'replicate' && TEXT.test(c.call)) ||
+      (c.provider === 'ai-sdk' && /^(generate|stream)(Text|Object)$/.test(c.call)) ||
+      (c.provider === 'langchain' && /^(invoke|stream|batch)$/.test(c.call)) ||
+      (c.provider === 'google' && /^models\.generateContent/.test(c.call)),
     volumeField: 'total_tokens',
     dimensions: ['model'],
     estimate: 0.01,
@@ -30,7 +34,7 @@ const KINDS: EventKind[] = [
   {
     type: 'embedding',
     description: 'Embeddings, priced per token',
-    matches: (c) => /^(embeddings\.create|createEmbedding|embed|embedMany)$/.test(c.call),
+    matches: (c) => /^(embeddings\.create|createEmbedding|embed|embedMany|embedQuery|embedDocuments|models\.embedContent)$/.test(c.call),
     volumeField: 'total_tokens',
     dimensions: ['model'],
     estimate: 0.001,
@@ -39,7 +43,7 @@ const KINDS: EventKind[] = [
   {
     type: 'image_generation',
     description: 'Image generation, priced per image',
-    matches: (c) => /^(images\.|createImage|generateImage$|experimental_generateImage$)/.test(c.call),
+    matches: (c) => /^(images\.|createImage|generateImage$|experimental_generateImage$|models\.generateImages$)/.test(c.call),
     volumeField: 'images',
     dimensions: ['model'],
     estimate: 0.04,

@@ -7,6 +7,8 @@ import type { BillingConfig } from '../config/types.js';
 import type { RouteHandler } from '../frameworks/types.js';
 import { clientOf, type ClientIndex, type FileClients } from './clients.js';
 import type { PackageContext } from './package-context.js';
+import { isGeneratedBillingModule } from '../providers/credyt/generate.js';
+import { configUrls, matchHttpCall, mayCallAiHost } from './http-calls.js';
 import { AI_SDK_FUNCTIONS, CALL_PREFILTER, CLIENT_SDKS } from './sdk-catalog.js';
 import type { BillableCall, BillableProvider } from './types.js';
 
@@ -15,6 +17,10 @@ export interface CallMatch {
   /** The SDK's name for the call (`chat.completions.create`) or the config entry that matched. */
   call: string;
   reason: string;
+  /** Plain HTTP (`fetch`, axios) to the provider's API: the result is a response whose JSON body is what the SDK would return. */
+  http?: boolean;
+  /** A LangChain chain built from a model (`prompt.pipe(model)`): its result is whatever the chain outputs, without usage. */
+  chain?: boolean;
 }
 
 export interface CallMatcher {
@@ -23,6 +29,10 @@ export interface CallMatcher {
   dependencies: Set<string>;
   /** Callees named in the config (`generateVideo`, `fastify.apiLayer.post`). */
   configCalls: string[];
+  /** URLs and hosts named in the config (`https://api.example-ai.com/v1/generate`). */
+  configUrls?: string[];
+  /** The file's tree, for URLs kept in a const. */
+  ast?: t.File;
 }
 
 export type CallNode = t.CallExpression | t.OptionalCallExpression;
@@ -34,6 +44,11 @@ export function isCall(node: Node): node is CallNode {
 /** Callees named in the config: entries without a `provider:` prefix. */
 export function configCallees(config: BillingConfig | null): string[] {
   return [...new Set((config?.events ?? []).flatMap((e) => e.calls).filter((c) => !c.includes(':')))];
+}
+
+/** URLs and hosts named in the config. */
+export function configUrlRules(config: BillingConfig | null): string[] {
+  return [...new Set(configUrls((config?.events ?? []).flatMap((e) => e.calls)))];
 }
 
 /** The event type the config assigns to a match (`openai:chat.completions.create`, `openai:*`, or a callee). */
@@ -53,6 +68,10 @@ export function matchBillableCall(call: CallNode, m: CallMatcher): CallMatch | n
   }
   const dotted = dottedName(callee);
   if (dotted === null) return null;
+  if (m.ast && /(^|\.)(fetch|post|put)$|^axios$/.test(dotted)) {
+    const http = matchHttpCall(call, m.ast, m.configUrls ?? []);
+    if (http) return { ...http, http: true };
+  }
   if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && m.clients.aiSdk.get(callee.object.name) === '*') {
     const fn = dotted.split('.').pop() as string;
     if (AI_SDK_FUNCTIONS.includes(fn)) return { provider: 'ai-sdk', call: fn, reason: `${fn} from the 'ai' namespace` };
@@ -70,7 +89,7 @@ function matchClientCall(callee: Node, dotted: string, m: CallMatcher): CallMatc
       const client = clientOf(receiver, m.clients, m.index);
       if (client) {
         if (client.sdk !== sdk) break;
-        return { provider: sdk.provider, call: path, reason: `client traced to ${client.via}` };
+        return { provider: sdk.provider, call: path, reason: `client traced to ${client.via}`, ...(client.chain ? { chain: true } : {}) };
       }
       const name = dotted.slice(0, -path.length - 1).replace(/\(\)/g, '').split('.').pop() ?? '';
       const depends = sdk.packages.some((p) => m.dependencies.has(p));
@@ -110,12 +129,13 @@ function matchConfigCall(dotted: string, entries: string[]): CallMatch | null {
 export function callMatcherFor(ctx: PackageContext, path: string): CallMatcher | null {
   const clients = ctx.fileClients(path);
   if (!clients) return null;
-  return { clients, index: ctx.clientIndex(), dependencies: ctx.dependencies, configCalls: configCallees(ctx.config) };
+  return { clients, index: ctx.clientIndex(), dependencies: ctx.dependencies, configCalls: configCallees(ctx.config), configUrls: configUrlRules(ctx.config), ast: ctx.parse(path) ?? undefined };
 }
 
 /** Whether a file may hold a billable call (text prefilter; the parse decides). */
-export function mayHoldBillableCall(text: string, configCalls: string[]): boolean {
-  return CALL_PREFILTER.test(text) || configCalls.some((c) => text.includes(c.split('.').pop() as string));
+export function mayHoldBillableCall(text: string, config: BillingConfig | null): boolean {
+  if (CALL_PREFILTER.test(text) || mayCallAiHost(text, configUrlRules(config))) return true;
+  return configCallees(config).some((c) => text.includes(c.split('.').pop() as string));
 }
 
 export interface FoundCall {
@@ -137,11 +157,11 @@ export function findCallsInFile(ast: t.File, matcher: CallMatcher): FoundCall[] 
 
 /** Every billable call of a package; calls outside the request handlers in `routes` name their helper. */
 export function detectBillableCalls(ctx: PackageContext, routes: RouteHandler[] = []): BillableCall[] {
-  const configCalls = configCallees(ctx.config);
   const handlers = new Set<Node>(routes.flatMap((r) => (r.fn ? [r.fn] : [])));
   const out: BillableCall[] = [];
   for (const [path, text] of ctx.sources) {
-    if (!mayHoldBillableCall(text, configCalls)) continue;
+    // The billing module's own requests are not billable calls.
+    if (!mayHoldBillableCall(text, ctx.config) || isGeneratedBillingModule(text)) continue;
     const ast = ctx.parse(path);
     const matcher = ast && callMatcherFor(ctx, path);
     if (!ast || !matcher) continue;
@@ -154,6 +174,7 @@ export function detectBillableCalls(ctx: PackageContext, routes: RouteHandler[] 
         call: found.match.call,
         reason: found.match.reason,
         ...(helper ? { inHelper: helper } : {}),
+        ...(found.match.http ? { http: true } : {}),
       });
     }
   }

@@ -11,7 +11,12 @@ export interface TracedClient {
   sdk: ClientSdk;
   /** How it was traced, for reports: `new OpenAI() in src/lib/openai.ts`. */
   via: string;
+  /** A LangChain runnable built from a model (a chain, structured output, bound tools), not the model itself. */
+  chain?: boolean;
 }
+
+/** LangChain methods that wrap a model in another runnable: still billable, but their result is not the model's message. */
+const RUNNABLE_WRAPPERS = new Set(['withStructuredOutput', 'bindTools', 'bind', 'withConfig', 'withRetry', 'withFallbacks', 'pipe']);
 
 /** Clients other files can reach: exports, exported factories, and decorations, across a package. */
 export interface ClientIndex {
@@ -153,9 +158,37 @@ export function clientOf(expr: Node, fc: FileClients, index: ClientIndex): Trace
   if (n.type === 'LogicalExpression' && n.operator === '??') return clientOf(n.right, fc, index) ?? clientOf(n.left, fc, index);
   if (n.type === 'AssignmentExpression') return clientOf(n.right, fc, index);
   if (n.type === 'CallExpression' && n.callee.type === 'Identifier') return fc.factories.get(n.callee.name) ?? null;
+  if (n.type === 'CallExpression') return runnableFrom(n, fc, index);
   if (n.type === 'MemberExpression' || n.type === 'OptionalMemberExpression') {
     const key = n.property.type === 'Identifier' && !n.computed ? n.property.name : stringValue(n.property);
     return key ? memberClient(n.object, key, fc, index) : null;
+  }
+  return null;
+}
+
+/**
+ * A LangChain runnable that contains a model: `model.withStructuredOutput(...)`, `prompt.pipe(model)`,
+ * `RunnableSequence.from([prompt, model, parser])`, `RunnableSequence.from({ ... })`.
+ */
+function runnableFrom(call: t.CallExpression, fc: FileClients, index: ClientIndex): TracedClient | null {
+  const callee = unwrap(call.callee);
+  if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier') return null;
+  const method = callee.property.name;
+  const chained = (client: TracedClient | null) => (client?.sdk.provider === 'langchain' ? { ...client, chain: true } : null);
+  if (RUNNABLE_WRAPPERS.has(method)) {
+    const own = chained(clientOf(callee.object, fc, index));
+    if (own) return own;
+    if (method === 'pipe') for (const arg of call.arguments) if (arg.type !== 'SpreadElement') return chained(clientOf(arg, fc, index));
+    return null;
+  }
+  if ((method === 'from' || method === 'sequence') && /Runnable(Sequence|Map|Parallel)/.test(dottedName(callee.object) ?? '')) {
+    for (const arg of call.arguments) {
+      const items = arg.type === 'ArrayExpression' ? arg.elements : arg.type === 'ObjectExpression' ? arg.properties.map((p) => (p.type === 'ObjectProperty' ? p.value : null)) : [];
+      for (const item of items) {
+        const found = item && item.type !== 'SpreadElement' ? chained(clientOf(item as Node, fc, index)) : null;
+        if (found) return found;
+      }
+    }
   }
   return null;
 }

@@ -52,6 +52,32 @@ export const CLIENT_SDKS: ClientSdk[] = [
     nameHint: /anthropic|claude/i,
   },
   {
+    provider: 'groq',
+    packages: ['groq-sdk'],
+    classes: ['Groq', 'default', '*'],
+    calls: ['chat.completions.create', 'audio.transcriptions.create', 'audio.translations.create'],
+    distinctive: ['chat.completions.create'],
+    nameHint: /groq/i,
+  },
+  {
+    // Google Gen AI SDK: `new GoogleGenAI()`, then `ai.models.generateContent(...)`.
+    provider: 'google',
+    packages: ['@google/genai'],
+    classes: ['GoogleGenAI'],
+    calls: ['models.generateContent', 'models.generateContentStream', 'models.embedContent', 'models.generateImages'],
+    distinctive: ['models.generateContent', 'models.generateContentStream'],
+    nameHint: /genai|gemini|google|ai$/i,
+  },
+  {
+    // LangChain chat models and embeddings; chains built from a model (`prompt.pipe(model)`) count too.
+    provider: 'langchain',
+    packages: ['@langchain/openai', '@langchain/anthropic', '@langchain/groq', '@langchain/google-genai', '@langchain/mistralai', '@langchain/aws', 'langchain/chat_models/openai', 'langchain/embeddings/openai'],
+    classes: ['ChatOpenAI', 'AzureChatOpenAI', 'OpenAI', 'ChatAnthropic', 'ChatGroq', 'ChatGoogleGenerativeAI', 'ChatMistralAI', 'ChatBedrockConverse', 'OpenAIEmbeddings', 'AzureOpenAIEmbeddings', 'GoogleGenerativeAIEmbeddings', 'MistralAIEmbeddings'],
+    calls: ['invoke', 'stream', 'batch', 'embedQuery', 'embedDocuments'],
+    distinctive: [],
+    nameHint: /^$/,
+  },
+  {
     provider: 'replicate',
     packages: ['replicate'],
     classes: ['Replicate', 'default', '*'],
@@ -79,4 +105,4 @@ export const CALL_PREFILTER = new RegExp(
 );
 
 /** A cheap text test for files that construct or decorate an SDK client. */
-export const CLIENT_PREFILTER = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate)\b|\.decorate\(|['"](openai|@anthropic-ai\/[\w-]+|replicate)['"]/;
+export const CLIENT_PREFILTER = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;

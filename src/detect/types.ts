@@ -4,7 +4,7 @@
 export type Framework = 'express' | 'fastify' | 'next' | 'unknown';
 export type Router = 'app' | 'pages' | 'app+pages' | null;
 export type AuthLibrary = 'next-auth' | 'better-auth' | 'clerk' | 'lucia' | 'supabase' | 'passport' | 'custom' | null;
-export type BillableProvider = 'openai' | 'anthropic' | 'ai-sdk' | 'replicate' | 'config';
+export type BillableProvider = 'openai' | 'anthropic' | 'ai-sdk' | 'replicate' | 'groq' | 'google' | 'langchain' | 'config';
 
 export type HandlerKind =
   | 'express-route'
@@ -37,6 +37,8 @@ export interface BillableCall {
   reason?: string;
   /** The enclosing function when it is not itself a request handler (`summarize` in services/ai.ts). */
   inHelper?: string;
+  /** Made with plain HTTP (`fetch`, axios) to the provider's API rather than its SDK. */
+  http?: boolean;
 }
 
 export interface PackageInfo {

@@ -4,7 +4,8 @@
 import type * as t from '@babel/types';
 import { functionName, type FunctionNode } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
-import { configCallees, mayHoldBillableCall } from '../../detect/billable-calls.js';
+import { mayHoldBillableCall } from '../../detect/billable-calls.js';
+import { isGeneratedBillingModule } from '../../providers/credyt/generate.js';
 import type { DetectedPackage } from '../../detect/stack.js';
 import { findBillableSites, type SiteOptions } from '../billable-sites.js';
 import { sumEstimates } from './gate-code.js';
@@ -24,9 +25,8 @@ const MAX_DEPTH = 3;
 export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: string) => SiteOptions): HelperIndex {
   const parse = (file: string) => pkg.ctx.parse(file);
   const helpers: BillableHelper[] = [];
-  const configCalls = configCallees(pkg.ctx.config);
   for (const [file, text] of pkg.ctx.sources) {
-    if (!mayHoldBillableCall(text, configCalls)) continue;
+    if (!mayHoldBillableCall(text, pkg.ctx.config) || isGeneratedBillingModule(text)) continue;
     const ast = parse(file);
     if (ast) helpers.push(...directHelpers(ast, file, siteOptions(file)));
   }

@@ -66,6 +66,25 @@ export const ANTHROPIC_MESSAGE: UsageReading = {
   subject: (r) => r('id'),
 };
 
+// @google/genai GenerateContentResponse.
+const GOOGLE_CONTENT: UsageReading = {
+  total: (r) => `${r('usageMetadata')}?.totalTokenCount`,
+  input: (r) => `${r('usageMetadata')}?.promptTokenCount`,
+  output: (r) => `${r('usageMetadata')}?.candidatesTokenCount`,
+  model: (r) => r('modelVersion'),
+  subject: (r) => r('responseId'),
+};
+
+// A LangChain chat model's AIMessage.
+const LANGCHAIN_MESSAGE: UsageReading = {
+  total: (r) => `${r('usage_metadata')}?.total_tokens`,
+  input: (r) => `${r('usage_metadata')}?.input_tokens`,
+  output: (r) => `${r('usage_metadata')}?.output_tokens`,
+  // OpenAI models report `model_name`, Anthropic's `model`.
+  model: (r) => `${r('response_metadata')}?.model_name ?? ${r('response_metadata')}?.model`,
+  subject: (r) => r('id'),
+};
+
 function aiSdkText(major: number, usageProp: 'totalUsage' | 'usage'): UsageReading {
   const [input, output] = major >= 5 ? ['inputTokens', 'outputTokens'] : ['promptTokens', 'completionTokens'];
   // v5 splits the last step's `usage` from the whole call's `totalUsage`; before v5 `usage` was the total.
@@ -102,6 +121,13 @@ export function readingFor(match: CallMatch, majors: SdkMajors): UsageReading {
       return {};
     case 'replicate':
       return call === 'predictions.create' ? { model: (r) => r('model'), subject: (r) => r('id') } : {};
+    case 'groq':
+      return /chat\.completions/.test(call) ? OPENAI_CHAT : {};
+    case 'google':
+      return /generateContent/.test(call) ? GOOGLE_CONTENT : {};
+    case 'langchain':
+      // A chain's result is whatever its last step returns (text, parsed JSON): only a model's own message reports usage.
+      return !match.chain && call === 'invoke' ? LANGCHAIN_MESSAGE : {};
     default:
       return {};
   }

@@ -24,6 +24,11 @@ const HELPER_FINAL: Record<StreamApi, string> = { chat: 'finalChatCompletion', r
 export function streamShape(task: SiteTask): StreamShape {
   const { match, call } = task.site;
   if (match.provider === 'replicate' && match.call === 'stream') return { kind: 'unsupported', reason: 'replicate.stream() reports no usage to bill from' };
+  if (match.provider === 'groq' || match.provider === 'google' || match.provider === 'langchain') {
+    const flag = getPropertyValue(call.arguments[0] as Node, 'stream');
+    const streams = /stream/i.test(match.call) || (flag?.type === 'BooleanLiteral' ? flag.value : !!flag);
+    return streams ? { kind: 'unsupported', reason: `a streamed ${match.provider} call reports its usage only on its last chunk, which this tool does not follow; send the event once the stream is read` } : { kind: 'none' };
+  }
   if (match.provider !== 'openai' && match.provider !== 'anthropic') return { kind: 'none' };
   const api = match.provider === 'anthropic' ? 'anthropic' : /^responses\./.test(match.call) ? 'responses' : /chat\.completions\./.test(match.call) ? 'chat' : null;
   if (/\.stream$/.test(match.call)) return api ? { kind: 'helper', api } : { kind: 'none' };
