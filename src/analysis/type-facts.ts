@@ -32,6 +32,8 @@ export interface TypeFacts {
   usersInScope(offset: number): ScopeUser[];
   /** For the object-destructured parameter starting at `offset`: properties its type has that lead to a user id. */
   unboundUsers(paramStart: number): ScopeUser[];
+  /** The type along `path` from the value of the expression spanning [start, end) (`await createUser(...)`). */
+  pathFrom(start: number, end: number, path: string[]): PathFacts | null;
 }
 
 const ID_KEYS = ['id', '_id', 'userId', 'user_id', 'uid', 'sub'];
@@ -115,6 +117,12 @@ export function typeFactsFor(program: TypeProgram, path: string): TypeFacts | nu
       }
       return out;
     },
+    pathFrom(start, end, path) {
+      const at = located(start);
+      const node = at && ancestorOf(ts, at.node, (n) => n.getStart(at.sf) === start && n.end === end);
+      if (!node) return null;
+      return walkPath(checker().getTypeAtLocation(node), node, ['(value)', ...path], 1);
+    },
     unboundUsers(paramStart) {
       const at = located(paramStart);
       const param = at && ancestorOf(ts, at.node, (n) => ts.isParameter(n) && ts.isObjectBindingPattern(n.name) && n.getStart() === paramStart);
@@ -193,4 +201,10 @@ function visibleBindings(ts: typeof TS, node: TS.Node, offset: number): Binding[
     if (ts.isFunctionLike(n) && 'parameters' in n) for (const p of n.parameters) add(p.name, 'parameter');
   }
   return out;
+}
+
+/** The checker's view of one file, made on first call only (most sites never need it). */
+export function lazyTypeFacts(program: () => TypeProgram, path: string): () => TypeFacts | null {
+  let made: { facts: TypeFacts | null } | null = null;
+  return () => (made ??= { facts: typeFactsFor(program(), path) }).facts;
 }

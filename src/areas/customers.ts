@@ -18,6 +18,7 @@ import { billingImportFor } from './module-location.js';
 import { transformFiles } from './transform-files.js';
 import { verifyFor } from './verify-edits.js';
 import type { Area, AreaContext } from './types.js';
+import { lazyTypeFacts } from '../analysis/type-facts.js';
 
 export const customersArea: Area = {
   name: 'customers',
@@ -84,6 +85,7 @@ function optionsFor(ctx: AreaContext, file: string, targets: SignupTarget[], pay
     module: info.module,
     payment,
     onError: ctx.config.customers.onError ?? 'log',
+    types: lazyTypeFacts(() => ctx.pkg.ctx.typeProgram(), file),
   };
 }
 

@@ -5,7 +5,7 @@ import type { BillingConfig } from '../config/types.js';
 import type { DetectedPackage } from '../detect/stack.js';
 import { idPathsIn } from '../analysis/signed-in-user.js';
 import type { SiteOptions } from './billable-sites.js';
-import { typeFactsFor, type TypeFacts } from '../analysis/type-facts.js';
+import { lazyTypeFacts } from '../analysis/type-facts.js';
 import { handlerHints } from './handler-hints.js';
 import { middlewarePropsOf } from './router-middleware.js';
 
@@ -19,7 +19,7 @@ export function packageSiteOptions(pkg: DetectedPackage, config: BillingConfig):
   const middlewareProps = middlewarePropsOf(pkg);
   const clientIndex = pkg.ctx.clientIndex();
   return (file) => ({
-    types: once(() => typeFactsFor(pkg.ctx.typeProgram(), file)),
+    types: lazyTypeFacts(() => pkg.ctx.typeProgram(), file),
     framework: info.framework,
     config,
     clientIndex,
@@ -31,9 +31,4 @@ export function packageSiteOptions(pkg: DetectedPackage, config: BillingConfig):
     idPaths,
     middlewareProps,
   });
-}
-
-function once(make: () => TypeFacts | null): () => TypeFacts | null {
-  let made: { value: TypeFacts | null } | null = null;
-  return () => (made ??= { value: make() }).value;
 }

@@ -75,6 +75,12 @@ export class ImportPlanner {
     return this.uniqueName(name);
   }
 
+  /** The first of `names` not bound in the file (`user`, then `createdUser`), numbered only when all are taken. */
+  reserveReadable(names: string[]): string {
+    const free = names.find((n) => !this.taken.has(n));
+    return this.uniqueName(free ?? names[names.length - 1]);
+  }
+
   private uniqueName(name: string): string {
     let candidate = name;
     for (let i = 2; this.taken.has(candidate); i++) candidate = `${name}${i}`;

@@ -1,5 +1,6 @@
 // Recognises the statement that creates a user record: ORM calls (Prisma, Drizzle, Mongoose, Sequelize,
 // TypeORM), auth SDK sign-ups, service functions named for it, raw SQL, and small in-memory stores.
+import type * as t from '@babel/types';
 import { dottedName, stringValue, unwrap, type FunctionNode } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
 
@@ -17,6 +18,28 @@ const SERVICE_FN = /^(create|insert|register|add|signUp|signup|save|new)(New)?(U
 const AUTH_SIGNUP = /^(register|signUp|signup|signUpEmail|createUser|createUserWithEmailAndPassword)$/;
 const AUTH_RECEIVER = /auth|user|account|supabase|firebase|clerk/i;
 const SQL_INSERT = /insert\s+into\s+["'`]?(\w+\.)?["'`]?(users?|accounts?|members?)\b/i;
+
+/** A document's own `save()` (Mongoose, Sequelize instances): no arguments. */
+function isSave(node: Node): boolean {
+  return node.type === 'CallExpression' && node.arguments.length === 0 && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'save';
+}
+
+/** Whether the receiver of `x.save()` is a local the function built (`new User(...)`, `User.build(...)`, a literal). */
+function builtHere(fn: FunctionNode, callee: Node): boolean {
+  if (callee.type !== 'MemberExpression') return false;
+  if (callee.object.type === 'NewExpression') return true;
+  if (callee.object.type !== 'Identifier') return false;
+  const name = callee.object.name;
+  let built = false;
+  walk(fn.body, (node) => {
+    if (built) return 'skip';
+    const init = node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.id.name === name ? node.init : node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name ? node.right : null;
+    if (!init) return;
+    const value = unwrap(init);
+    built = value.type === 'NewExpression' || value.type === 'ObjectExpression' || (value.type === 'CallExpression' && /\.(build|create|new)$/.test(dottedName(value.callee) ?? ''));
+  });
+  return built;
+}
 
 export function describeUserCreation(node: Node): string | null {
   if (node.type === 'TaggedTemplateExpression') {
@@ -57,6 +80,8 @@ export function findUserCreations(fn: FunctionNode, fnAncestors: Node[] = []): U
   const out: UserCreation[] = [];
   walk(fn.body, (node, ancestors) => {
     const description = describeUserCreation(node);
+    // `user.save()` creates a user only when `user` was built here (`new User(...)`), not loaded to be updated.
+    if (description && isSave(node) && !builtHere(fn, (node as t.CallExpression).callee)) return;
     // A creation nested in another (a callback of `User.create(data, cb)`) is part of the outer one.
     if (description && !out.some((c) => ancestors.includes(c.node))) {
       out.push({ node, ancestors: [...fnAncestors, fn, ...ancestors], description });

@@ -60,7 +60,7 @@ function locate(code: string): CreatedUser {
   const [fn] = findAll(ast.program, isFunction) as Array<{ node: FunctionNode; ancestors: t.Node[] }>;
   const [creation] = findUserCreations(fn.node, fn.ancestors);
   if (!creation) throw new Error('no creation recognised');
-  return locateCreatedUser(creation, fn.node, code, (name) => `${name}1`);
+  return locateCreatedUser(creation, fn.node, code, () => 'user1');
 }
 
 const fieldsOf = (result: CreatedUser) => (result.ok ? result.fields : result.reason);

@@ -49,6 +49,8 @@ describe('user creation', () => {
     ['a user lookup', `await User.findOne({ email }); await users.find((u) => u.email === email);`],
     ['an insert into another table', `await pool.query('INSERT INTO user_sessions (user_id) VALUES ($1)', [id]);`],
     ['a session token', `const token = await createSession(user.id); await sessions.set(token, user.id);`],
+    ['a loaded user saved after an update (profile, password reset, 2FA)', `const user = await User.findById(req.userId);\nuser.twoFactorEnabled = true;\nawait user.save();`],
+    ['a user handed in and saved', `req.user.password = hash;\nawait req.user.save();`],
   ])('does not take %s for a user', (_name, body) => {
     expect(creations(body)).toEqual([]);
   });

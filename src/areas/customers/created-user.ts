@@ -31,8 +31,8 @@ const WRAPPER_KEYS = ['user', 'account', 'member', 'record', 'data', 'rows'];
 const ERROR_PARAM = /^(e|err|error|\w+Err|\w+Error)$/;
 const PASS_THROUGH = new Set(['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'ParenthesizedExpression']);
 
-/** `reserve(name)` gives a free local name, used only when the result has to be kept in a new const. */
-export function locateCreatedUser(creation: UserCreation, handler: FunctionNode, source: string, reserve: (name: string) => string): CreatedUser {
+/** `reserve()` gives a free, readable local name (`user`, `createdUser`), used only when the result has to be kept in a new const. */
+export function locateCreatedUser(creation: UserCreation, handler: FunctionNode, source: string, reserve: () => string): CreatedUser {
   const { top, at, chain } = climb(creation.node, creation.ancestors);
   const ancestors = creation.ancestors;
   const parent = ancestors[at];
@@ -74,11 +74,11 @@ export function locateCreatedUser(creation: UserCreation, handler: FunctionNode,
     if (statement) return { ok: true, fields: recordFields(saved, shape, dataOfLocal(handler, saved)), placement: { at: 'after', ...statement } };
   }
   if (parent?.type === 'ExpressionStatement' && top.type === 'AwaitExpression') {
-    const name = reserve('user');
+    const name = reserve();
     return { ok: true, fields: recordFields(name, shape, dataOf(shape)), placement: { at: 'keep', statement: parent, expression: top, name, ancestors: ancestors.slice(0, at) } };
   }
   if (parent?.type === 'ReturnStatement' && (top.type === 'AwaitExpression' || enclosingIsAsync(ancestors))) {
-    const name = reserve('user');
+    const name = reserve();
     return { ok: true, fields: recordFields(name, shape, dataOf(shape)), placement: { at: 'keep', statement: parent, expression: top as t.Expression, name, ancestors: ancestors.slice(0, at) } };
   }
   if (parent?.type === 'ExpressionStatement') return { ok: false, reason: `the user ${creation.description} creates is neither kept nor awaited` };

@@ -8,6 +8,7 @@ import type { Node } from '../../ast/walk.js';
 import { findUserCreations } from '../../detect/user-creation.js';
 import { roleOf, type HandlerRole } from '../../frameworks/responses.js';
 import { locateCreatedUser, type CustomerFields, type Placement } from './created-user.js';
+import { typedFields, type ResultAt } from './typed-id.js';
 import { customerArgument, customerCall, type CallMode } from './customer-call.js';
 import { statementsFrom } from './object-text.js';
 import { paymentSnippet, sendToPayment } from './payment.js';
@@ -32,7 +33,7 @@ export function addToHandler(edit: FileEdit, target: HandlerTarget, found: Locat
       snippet: snippet('user.id'),
     });
   }
-  const located = locateCreatedUser(creation, found.node, edit.source, (name) => edit.planner.reserve(name));
+  const located = locateCreatedUser(creation, found.node, edit.source, () => edit.planner.reserveReadable(['user', 'createdUser', 'newUser']));
   if (!located.ok) {
     const statement = creation.ancestors.findLast((a) => /Statement$|Declaration$/.test(a.type) && a.type !== 'BlockStatement') ?? null;
     return stopAt(edit, {
@@ -43,7 +44,19 @@ export function addToHandler(edit: FileEdit, target: HandlerTarget, found: Locat
       snippet: `// right after the user is created, with its id (and email and name when you have them):\n${snippet('user.id')}`,
     });
   }
-  insertCall(edit, target, found, located.fields, located.placement, creation.description);
+  const typed = typedFields(located.fields, resultAt(located.placement), edit.options.types?.() ?? null, creation.description);
+  if (!typed.ok) {
+    const statement = creation.ancestors.findLast((a) => /Statement$|Declaration$/.test(a.type) && a.type !== 'BlockStatement') ?? null;
+    return stopAt(edit, { statement, line: lineOf(creation.node), reason: `${target.label}: ${typed.reason}`, message: `${target.label}: ${typed.todo}`, snippet: snippet('user.id') });
+  }
+  insertCall(edit, target, found, typed.fields, located.placement, creation.description);
+}
+
+/** Where the checker can see the new user: the variable after its statement, inside the callback, or the expression kept. */
+function resultAt(placement: Placement): ResultAt {
+  if (placement.at === 'keep') return { kind: 'expression', start: placement.expression.start ?? 0, end: placement.expression.end ?? 0, name: placement.name };
+  if (placement.at === 'callback') return { kind: 'variable', offset: (placement.fn.body.start ?? 0) + 1 };
+  return { kind: 'variable', offset: placement.statement.end ?? 0 };
 }
 
 function insertCall(edit: FileEdit, target: HandlerTarget, handler: Located<FunctionNode>, fields: CustomerFields, placement: Placement, created: string): void {

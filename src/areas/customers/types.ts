@@ -5,6 +5,7 @@ import type { ImportPlanner } from '../../ast/add-import.js';
 import type { CodeStyle } from '../../ast/style.js';
 import type { Reporter } from '../../ast/transform.js';
 import type { Framework, HandlerKind } from '../../detect/types.js';
+import type { TypeFacts } from '../../analysis/type-facts.js';
 
 /**
  * A place in the file where users are created. Each is found again in the transform's own parse by the
@@ -32,6 +33,8 @@ export interface CustomersOptions {
   payment?: boolean;
   /** customers.onError: 'fail' makes a billing failure fail the signup (it must be awaited). */
   onError?: 'log' | 'fail';
+  /** The checker's view of this file (made on first use; null where it cannot be had). */
+  types?: () => TypeFacts | null;
 }
 
 /** State shared by the steps of one file's transform. */

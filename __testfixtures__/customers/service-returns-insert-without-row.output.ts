@@ -1,0 +1,16 @@
+'use server';
+
+import { createUser, getUser } from '@/lib/db/queries';
+import { signIn } from '@/app/(auth)/auth';
+
+export async function register(formData: FormData) {
+  const email = String(formData.get('email'));
+  const password = String(formData.get('password'));
+  const [existing] = await getUser(email);
+  if (existing) return { status: 'user_exists' as const };
+  // createUser inserts without returning the row: its result has no id.
+  // TODO(billing-codemod): server action register: have createUser() return the new row (with Drizzle, add .returning()) or look the user up (for example by email) after it, then create the billing customer with its id
+  await createUser(email, password);
+  await signIn('credentials', { email, password, redirect: false });
+  return { status: 'success' as const };
+}
