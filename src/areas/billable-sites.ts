@@ -14,6 +14,7 @@ import { identityAt, type IdentityAnswer } from '../analysis/identity.js';
 import type { UserSearch } from '../analysis/signed-in-user.js';
 import type { TypeFacts } from '../analysis/type-facts.js';
 import { addRouterMiddleware, type MiddlewareProps } from './router-middleware.js';
+import type { ExportOrigin } from './helper-calls.js';
 
 export interface SiteOptions {
   framework: Framework;
@@ -21,6 +22,8 @@ export interface SiteOptions {
   /** Package-wide facts; a standalone jscodeshift run has none and traces clients in this file only. */
   clientIndex?: ClientIndex;
   resolve?: ImportResolver;
+  /** Where an import really comes from, through barrels (PackageContext.origin). */
+  origin?: ExportOrigin;
   dependencies?: string[];
   hints?: HandlerHint[];
   /** The app signs in with passport. */

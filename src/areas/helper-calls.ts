@@ -27,17 +27,26 @@ export interface HelperCall<H extends HelperRef> {
   helper: H;
 }
 
-/** Calls in one file of any of `helpers`: by local name in the helper's own file, or through an import. */
-export function helperCallsIn<H extends HelperRef>(ast: t.File, file: string, helpers: readonly H[], resolve: ImportResolver): HelperCall<H>[] {
+/** Where an export really comes from, through re-exports (PackageContext.origin). */
+export type ExportOrigin = (file: string, exportName: string) => { file: string; name: string };
+
+/**
+ * Calls in one file of any of `helpers`: by local name in the helper's own file, or through an import
+ * (followed through barrels that re-export it, and to static methods of an imported class).
+ */
+export function helperCallsIn<H extends HelperRef>(ast: t.File, file: string, helpers: readonly H[], resolve: ImportResolver, origin?: ExportOrigin): HelperCall<H>[] {
   if (helpers.length === 0) return [];
   const imports = collectImports(ast).filter((i) => !i.typeOnly);
   const viaImport = (local: string, member: string | null): H | undefined => {
     const imp = imports.find((i) => i.local === local);
     const target = imp ? resolve(file, imp.source) : null;
-    // `svc.summarize()` goes through a namespace, a default import or a whole `require`.
-    if (!imp || !target || (member && imp.imported !== '*' && imp.imported !== 'default')) return undefined;
-    const name = member ?? (imp.imported === '*' ? 'default' : imp.imported);
-    return helpers.find((h) => h.file === target && h.exportNames.includes(name));
+    if (!imp || !target) return undefined;
+    // `svc.summarize()` goes through a namespace, a default import or a whole `require`; `AiService.ask()`
+    // through an imported class.
+    const whole = imp.imported === '*' || imp.imported === 'default';
+    const name = member ? (whole ? member : `${imp.imported}.${member}`) : imp.imported === '*' ? 'default' : imp.imported;
+    const from = origin ? origin(target, name) : { file: target, name };
+    return helpers.find((h) => h.file === from.file && h.exportNames.includes(from.name));
   };
   const out: HelperCall<H>[] = [];
   walk(ast.program, (node, ancestors) => {
@@ -84,6 +93,17 @@ export function exportNamesOf(ast: t.File, fn: FunctionNode): string[] {
       if (target === 'module.exports' && right.type === 'ObjectExpression') for (const p of right.properties) names.add(propertyKey(p) ?? '');
       const m = /^(module\.)?exports\.(\w+)$/.exec(target);
       if (m) names.add(m[2]);
+    }
+  }
+  // Static methods of exported classes: `default` classes are called through their import (`C.ask`).
+  for (const stmt of ast.program.body) {
+    const decl = stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt;
+    if (decl?.type !== 'ClassDeclaration') continue;
+    for (const member of decl.body.body) {
+      const key = 'static' in member && member.static ? propertyKey(member as Node) : null;
+      if (key && decl.id) names.add(`${decl.id.name}.${key}`);
+      if (key && stmt.type === 'ExportDefaultDeclaration') names.add(`default.${key}`);
+      if (key) names.add(key);
     }
   }
   return [...names].filter((name) => name && findExportedFunction(ast, name)?.fn === fn);

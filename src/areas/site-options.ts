@@ -24,6 +24,7 @@ export function packageSiteOptions(pkg: DetectedPackage, config: BillingConfig):
     config,
     clientIndex,
     resolve: pkg.ctx.resolve,
+    origin: pkg.ctx.origin,
     dependencies: info.dependencies,
     hints: hints.get(file) ?? [],
     passport: info.auth === 'passport',

@@ -12,10 +12,60 @@ export interface FoundFunction {
 }
 
 export function findExportedFunction(ast: t.File, exportName: string): FoundFunction | null {
+  // `AiService.ask`: a static method of an exported class.
+  const dot = exportName.indexOf('.');
+  if (dot !== -1) return staticMethod(ast, exportName.slice(0, dot), exportName.slice(dot + 1));
   const localName = exportedLocalName(ast, exportName);
   const direct = findExportExpression(ast, exportName);
   if (direct) return direct;
-  return localName ? findLocalFunction(ast, localName) : null;
+  const local = localName ? findLocalFunction(ast, localName) : null;
+  // `import AiService from ...; AiService.ask()`: a static method of the default-exported class.
+  return local ?? staticMethod(ast, 'default', exportName);
+}
+
+/** A static method (or static arrow field) of the class a module exports as `exportName`. */
+function staticMethod(ast: t.File, exportName: string, method: string): FoundFunction | null {
+  const found = exportedClass(ast, exportName);
+  if (!found) return null;
+  for (const member of found.cls.body.body) {
+    if (!('static' in member) || !member.static || propertyKey(member as Node) !== method) continue;
+    const ancestors: Node[] = [...found.ancestors, found.cls, found.cls.body];
+    if (member.type === 'ClassMethod') return { fn: member, ancestors, localName: `${found.name}.${method}` };
+    if (member.type === 'ClassProperty' && member.value && isFunction(member.value as Node)) return { fn: member.value as FunctionNode, ancestors: [...ancestors, member], localName: `${found.name}.${method}` };
+  }
+  return null;
+}
+
+function exportedClass(ast: t.File, exportName: string): { cls: t.ClassDeclaration | t.ClassExpression; name: string; ancestors: Node[] } | null {
+  const local = exportedLocalName(ast, exportName);
+  for (const stmt of ast.program.body) {
+    const ancestors: Node[] = [ast.program, stmt];
+    const decl = stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration' ? stmt.declaration : stmt;
+    if (decl?.type !== 'ClassDeclaration' && decl?.type !== 'ClassExpression') continue;
+    const name = decl.id?.name ?? 'default';
+    const exported = (stmt.type === 'ExportDefaultDeclaration' && exportName === 'default') || (stmt.type === 'ExportNamedDeclaration' && name === exportName) || (local !== null && name === local);
+    if (exported) return { cls: decl, name, ancestors };
+  }
+  return null;
+}
+
+/** Modules this one re-exports `exportName` from (`export { x as y } from './a'`, `export * from './a'`), with the name there. */
+export function reexportsOf(ast: t.File, exportName: string): Array<{ source: string; name: string }> {
+  const out: Array<{ source: string; name: string }> = [];
+  // `Service.ask`: the class `Service` is what is re-exported (`export { default as Service } from ...`).
+  const [head, ...member] = exportName.split('.');
+  const tail = member.length ? `.${member.join('.')}` : '';
+  for (const stmt of ast.program.body) {
+    if (stmt.type === 'ExportNamedDeclaration' && stmt.source) {
+      for (const spec of stmt.specifiers) {
+        if (spec.type !== 'ExportSpecifier') continue;
+        const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+        if (exported === head) out.push({ source: stmt.source.value, name: `${spec.local.name}${tail}` });
+      }
+    }
+    if (stmt.type === 'ExportAllDeclaration' && exportName !== 'default') out.push({ source: stmt.source.value, name: exportName });
+  }
+  return out;
 }
 
 /** The local identifier a module exports under `exportName`, when it exports a name rather than an expression. */

@@ -4,6 +4,7 @@
 // (a handler's start, a helper's) is the same offset in a transform's own parse, CRLF files included.
 import type * as t from '@babel/types';
 import type { BillingConfig } from '../config/types.js';
+import { findExportedFunction, reexportsOf } from '../ast/exports.js';
 import { parseSource, ParseError } from '../ast/parse.js';
 import { toLf } from '../plan/file-change.js';
 import { sourcesUnder, type Project } from '../project/project.js';
@@ -27,6 +28,8 @@ export interface PackageContext {
   parse(path: string): t.File | null;
   unparsed: Map<string, string>;
   resolve(from: string, specifier: string): string | null;
+  /** The file and name a module's export really comes from, through re-exports (`index.ts` barrels). */
+  origin(file: string, exportName: string): { file: string; name: string };
   clientIndex(): ClientIndex;
   fileClients(path: string): FileClients | null;
   /** The TypeScript checker over this package (made on first use; most commands never need it). */
@@ -80,6 +83,22 @@ export function createPackageContext(
     },
     resolve(from, specifier) {
       return resolveImport({ project, pkgPath, aliases }, from, specifier);
+    },
+    origin(file, exportName) {
+      const seen = new Set<string>();
+      const follow = (at: string, name: string): { file: string; name: string } | null => {
+        const ast = seen.has(at) || seen.size > 8 ? null : ctx.parse(at);
+        seen.add(at);
+        if (!ast) return null;
+        if (findExportedFunction(ast, name)) return { file: at, name };
+        for (const re of reexportsOf(ast, name)) {
+          const target = ctx.resolve(at, re.source);
+          const found = target ? follow(target, re.name) : null;
+          if (found) return found;
+        }
+        return null;
+      };
+      return follow(file, exportName) ?? { file, name: exportName };
     },
     clientIndex() {
       index ??= buildClientIndex(ctx);

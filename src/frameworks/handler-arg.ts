@@ -42,6 +42,8 @@ export function resolveHandlerArg(arg: Node, argAncestors: Node[], scope: FileSc
     const imp = object ? scope.imports.find((i) => i.local === object && !i.typeOnly) : undefined;
     const file = imp ? scope.resolve(scope.file, imp.source) : null;
     if (imp && file && (imp.imported === '*' || imp.imported === 'default')) return { fn: null, fnAncestors: [], ref: { file, exportName: arg.property.name } };
+    // `UserController.create`, where UserController is a class imported by name: its static method.
+    if (imp && file) return { fn: null, fnAncestors: [], ref: { file, exportName: `${imp.imported}.${arg.property.name}` } };
   }
   return null;
 }

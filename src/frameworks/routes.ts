@@ -48,8 +48,12 @@ export function findRoutes(ctx: PackageContext, framework: Framework): RouteHand
 /** A handler passed by name: find its function in the file that exports it. */
 function followRef(ctx: PackageContext, route: RouteHandler): RouteHandler {
   if (route.fn || !route.ref) return route;
-  const ast = ctx.parse(route.ref.file);
-  const found = ast ? findExportedFunction(ast, route.ref.exportName) : null;
+  // Through barrels (`export { register } from './auth.controller'`) to the file that defines it.
+  const origin = ctx.origin(route.ref.file, route.ref.exportName);
+  if (origin.file !== route.ref.file || origin.name !== route.ref.exportName) route = { ...route, ref: { file: origin.file, exportName: origin.name } };
+  const ref = route.ref as NonNullable<typeof route.ref>;
+  const ast = ctx.parse(ref.file);
+  const found = ast ? findExportedFunction(ast, ref.exportName) : null;
   return found ? { ...route, fn: found.fn, fnAncestors: found.ancestors } : route;
 }
 

@@ -39,7 +39,7 @@ export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: st
       if (!fresh.some((h) => mentionsHelper(text, h))) continue;
       const ast = parse(file);
       if (!ast) continue;
-      const calls = new Map(helperCallsIn(ast, file, fresh, pkg.ctx.resolve).map((c) => [c.call as Node, c.helper]));
+      const calls = new Map(helperCallsIn(ast, file, fresh, pkg.ctx.resolve, pkg.ctx.origin).map((c) => [c.call as Node, c.helper]));
       const outside = new Map<FunctionNode, Array<{ helper: BillableHelper; ancestors: Node[] }>>();
       for (const site of findBillableSites(ast, file, { ...siteOptions(file), extraCalls: helperCallsAsSites(calls) })) {
         const helper = calls.get(site.call);

@@ -49,7 +49,7 @@ export function gateWork(ast: t.File, file: string, options: GateOptions): FileW
     if (entry) entry.sites.push(site);
     else work.handlers.push({ handler, sites: [site] });
   };
-  const helperCalls = new Map(helperCallsIn(ast, file, options.helpers ?? [], options.resolve ?? (() => null)).map((c) => [c.call as Node, c.helper]));
+  const helperCalls = new Map(helperCallsIn(ast, file, options.helpers ?? [], options.resolve ?? (() => null), options.origin).map((c) => [c.call as Node, c.helper]));
   for (const site of findBillableSites(ast, file, { ...options, extraCalls: helperCallsAsSites(helperCalls) })) {
     const helper = helperCalls.get(site.call);
     // A helper called outside any handler is itself a helper of the package (see find-helpers.ts).

@@ -12,7 +12,7 @@ import type { CallMatch, CallNode } from '../../detect/billable-calls.js';
 import type { ImportResolver } from '../../detect/clients.js';
 import type { DetectedPackage } from '../../detect/stack.js';
 import { findBillableSites, userAt, type BillableSite, type SiteOptions } from '../billable-sites.js';
-import { exportNamesOf, helperCallsIn, mentionsHelper, type HelperRef } from '../helper-calls.js';
+import { exportNamesOf, helperCallsIn, mentionsHelper, type ExportOrigin, type HelperRef } from '../helper-calls.js';
 import { findHolder } from './result-holder.js';
 
 /** A helper; its `start` is an offset in the file's LF text, as transforms see it. */
@@ -58,7 +58,7 @@ function reachedFromHandlers(pkg: DetectedPackage, helpers: HelperPlan[], siteOp
     if (!helpers.some((h) => mentionsHelper(text, h))) continue;
     const ast = pkg.ctx.parse(file);
     if (!ast) continue;
-    const calls = helperCalls(ast, file, helpers, pkg.ctx.resolve);
+    const calls = helperCalls(ast, file, helpers, pkg.ctx.resolve, pkg.ctx.origin);
     const sites = findBillableSites(ast, file, { ...siteOptions(file), extraCalls: (call) => calls.get(call)?.match ?? null });
     for (const site of sites) {
       const helper = calls.get(site.call);
@@ -116,6 +116,6 @@ function threadable(fn: FunctionNode): boolean {
 }
 
 /** Calls of the helpers in one file, by call node. */
-export function helperCalls(ast: t.File, file: string, helpers: readonly HelperPlan[], resolve: ImportResolver): Map<CallNode, HelperPlan> {
-  return new Map(helperCallsIn(ast, file, helpers, resolve).map((c) => [c.call, c.helper]));
+export function helperCalls(ast: t.File, file: string, helpers: readonly HelperPlan[], resolve: ImportResolver, origin?: ExportOrigin): Map<CallNode, HelperPlan> {
+  return new Map(helperCallsIn(ast, file, helpers, resolve, origin).map((c) => [c.call, c.helper]));
 }

@@ -8,7 +8,7 @@ import { requestModelOf, siteLabel, type SiteTask } from './site-task.js';
 export function siteTasks(edit: FileEdit): SiteTask[] {
   const { options } = edit;
   const helpers = options.helpers ?? [];
-  const calls = helperCalls(edit.ast, edit.path, helpers, options.resolve ?? (() => null));
+  const calls = helperCalls(edit.ast, edit.path, helpers, options.resolve ?? (() => null), options.origin);
   const sites = findBillableSites(edit.ast, edit.path, { ...options, extraCalls: (call) => calls.get(call)?.match ?? null });
   const tasks: SiteTask[] = [];
   for (const site of sites) {
