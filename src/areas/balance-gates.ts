@@ -11,6 +11,7 @@ import { mentionsHelper } from './helper-calls.js';
 import { billingImportFor, billingModulePath } from './module-location.js';
 import { packageSiteOptions } from './site-options.js';
 import { transformFiles } from './transform-files.js';
+import { leftForNoIdentity } from './no-identity.js';
 import { verifyFor } from './verify-edits.js';
 import type { Area, AreaContext } from './types.js';
 
@@ -25,6 +26,7 @@ function planBalanceGates(ctx: AreaContext): Plan {
   const { pkg, config } = ctx;
   const { info } = pkg;
   const plan = emptyPlan('balance-gates', info.path);
+  if (leftForNoIdentity(plan, info)) return plan;
   const { files, optionsFor } = balanceGatesFiles(ctx);
   transformFiles(plan, ctx, files, balanceGates, optionsFor, verifyFor(ctx));
   const gated = plan.changes.some((c) => count(c.after, '.checkBalance(') > count(c.before ?? '', '.checkBalance('));

@@ -11,7 +11,8 @@ import { findUserCreations } from '../detect/user-creation.js';
 import { describeRoute } from '../frameworks/types.js';
 import transformer from '../../transforms/customers.js';
 import { configuredTargets } from './customers/config-signup.js';
-import { BOTH_COVERED, fixedFeeProducts, noSignupStep, paymentNote, storeIdNote } from './customers/notes.js';
+import { accountNotes, BOTH_COVERED, FIRST_USE_COVERS, fixedFeeProducts, noSignupStep, paymentNote, storeIdNote } from './customers/notes.js';
+import { NO_IDENTITY } from '../detect/accounts.js';
 import { hookTarget, signupRouteTargets, type FileTarget } from './customers/targets.js';
 import type { CustomersOptions, SignupTarget } from './customers/types.js';
 import { billingImportFor } from './module-location.js';
@@ -26,8 +27,12 @@ export const customersArea: Area = {
   plan(ctx) {
     const plan = emptyPlan('customers', ctx.pkg.info.path);
     const { found, optionsFor } = signupSites(ctx, plan);
+    plan.notes.push(...accountNotes(ctx.pkg.info));
     if (found.length === 0) {
-      if (plan.manual.length === 0) plan.manual.push(noSignupStep(ctx.pkg.info));
+      const covered = !ctx.config.customers.signup && ctx.config.customers.createOnFirstUse !== false;
+      if (!ctx.pkg.info.accounts.identity) plan.notes.push(NO_IDENTITY);
+      else if (covered && plan.manual.length === 0) plan.notes.push(FIRST_USE_COVERS);
+      else if (plan.manual.length === 0) plan.manual.push(noSignupStep(ctx.pkg.info));
       return plan;
     }
     transformFiles(plan, ctx, new Set(found.map((f) => f.file)), transformer, optionsFor, verifyFor(ctx));

@@ -11,6 +11,7 @@ import { readProjectFile } from '../project/project.js';
 import { billingImportFor, billingModulePath } from './module-location.js';
 import { packageSiteOptions } from './site-options.js';
 import { transformFiles } from './transform-files.js';
+import { leftForNoIdentity } from './no-identity.js';
 import { verifyFor } from './verify-edits.js';
 import type { Area, AreaContext } from './types.js';
 import { LATEST_MAJORS, type SdkMajors } from './usage/event-data.js';
@@ -32,6 +33,10 @@ function planUsageEvents(ctx: AreaContext): Plan {
   if (config.events.length === 0) {
     plan.notes.push('billing.config.json names no events: add one per kind of billable call (billing-codemod init writes them)');
     return plan;
+  }
+  if (leftForNoIdentity(plan, info)) return plan;
+  for (const k of info.accounts.ownKeys) {
+    plan.notes.push(`${k.file}:${k.line} builds a client with the user's own key (${k.what}): the provider bills the user for those calls, so consider not sending usage events for them`);
   }
   const { files, optionsFor } = usageEventsFiles(ctx);
   transformFiles(plan, ctx, files, usageEvents, optionsFor, verifyFor(ctx));

@@ -22,13 +22,15 @@ export function listCommand(): Command {
           // "Applied" means what a second run would mean: planning it changes nothing.
           let state = 'needs init';
           if (config) {
-            const plan = await planArea(area, ws, pkg, config);
-            state = plan.changes.length === 0 ? 'applied' : `${plan.changes.length} file(s) to change`;
+            const plan = await planArea(area, ws, pkg, config, { verify: false });
+            // Sites left to a person (each with a marker) mean the area is not done, even when nothing changes.
+            state = plan.changes.length ? `${plan.changes.length} file(s) to change` : plan.manual.length ? `partly applied (${plan.manual.length} site(s) left)` : 'applied';
           }
           rows.push([area.name, state, area.summary]);
         }
         const stateWidth = Math.max(...rows.map(([, state]) => state.length));
         const paint = (state: string) => (state === 'applied' ? pc.green : state === 'needs init' ? pc.dim : pc.yellow)(state.padEnd(stateWidth));
+        // `list` only asks whether anything is left; the type-check of what is left is apply's to show.
         for (const [name, state, summary] of rows) process.stdout.write(`${name.padEnd(width)}  ${paint(state)}  ${summary}\n`);
         if (AREAS.length === 0) process.stdout.write('no areas are available yet\n');
         return EXIT.ok;

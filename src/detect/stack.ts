@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { BillingConfig } from '../config/types.js';
 import { findRoutes } from '../frameworks/routes.js';
 import type { RouteHandler } from '../frameworks/types.js';
-import type { Project } from '../project/project.js';
+import { readProjectFile, type Project } from '../project/project.js';
+import { findAccounts } from './accounts.js';
 import { detectBillableCalls } from './billable-calls.js';
 import { createPackageContext, type PackageContext } from './package-context.js';
 import {
@@ -71,11 +72,23 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
     dependencies: Object.keys(deps).sort(),
     signupHandlers: detectSignupHandlers(ctx, getRoutes()),
     billableCalls: detectBillableCalls(ctx, getRoutes()),
+    accounts: { identity: null, guests: [], teams: null, ownKeys: [] },
     unparsed: [],
   };
   if (info.auth === null && info.signupHandlers.length > 0) info.auth = 'custom';
+  info.accounts = findAccounts(ctx.sources, schemaFiles(project, found.path), info.auth);
+  if (!info.accounts.identity && info.signupHandlers.length > 0) info.accounts.identity = `signup in ${info.signupHandlers[0].file}`;
   info.unparsed = [...ctx.unparsed].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
   return { info, ctx, routes: getRoutes };
+}
+
+/** Database schema files of the package (Prisma), where teams and organizations are declared. */
+function schemaFiles(project: Project, pkgPath: string): Array<[string, string]> {
+  const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
+  return project.files.filter((f) => f.startsWith(prefix) && f.endsWith('.prisma')).flatMap((f) => {
+    const text = readProjectFile(project, f);
+    return text === null ? [] : [[f, text] as [string, string]];
+  });
 }
 
 export async function detectStack(project: Project, options: DetectOptions = {}): Promise<StackInfo> {

@@ -1,5 +1,6 @@
 // The human summary `detect` prints: what was found and where, and what was not.
 import pc from 'picocolors';
+import { NO_IDENTITY } from './accounts.js';
 import type { PackageInfo, StackInfo } from './types.js';
 
 type Paint = (s: string) => string;
@@ -36,6 +37,13 @@ function renderPackage(pkg: PackageInfo, bold: Paint, dim: Paint, warn: Paint): 
     lines.push(`  billable calls (${pkg.billableCalls.length}):`);
     for (const c of pkg.billableCalls) lines.push(`    ${c.file}:${c.line}  ${c.provider} ${c.call}${c.reason ? dim(`  (${c.reason})`) : ''}`);
   } else lines.push(warn('  billable calls: none found (name calls in billing.config.json under events[].calls)'));
+
+  const { accounts } = pkg;
+  if (!accounts.identity) lines.push(warn(`  user identity: none found — ${NO_IDENTITY.replace(/^this app has no user identity \([^)]*\), so /, '')}`));
+  else lines.push(`  signed-in users: ${accounts.identity}`);
+  for (const g of accounts.guests) lines.push(`  users created without signup: ${g.what} at ${g.file}:${g.line}`);
+  if (accounts.teams) lines.push(`  teams or organizations: ${accounts.teams} (customers.entity bills them instead of users)`);
+  for (const k of accounts.ownKeys) lines.push(warn(`  user's own provider key: ${k.what} at ${k.file}:${k.line} (calls made with it are paid by the user)`));
 
   if (pkg.unparsed.length) {
     lines.push(warn(`  files that do not parse (${pkg.unparsed.length}), skipped:`));

@@ -1,5 +1,6 @@
 // StackInfo: everything detection learns about a target tree, one record per app package.
 // `detect --json` prints exactly this; areas plan from it.
+import type { Accounts } from './accounts.js';
 
 export type Framework = 'express' | 'fastify' | 'next' | 'unknown';
 export type Router = 'app' | 'pages' | 'app+pages' | null;
@@ -41,6 +42,14 @@ export interface BillableCall {
   http?: boolean;
 }
 
+/** A place in the code, for reports. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  /** What is there (`createGuestUser()`). */
+  what: string;
+}
+
 export interface PackageInfo {
   /** Package folder relative to the detected directory (`.` for the root). */
   path: string;
@@ -70,6 +79,8 @@ export interface PackageInfo {
   dependencies: string[];
   signupHandlers: SignupHandler[];
   billableCalls: BillableCall[];
+  /** Who can pay: the app's signed-in identity, guest users, teams, calls with the user's own key (src/detect/accounts.ts). */
+  accounts: Accounts;
   /** Files detection could not parse, with the parser's message. */
   unparsed: Array<{ file: string; reason: string }>;
 }

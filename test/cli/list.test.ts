@@ -1,5 +1,5 @@
 // `billing-codemod list`: every area with whether it looks applied, judged as a second run would be.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,5 +22,25 @@ describe('billing-codemod list', () => {
     const after = states((await runCli(['list', dir], { cwd: dir })).stdout);
     expect(after['client-setup']).toBe('applied');
     for (const area of ['customers', 'usage-events', 'balance-gates']) expect(after[area]).toMatch(/^\d+ file\(s\) to change$/);
+  }, 120_000);
+
+  it('says partly applied while sites are left to a person, not applied', async () => {
+    const app = mkdtempSync(join(tmpdir(), 'cli-list-partly-'));
+    try {
+      writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'partly', type: 'module', dependencies: { express: '5.1.0', openai: '6.0.0' } }));
+      mkdirSync(join(app, 'src'));
+      writeFileSync(
+        join(app, 'src/app.js'),
+        "import express from 'express';\nimport OpenAI from 'openai';\n\nconst openai = new OpenAI();\nexport const app = express();\n\n" +
+          "app.post('/chat', requireAuth, async (req, res) => {\n  const completion = await openai.chat.completions.create({ model: 'm', messages: [] });\n  res.json({ id: req.user.id, text: completion.choices[0].message.content });\n});\n\n" +
+          "app.post('/public', async (req, res) => {\n  const completion = await openai.chat.completions.create({ model: 'm', messages: [] });\n  res.json({ text: completion.choices[0].message.content });\n});\n\n" +
+          'function requireAuth(req, res, next) {\n  next();\n}\n',
+      );
+      expect((await runCli(['init', app, '--yes', '--allow-dirty'], { cwd: app })).code).toBe(0);
+      expect((await runCli(['apply', 'usage-events', app, '--yes', '--allow-dirty'], { cwd: app })).code).toBe(3);
+      expect(states((await runCli(['list', app], { cwd: app })).stdout)['usage-events']).toBe('partly applied (1 site(s) left)');
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
   }, 120_000);
 });

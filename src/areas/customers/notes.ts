@@ -50,3 +50,18 @@ export function noSignupStep(info: PackageInfo): ManualStep {
     snippet: `"customers": {\n  "onError": "log",\n  "signup": { "file": "${file}", "handler": "signup" }\n}`,
   };
 }
+
+export const FIRST_USE_COVERS =
+  'No signup handler was found, and none is needed: with customers.createOnFirstUse (on), every user becomes a billing customer at their first balance check or usage event. To create customers at signup instead, name the function that creates users under customers.signup in billing.config.json.';
+
+/** Users the app creates without a signup, and teams that could pay instead of users. */
+export function accountNotes(info: PackageInfo): string[] {
+  const notes: string[] = [];
+  const { guests, teams } = info.accounts;
+  if (guests.length) {
+    const where = guests.map((g) => `${g.what} at ${g.file}:${g.line}`).join(', ');
+    notes.push(`users are also created without a signup (${where}): guests become billing customers on first use like everyone else, so decide whether a guest may spend (a gate refuses an empty wallet)`);
+  }
+  if (teams) notes.push(`this app has teams or organizations (${teams}): to bill the team rather than each user, set customers.entity to "organization" (or "team") in billing.config.json`);
+  return notes;
+}
