@@ -6,7 +6,7 @@
 // what names cannot: a parameter typed as a session, or one a destructuring left out. No evidence, no user,
 // and the reason says what was looked for.
 import type { FunctionNode } from '../ast/nodes.js';
-import type { Node } from '../ast/walk.js';
+import { walk, type Node } from '../ast/walk.js';
 import { findSignedInUser, type UserRef, type UserSearch } from './signed-in-user.js';
 import type { PathFacts, ScopeUser, TypeFacts } from './type-facts.js';
 
@@ -22,11 +22,19 @@ export interface IdentityQuery {
   idPaths?: Record<string, string>;
   /** The checker's view of the file, when it can be had (made on first use). */
   types?: () => TypeFacts | null;
+  /** Who pays (customers.entity): the user (default), or the organization or team they act for. */
+  entity?: 'user' | 'organization' | 'team';
 }
 
 export type IdentityAnswer = { user: UserRef; reason?: undefined } | { user: null; reason: string };
 
 export function identityAt(q: IdentityQuery): IdentityAnswer {
+  const user = userAt(q);
+  if (!q.entity || q.entity === 'user') return user;
+  return payingEntity(q, user);
+}
+
+function userAt(q: IdentityQuery): IdentityAnswer {
   const types = q.types?.() ?? null;
   const refused: string[] = [];
   for (const search of searchesFor(q)) {
@@ -142,4 +150,65 @@ function noUserReason(q: IdentityQuery): string {
     return 'no signed-in user before this point: the request handler reads no session or user (such as req.user, auth(), getServerSession()), takes none as a parameter, and no middleware on its route sets one';
   }
   return 'no signed-in user in scope: the functions around the call take no user, session or user id, and read none';
+}
+
+const ENTITY_KEYS: Record<'organization' | 'team', string[]> = {
+  organization: ['activeOrganizationId', 'organizationId', 'orgId', 'organization_id', 'org_id', 'tenantId', 'workspaceId'],
+  team: ['activeTeamId', 'teamId', 'team_id', 'workspaceId'],
+};
+
+/**
+ * The organization or team that pays (customers.entity): a local or parameter named for its id (`orgId` from
+ * Clerk's auth()), else its id next to the signed-in user (`session.activeOrganizationId`,
+ * `req.user.organizationId`), confirmed by the types or by the code's own reads.
+ */
+function payingEntity(q: IdentityQuery, user: IdentityAnswer): IdentityAnswer {
+  const kind = q.entity as 'organization' | 'team';
+  const keys = ENTITY_KEYS[kind];
+  const named = namedBinding(q, keys);
+  if (named) return { user: { expression: named, source: `${named}, the ${kind} in scope` } };
+  const path = user.user ? pathOf(user.user.expression) : null;
+  if (path && path.length >= 2) {
+    const types = q.types?.() ?? null;
+    const scope = q.functions[q.functions.length - 1];
+    const text = scope ? q.text.slice(scope.start ?? 0, scope.end ?? 0) : '';
+    const bases = [path.slice(0, -1), path.slice(0, -2), [...path.slice(0, -2), 'session']].filter((b) => b.length > 0);
+    for (const base of bases) {
+      for (const key of keys) {
+        const candidate = [...base, key];
+        const facts = types?.pathAt(q.before, candidate) ?? null;
+        const read = text.includes(`.${key}`) && new RegExp(`${base.map((b) => b.replace(/\$/g, '\\$')).join('\\??\\.')}\\??\\.${key}\\b`).test(text);
+        if ((facts?.ok && facts.typed > 0 && facts.kind !== 'other') || (!facts?.ok && read)) {
+          const checked = q.functions.some((fn) => checkedBefore(fn, candidate[0], q.text, q.before));
+          const typed = facts?.ok && facts.typed > 0 ? facts : null;
+          const source = `${candidate.join('.')}, the ${kind} of the signed-in user`;
+          return { user: typed ? { expression: render(candidate, typed, checked), source, type: typed.typeText } : { expression: candidate.join('?.'), source } };
+        }
+      }
+    }
+  }
+  return { user: null, reason: `customers.entity is "${kind}", but no ${kind} id is in scope here (such as ${keys.slice(0, 2).join(' or ')} on the session or user)` };
+}
+
+/** A parameter or local of the functions around the place named for the entity's id. */
+function namedBinding(q: IdentityQuery, keys: string[]): string | null {
+  let found: string | null = null;
+  for (const fn of q.functions) {
+    walk(fn, (node) => {
+      if (found || (node.start ?? 0) > q.before) return 'skip';
+      if (node.type === 'Identifier' && keys.includes(node.name) && isBinding(node, fn)) found = node.name;
+    });
+    if (found) return found;
+  }
+  return null;
+}
+
+function isBinding(id: Node, fn: FunctionNode): boolean {
+  let binding = false;
+  walk(fn, (node) => {
+    if (binding) return 'skip';
+    if (node.type === 'VariableDeclarator') walk(node.id, (n) => void (n === id && (binding = true)));
+    if (node === fn) for (const p of fn.params) walk(p, (n) => void (n === id && (binding = true)));
+  });
+  return binding;
 }

@@ -91,7 +91,7 @@ function extraCallsIn(ast: t.File, extra: NonNullable<SiteOptions['extraCalls']>
 }
 
 /** The signed-in user's id readable at `before` (a source offset) for this site, or why there is none. */
-export function userAt(site: BillableSite, text: string, before: number, options: Pick<SiteOptions, 'passport' | 'nullSafe' | 'idPaths' | 'types'>): IdentityAnswer {
+export function userAt(site: BillableSite, text: string, before: number, options: Pick<SiteOptions, 'passport' | 'nullSafe' | 'idPaths' | 'types'> & { config?: SiteOptions['config'] }): IdentityAnswer {
   // The functions around the call, innermost first, up to the request handler (closures included).
   const stop = site.handler ? site.ancestors.indexOf(site.handler.fn) : 0;
   const functions = site.ancestors.slice(Math.max(stop, 0)).filter(isFunction).reverse();
@@ -106,7 +106,7 @@ export function userAt(site: BillableSite, text: string, before: number, options
         route: site.handler.route,
       }
     : null;
-  return identityAt({ functions, handler, before, text, passport: options.passport, nullSafe: options.nullSafe, idPaths: options.idPaths, types: options.types });
+  return identityAt({ functions, handler, before, text, passport: options.passport, nullSafe: options.nullSafe, idPaths: options.idPaths, types: options.types, entity: options.config?.customers?.entity });
 }
 
 function roleFor(handler: FileHandler): UserSearch['role'] {

@@ -26,8 +26,14 @@ export const customersArea: Area = {
   summary: "create the billing customer in the app's signup (route handlers and auth-library hooks)",
   plan(ctx) {
     const plan = emptyPlan('customers', ctx.pkg.info.path);
-    const { found, optionsFor } = signupSites(ctx, plan);
     plan.notes.push(...accountNotes(ctx.pkg.info));
+    const entity = ctx.config.customers.entity ?? 'user';
+    if (entity !== 'user') {
+      if (ctx.config.customers.createOnFirstUse === false) plan.manual.push({ message: `customers.entity is "${entity}" and createOnFirstUse is off: create the billing customer where the app creates each ${entity} (await billing.ensureCustomer({ externalId: ${entity}.id, name: ${entity}.name }))` });
+      else plan.notes.push(`customers.entity is "${entity}": each ${entity} becomes a billing customer at its first balance check or usage event (createOnFirstUse), so signup is left as it is`);
+      return plan;
+    }
+    const { found, optionsFor } = signupSites(ctx, plan);
     if (found.length === 0) {
       const covered = !ctx.config.customers.signup && ctx.config.customers.createOnFirstUse !== false;
       if (!ctx.pkg.info.accounts.identity) plan.notes.push(NO_IDENTITY);

@@ -74,6 +74,8 @@ export interface BillingConfig {
   customers: {
     /** What signup does when billing is unreachable: log and go on (default), or fail the signup. */
     onError: 'log' | 'fail';
+    /** Who pays: each user (default), or the organization or team they act for. */
+    entity?: 'user' | 'organization' | 'team';
     /** Where a customer returns after paying a fixed fee, and where a failed payment goes. */
     returnUrl?: string;
     failureUrl?: string;

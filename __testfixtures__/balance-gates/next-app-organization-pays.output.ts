@@ -1,0 +1,16 @@
+import { headers } from 'next/headers';
+import { generateText } from 'ai';
+import { auth } from '@/lib/auth';
+import { myProvider } from '@/lib/ai/providers';
+import { billing } from '@/lib/billing';
+
+// better-auth's organization plugin: the session names the organization the user acts for.
+export async function POST(request: Request) {
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (!session) return new Response('Unauthorized', { status: 401 });
+  const { prompt } = await request.json();
+  const balance = await billing.checkBalance({ customer: { externalId: session.session.activeOrganizationId }, estimate: 0.01 });
+  if (!balance.allowed) return Response.json(balance.body, { status: 402 });
+  const { text } = await generateText({ model: myProvider.languageModel('chat-model'), prompt });
+  return Response.json({ text, user: session.user.id });
+}
