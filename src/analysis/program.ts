@@ -47,14 +47,17 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
   // Shared by every program of the process: lib and @types files are parsed once, whatever the package.
   registry ??= ts.createDocumentRegistry();
   const pkgDir = join(source.projectDir, source.pkgPath);
-  const { options, declarations, from } = compilerSettings(ts, pkgDir, source.bundler === true);
-  const roots = new Set<string>(declarations);
+  const abs = (path: string) => join(source.projectDir, path);
+  const rel = (file: string) => toPosix(relative(source.projectDir, file));
+  const textOfRoot = (file: string) => source.text(rel(file));
+  const { options, files, from } = compilerSettings(ts, pkgDir, source.bundler === true);
+  // The app's declarations and module augmentations (`declare module 'fastify' { interface FastifyRequest
+  // { user } }` in a plugin file) shape types everywhere, as they do for the app's own `tsc -p`.
+  const roots = new Set<string>(files.filter((f) => /\.d\.[cm]?ts$/.test(f) || AUGMENTS.test(textOfRoot(f) ?? '')));
   const edited = new Map<string, string>();
   // Bumped on every change of a file's text: the language service re-reads a file whose version changed.
   const versions = new Map<string, number>();
   let changes = 0;
-  const abs = (path: string) => join(source.projectDir, path);
-  const rel = (file: string) => toPosix(relative(source.projectDir, file));
   const inProject = (file: string) => !rel(file).startsWith('..') && !file.includes('/node_modules/');
 
   const textOf = (file: string): string | undefined => {
@@ -121,7 +124,9 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
 }
 
 /** The app's compiler settings: its tsconfig.json or jsconfig.json, else defaults that read JavaScript. */
-function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean): { options: TS.CompilerOptions; declarations: string[]; from: string } {
+const AUGMENTS = /\bdeclare\s+(module\s+['"]|global\b|namespace\s+Express\b)/;
+
+function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean): { options: TS.CompilerOptions; files: string[]; from: string } {
   const overrides: TS.CompilerOptions = { noEmit: true, allowJs: true, checkJs: true, incremental: false, composite: false, declaration: false, declarationMap: false, sourceMap: false };
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const configPath = join(pkgDir, name);
@@ -129,8 +134,7 @@ function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean): { op
     const read = ts.readConfigFile(configPath, ts.sys.readFile);
     if (read.error) continue;
     const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath), undefined, configPath);
-    const declarations = parsed.fileNames.filter((f) => /\.d\.[cm]?ts$/.test(f) && !f.includes('/node_modules/'));
-    return { options: { ...parsed.options, ...overrides }, declarations, from: name };
+    return { options: { ...parsed.options, ...overrides }, files: parsed.fileNames.filter((f) => !f.includes('/node_modules/')), from: name };
   }
   const options: TS.CompilerOptions = {
     ...overrides,
@@ -143,5 +147,5 @@ function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean): { op
     jsx: ts.JsxEmit.Preserve,
     skipLibCheck: true,
   };
-  return { options, declarations: [], from: 'default (allowJs)' };
+  return { options, files: [], from: 'default (allowJs)' };
 }
