@@ -24,6 +24,9 @@ export function isTestPath(pkgRelative: string): boolean {
   return TEST_FILE.test(name) || parts.some((p) => TEST_DIRS.has(p));
 }
 
+/** A module of server actions: what client components import from it runs on the server, called over the network. */
+export const USE_SERVER = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/|(['"])use [\w -]+\1;?)*(['"])use server\2/;
+
 /** `'use client'` (or `"use client"`) anywhere in the directive prologue, after comments and other directives. */
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/|(['"])use [\w -]+\1;?)*(['"])use client\2/;
 const EDGE = /export\s+const\s+runtime\s*=\s*['"](experimental-)?edge['"]|runtime\s*:\s*['"](experimental-)?edge['"]/;

@@ -4,7 +4,7 @@
 // Sites in code where billing cannot run (browser, edge, a module only browser code imports) are refused
 // with the reason; an output that would not parse is never shown; then the edits are type-checked.
 import { importersOf } from '../analysis/importers.js';
-import { inPackage, runtimeOf, type RuntimeAnswer } from '../analysis/runtime.js';
+import { inPackage, runtimeOf, USE_SERVER, type RuntimeAnswer } from '../analysis/runtime.js';
 import { ParseError, parseSource } from '../ast/parse.js';
 import { runTransform, type SiteFilter, type Transform } from '../ast/transform.js';
 import { modifyFile, toLf } from '../plan/file-change.js';
@@ -58,7 +58,8 @@ function placeOf(run: FileRun, ctx: AreaContext): RuntimeAnswer {
   const { info } = ctx.pkg;
   const next = info.framework === 'next';
   const own = runtimeOf(inPackage(info.path, run.path), run.lf, next);
-  if (own.runtime !== 'server' || !next) return own;
+  // Server actions are imported by client components and still run on the server.
+  if (own.runtime !== 'server' || !next || USE_SERVER.test(run.lf)) return own;
   // A module only browser code imports ends up in the browser bundle too.
   const importers = importersOf(ctx.pkg.ctx, run.path);
   const browser = importers.filter((f) => runtimeOf(inPackage(info.path, f), ctx.pkg.ctx.text(f) ?? '', next).runtime === 'browser');

@@ -9,7 +9,7 @@ import type { PackageInfo } from '../../src/detect/types.js';
 import { locateCreatedUser, type CreatedUser } from '../../src/areas/customers/created-user.js';
 import { customerArgument, customerCall } from '../../src/areas/customers/customer-call.js';
 import { fixedFeeProducts, noSignupStep, storeIdNote } from '../../src/areas/customers/notes.js';
-import { nodeText, withProperty } from '../../src/areas/customers/object-text.js';
+import { nodeText, withProperty } from '../../src/ast/object-text.js';
 import { hookTarget } from '../../src/areas/customers/targets.js';
 import { DEFAULT_STYLE } from '../../src/ast/style.js';
 import { fixtureSuite } from '../helpers/fixtures.js';

@@ -43,7 +43,7 @@ describe('transformFiles', () => {
     expect(plan.skipped[1].reason).toMatch(/browser code \('use client'\).*instead: move the call into a server action/);
   });
 
-  it('refuses sites in Next.js middleware, edge routes, pages-router pages and modules only browser code imports', () => {
+  it('refuses sites in Next.js middleware, edge routes, pages-router pages and modules only browser code imports (not server actions)', () => {
     const plan = emptyPlan('test', '.');
     const files = {
       'middleware.ts': 'export function middleware() {}\n',
@@ -53,9 +53,12 @@ describe('transformFiles', () => {
       'lib/suggest.ts': 'export const suggest = 1;\n',
       'components/box.tsx': "'use client';\nimport { suggest } from '../lib/suggest';\nexport const b = suggest;\n",
       'pages/api/chat.ts': 'export default async function handler() {}\n',
+      'app/actions.ts': "'use server';\nexport async function ask() {}\n",
+      'components/form.tsx': "'use client';\nimport { ask } from '../app/actions';\nexport const f = ask;\n",
     };
-    transformFiles(plan, context(files, 'next'), ['middleware.ts', 'app/api/fast/route.ts', 'pages/index.tsx', 'pages/report.tsx', 'lib/suggest.ts', 'pages/api/chat.ts'], oneSite, () => ({}));
-    expect(plan.changes.map((c) => c.path)).toEqual(['pages/report.tsx', 'pages/api/chat.ts']);
+    transformFiles(plan, context(files, 'next'), ['middleware.ts', 'app/api/fast/route.ts', 'pages/index.tsx', 'pages/report.tsx', 'lib/suggest.ts', 'pages/api/chat.ts', 'app/actions.ts'], oneSite, () => ({}));
+    // Server actions are imported only by a client component, and run on the server.
+    expect(plan.changes.map((c) => c.path)).toEqual(['pages/report.tsx', 'pages/api/chat.ts', 'app/actions.ts']);
     expect(plan.skipped.map((s) => `${s.path}: ${s.reason.split(':')[0]}`)).toEqual([
       'middleware.ts: Next.js middleware',
       "app/api/fast/route.ts: an edge-runtime route (runtime = 'edge')",

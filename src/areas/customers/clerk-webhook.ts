@@ -8,7 +8,7 @@ import { applyStyle } from '../../ast/style.js';
 import { describeUserCreation } from '../../detect/user-creation.js';
 import { customerCall } from './customer-call.js';
 import type { CustomerFields } from './created-user.js';
-import { statementsFrom } from './object-text.js';
+import { statementsFrom } from '../../ast/object-text.js';
 import { callsEnsureCustomer, reportMarkersWithin, stopAt, type Located } from './site.js';
 import type { FileEdit, SignupTarget } from './types.js';
 

@@ -10,7 +10,7 @@ import { roleOf, type HandlerRole } from '../../frameworks/responses.js';
 import { locateCreatedUser, type CustomerFields, type Placement } from './created-user.js';
 import { typedFields, type ResultAt } from './typed-id.js';
 import { customerArgument, customerCall, type CallMode } from './customer-call.js';
-import { statementsFrom } from './object-text.js';
+import { statementsFrom } from '../../ast/object-text.js';
 import { paymentSnippet, sendToPayment } from './payment.js';
 import { callsEnsureCustomer, reportMarkersWithin, statementOfFunction, stopAt, type Located } from './site.js';
 import type { FileEdit, SignupTarget } from './types.js';

@@ -8,7 +8,7 @@ import { applyStyle } from '../../ast/style.js';
 import { indentLines } from '../../ast/style.js';
 import { customerCall } from './customer-call.js';
 import type { CustomerFields } from './created-user.js';
-import { expressionFrom, nodeText, replaceChild, statementsFrom, withProperty } from './object-text.js';
+import { expressionFrom, nodeText, replaceChild, statementsFrom, withProperty } from '../../ast/object-text.js';
 import { callsEnsureCustomer, reportMarkersWithin, stopAt, type Located } from './site.js';
 import type { FileEdit, SignupTarget } from './types.js';
 

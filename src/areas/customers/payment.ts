@@ -7,7 +7,7 @@ import { walk, type Node } from '../../ast/walk.js';
 import { applyStyle } from '../../ast/style.js';
 import type { HandlerRole } from '../../frameworks/responses.js';
 import { paramName } from '../../analysis/signed-in-user.js';
-import { expressionFrom, nodeText, replaceChild, statementsFrom, withProperty } from './object-text.js';
+import { expressionFrom, nodeText, replaceChild, statementsFrom, withProperty } from '../../ast/object-text.js';
 import type { FileEdit } from './types.js';
 
 interface PaymentEdit {

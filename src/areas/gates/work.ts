@@ -2,7 +2,7 @@
 // (written in it, or made by a helper it calls), and the billable calls no handler of this file makes,
 // each with why it gets no gate here.
 import type * as t from '@babel/types';
-import { lineOf } from '../../ast/nodes.js';
+import { dottedName, lineOf } from '../../ast/nodes.js';
 import type { Node } from '../../ast/walk.js';
 import type { FileHandler } from '../../frameworks/handlers-in-file.js';
 import { findBillableSites, type BillableSite, type SiteOptions } from '../billable-sites.js';
@@ -81,5 +81,21 @@ function loneReason(site: BillableSite, file: string, options: GateOptions): str
   // A helper that checks the balance itself needs no gate at its callers.
   if (!helper) return null;
   if (options.reachedHelpers?.has(helperKey(helper))) return null;
+  const handedTo = callbackOf(site.fn, site.ancestors);
+  if (handedTo) {
+    return `${describeHelper(helper)} makes this call; it is handed to ${handedTo}(...) rather than called by name, so the request that runs it is not known here: the gate of the route that starts it (before its response or stream begins) covers it, else check the balance where that request starts`;
+  }
   return `${describeHelper(helper)} makes this call, but no request handler the tool can find calls it; check the balance where a request reaches it`;
+}
+
+/** The call a function is handed to (directly, or as a method or property of an object literal passed to it), by name. */
+function callbackOf(fn: Node, ancestors: readonly Node[]): string | null {
+  let child: Node = fn;
+  for (let i = ancestors.indexOf(fn) - 1; i >= 0; i--) {
+    const parent = ancestors[i];
+    if (parent.type === 'CallExpression') return parent.arguments.includes(child as never) ? dottedName(parent.callee) : null;
+    if (!/^(ObjectProperty|ObjectExpression|ArrayExpression)$/.test(parent.type)) return null;
+    child = parent;
+  }
+  return null;
 }

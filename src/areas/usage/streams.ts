@@ -144,7 +144,7 @@ function askForUsage(edit: FileEdit, task: SiteTask): boolean {
     if (replaced !== existing) (getProperty(options, 'stream_options') as t.ObjectProperty).value = replaced;
     return true;
   }
-  const replaced = withProperty(edit, options, 'stream_options: { include_usage: true }', 'stream');
+  const replaced = withProperty(edit, options, 'stream_options: { include_usage: true }');
   if (replaced !== options) task.site.call.arguments[0] = replaced;
   return true;
 }

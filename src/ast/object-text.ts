@@ -1,9 +1,9 @@
-// Adds a property to an object literal by editing its source text, and turns edited text back into a node.
+// Adds a property to an object literal by editing its source text (every area that adds one uses this), and turns edited text back into a node.
 // recast prints a node parsed from text exactly as written, while a property pushed onto the old node would
 // reprint the whole object in recast's own layout (one property per line, blank lines between them).
 import type * as t from '@babel/types';
 import type { JSCodeshift } from 'jscodeshift';
-import { applyStyle, type CodeStyle } from '../../ast/style.js';
+import { applyStyle, type CodeStyle } from './style.js';
 
 /**
  * The object's text with `property` (house style, e.g. `paymentUrl: x` or a multi-line member) added last,

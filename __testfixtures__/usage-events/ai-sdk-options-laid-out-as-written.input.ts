@@ -1,0 +1,23 @@
+import { streamText } from 'ai';
+import { openai } from '@ai-sdk/openai';
+import { getSession } from '@/lib/session';
+
+export async function POST(req: Request) {
+  const session = await getSession();
+  if (!session) return new Response('Unauthorized', { status: 401 });
+  const { messages, reasoning } = await req.json();
+  // Multi-line option values: adding onFinish must not re-lay out the options around them.
+  const result = streamText({
+    model: openai('gpt-4o'),
+    system:
+      'You are a friendly assistant. Keep your answers short and to the point.',
+    messages,
+    providerOptions: reasoning
+      ? {
+          openai: { reasoningEffort: 'low' },
+        }
+      : undefined,
+    experimental_telemetry: { isEnabled: false },
+  });
+  return result.toUIMessageStreamResponse();
+}
