@@ -7,7 +7,7 @@
 // and the reason says what was looked for.
 import type { FunctionNode } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
-import { findSignedInUser, type UserRef, type UserSearch } from './signed-in-user.js';
+import { findSignedInUser, paramName, type UserRef, type UserSearch } from './signed-in-user.js';
 import type { PathFacts, ScopeUser, TypeFacts } from './type-facts.js';
 
 export interface IdentityQuery {
@@ -84,7 +84,10 @@ function withTypes(found: UserRef, facts: PathFacts | null, fn: FunctionNode, q:
 
 /** A parameter or local typed as a session or user, or a session a destructured parameter leaves out. */
 function typedUser(types: TypeFacts, q: IdentityQuery): UserRef | null {
-  const [inScope] = types.usersInScope(q.before);
+  // A request's `user` typed by an auth library's augmentation (`@fastify/jwt`, passport) is there on every
+  // request's type, verified or not: only the code's own evidence (a read, a middleware) counts for it.
+  const request = q.handler && /express|fastify|pages/.test(q.handler.role) ? paramName(q.handler.fn, 0) : null;
+  const [inScope] = types.usersInScope(q.before).filter((u) => u.path[0] !== request);
   if (inScope) return fromScope(inScope, q);
   const innermost = q.functions[0];
   const param = innermost?.params[0];

@@ -154,6 +154,8 @@ function idKind(ts: typeof TS, checker: TS.TypeChecker, type: TS.Type): IdKind {
   if (solid.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return 'any';
   if (solid.flags & ts.TypeFlags.StringLike) return 'string';
   if (solid.flags & ts.TypeFlags.NumberLike) return 'number';
+  // `string | number` (the billing module's own ExternalId): an id either way.
+  if (solid.isUnion() && solid.types.every((t) => t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike))) return 'string';
   if (/ObjectI[dD]\b/.test(checker.typeToString(solid)) || solid.getProperty('toHexString')) return 'objectid';
   return 'other';
 }

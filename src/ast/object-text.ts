@@ -1,6 +1,7 @@
-// Adds a property to an object literal by editing its source text (every area that adds one uses this), and turns edited text back into a node.
-// recast prints a node parsed from text exactly as written, while a property pushed onto the old node would
-// reprint the whole object in recast's own layout (one property per line, blank lines between them).
+// Adds a property to an object literal, or an argument to a call, by editing its source text (every area
+// that adds one uses this), and turns edited text back into a node. recast prints a node parsed from text
+// exactly as written, while a property pushed onto the old node would reprint the whole object in recast's
+// own layout (one property per line, blank lines between them; a call's arguments joined on one line).
 import type * as t from '@babel/types';
 import type { JSCodeshift } from 'jscodeshift';
 import { applyStyle, type CodeStyle } from './style.js';
@@ -12,22 +13,32 @@ import { applyStyle, type CodeStyle } from './style.js';
  * ends in a comment, where a comma cannot be placed safely.
  */
 export function withProperty(objectText: string, property: string, style: CodeStyle): string | null {
-  const styled = applyStyle(property, style);
-  const close = objectText.lastIndexOf('}');
+  return withLastItem(objectText, applyStyle(property, style), '{', '}');
+}
+
+/** A call's text with `args` (code) added after its last argument, laid out like the call's own arguments. */
+export function withArguments(callText: string, args: string[]): string | null {
+  return withLastItem(callText, args.join(', '), '(', ')');
+}
+
+function withLastItem(objectText: string, styled: string, openChar: string, closeChar: string): string | null {
+  const close = objectText.lastIndexOf(closeChar);
   const head = objectText.slice(0, close).replace(/\s+$/, '');
-  if (head === '{') return `{ ${styled} }`;
+  if (head.endsWith(openChar)) return `${head}${openChar === '{' ? ` ${styled} ` : styled}${closeChar}`;
   const lastLine = head.slice(head.lastIndexOf('\n') + 1).trim();
   if (/^(\/\/|\/\*|\*)/.test(lastLine) || /\/\/.*$/.test(lastLine.replace(/(['"`]).*?\1/g, ''))) return null;
   const trailingComma = head.endsWith(',');
   const before = trailingComma ? head : `${head},`;
-  if (!objectText.includes('\n')) return `${before} ${styled}${trailingComma ? ',' : ''} }`;
-  const closingIndent = /^[ \t]*/.exec(objectText.slice(objectText.lastIndexOf('\n') + 1))?.[0] ?? '';
+  const tail = objectText.slice(close + 1);
+  const lastLineIsClose = /\n[ \t]*$/.test(objectText.slice(0, close));
+  if (!objectText.includes('\n') || !lastLineIsClose) return `${before} ${styled}${trailingComma ? ',' : ''}${openChar === '{' ? ' ' : ''}${closeChar}${tail}`;
+  const closingIndent = /^[ \t]*/.exec(objectText.slice(objectText.lastIndexOf('\n', close) + 1))?.[0] ?? '';
   const propertyIndent = /^[ \t]*/.exec(head.slice(head.lastIndexOf('\n') + 1))?.[0] ?? '';
   const indented = styled
     .split('\n')
     .map((line) => (line ? propertyIndent + line : line))
     .join('\n');
-  return `${before}\n${indented}${trailingComma ? ',' : ''}\n${closingIndent}}`;
+  return `${before}\n${indented}${trailingComma ? ',' : ''}\n${closingIndent}${closeChar}${tail}`;
 }
 
 /**

@@ -6,12 +6,21 @@ export interface CodeStyle {
   semi: boolean;
   /** One indentation step: two or four spaces, or a tab. */
   indent: string;
+  /** How long the file lets a line grow before recast breaks what it reprints (its own longest lines). */
+  width?: number;
 }
 
 export const DEFAULT_STYLE: CodeStyle = { quote: "'", semi: true, indent: '  ' };
 
 export function detectStyle(text: string): CodeStyle {
-  return { quote: detectQuote(text), semi: detectSemicolons(text), indent: detectIndent(text) };
+  return { quote: detectQuote(text), semi: detectSemicolons(text), indent: detectIndent(text), width: detectWidth(text) };
+}
+
+/** The width the file's code already uses (its longest code lines, not a stray long string), at least 80. */
+function detectWidth(text: string): number {
+  const lengths = text.split('\n').filter((l) => l.trim() && !/^\s*(\/\/|\*|\/\*)/.test(l)).map((l) => l.length).sort((a, b) => b - a);
+  const typical = lengths[Math.min(2, lengths.length - 1)] ?? 80;
+  return Math.min(Math.max(typical, 80), 160);
 }
 
 function detectQuote(text: string): "'" | '"' {
@@ -68,11 +77,12 @@ export function applyStyle(code: string, style: CodeStyle): string {
 }
 
 /** Recast print options that match the style. */
-export function printOptions(style: CodeStyle): { quote: 'single' | 'double'; tabWidth: number; useTabs: boolean } {
+export function printOptions(style: CodeStyle): { quote: 'single' | 'double'; tabWidth: number; useTabs: boolean; wrapColumn: number } {
   return {
     quote: style.quote === "'" ? 'single' : 'double',
     tabWidth: style.indent === '\t' ? 2 : style.indent.length,
     useTabs: style.indent === '\t',
+    wrapColumn: style.width ?? 80,
   };
 }
 

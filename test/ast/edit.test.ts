@@ -50,8 +50,15 @@ describe('statement edits', () => {
 
 describe('style', () => {
   it('detects quotes, semicolons and indentation', () => {
-    expect(detectStyle('import a from "a"\nfunction f() {\n    return 1\n}\n')).toEqual({ quote: '"', semi: false, indent: '    ' });
+    expect(detectStyle('import a from "a"\nfunction f() {\n    return 1\n}\n')).toEqual({ quote: '"', semi: false, indent: '    ', width: 80 });
     expect(detectStyle("import a from 'a';\nif (x) {\n\treturn;\n}\n").indent).toBe('\t');
+  });
+
+  it('takes the width recast may fill from the file's own longest code lines, between 80 and 160', () => {
+    const long = `const x = ${"'a'".repeat(40)};`;
+    expect(detectStyle(`${long}\n${long}\n${long}\n`).width).toBe(long.length);
+    expect(detectStyle(`// ${'c'.repeat(200)}\nconst y = 1;\n`).width).toBe(80);
+    expect(detectStyle(`const z = '${'z'.repeat(300)}';\nconst a = 1;\nconst b = 2;\n`).width).toBe(80);
   });
 
   it('adapts house-style code', () => {

@@ -2,7 +2,8 @@
 // such helpers), and which of them some request handler reaches. The area runs this once, on detection's
 // parses, and hands the result to every file's transform.
 import type * as t from '@babel/types';
-import { functionName, type FunctionNode } from '../../ast/nodes.js';
+import { functionName, isFunction, type FunctionNode } from '../../ast/nodes.js';
+import { isCall } from '../../detect/billable-calls.js';
 import type { Node } from '../../ast/walk.js';
 import { mayHoldBillableCall } from '../../detect/billable-calls.js';
 import { isGeneratedBillingModule } from '../../providers/credyt/generate.js';
@@ -44,8 +45,9 @@ export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: st
       for (const site of findBillableSites(ast, file, { ...siteOptions(file), extraCalls: helperCallsAsSites(calls) })) {
         const helper = calls.get(site.call);
         if (!helper) continue;
+        const fn = site.fn && namedFunction(site.fn, site.ancestors);
         if (site.handler) reached.add(helperKey(helper));
-        else if (site.fn) outside.set(site.fn, [...(outside.get(site.fn) ?? []), { helper, ancestors: site.ancestors }]);
+        else if (fn) outside.set(fn, [...(outside.get(fn) ?? []), { helper, ancestors: site.ancestors }]);
       }
       for (const [fn, uses] of outside) {
         const ancestors = uses[0].ancestors.slice(0, uses[0].ancestors.indexOf(fn));
@@ -75,15 +77,32 @@ export function findBillableHelpers(pkg: DetectedPackage, siteOptions: (file: st
 function directHelpers(ast: t.File, file: string, options: SiteOptions): BillableHelper[] {
   const byFn = new Map<FunctionNode, { ancestors: Node[]; estimates: number[]; types: string[]; first: number }>();
   for (const site of findBillableSites(ast, file, options)) {
-    if (site.handler || !site.fn || !site.event) continue;
-    const entry = byFn.get(site.fn) ?? { ancestors: site.ancestors.slice(0, site.ancestors.indexOf(site.fn)), estimates: [], types: [], first: site.call.start ?? 0 };
+    const fn = site.fn && namedFunction(site.fn, site.ancestors);
+    if (site.handler || !fn || !site.event) continue;
+    const entry = byFn.get(fn) ?? { ancestors: site.ancestors.slice(0, site.ancestors.indexOf(fn)), estimates: [], types: [], first: site.call.start ?? 0 };
     entry.estimates.push(site.event.estimate);
     entry.types.push(site.event.type);
-    byFn.set(site.fn, entry);
+    byFn.set(fn, entry);
   }
   return [...byFn]
     .filter(([fn, e]) => !checkBalanceBefore(fn, e.first))
     .map(([fn, e]) => helperOf(ast, file, fn, e.ancestors, e.estimates, e.types));
+}
+
+/**
+ * The function a call belongs to for its callers: an anonymous callback handed to another call
+ * (`recipes.map((r) => generateImage(r))`) is looked through to the named function around it.
+ */
+export function namedFunction(fn: FunctionNode, ancestors: readonly Node[]): FunctionNode {
+  let current = fn;
+  for (;;) {
+    const at = ancestors.indexOf(current);
+    const parent = ancestors[at - 1];
+    if (functionName(current, ancestors.slice(0, at)) || !parent || !isCall(parent) || !(parent.arguments as Node[]).includes(current)) return current;
+    const outer = [...ancestors.slice(0, at)].reverse().find(isFunction);
+    if (!outer) return current;
+    current = outer;
+  }
 }
 
 function helperOf(ast: t.File, file: string, fn: FunctionNode, ancestors: Node[], estimates: number[], types: string[]): BillableHelper {

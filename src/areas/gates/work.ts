@@ -7,6 +7,7 @@ import type { Node } from '../../ast/walk.js';
 import type { FileHandler } from '../../frameworks/handlers-in-file.js';
 import { findBillableSites, type BillableSite, type SiteOptions } from '../billable-sites.js';
 import { helperCallsIn } from '../helper-calls.js';
+import { namedFunction } from './find-helpers.js';
 import { describeHelper, helperCallsAsSites, helperKey, keyOf, type BillableHelper } from './helpers.js';
 
 export interface GateOptions extends SiteOptions {
@@ -76,7 +77,7 @@ function loneReason(site: BillableSite, file: string, options: GateOptions): str
   if (!site.fn) return 'not inside a request handler or a function a handler calls, so no request is there to refuse';
   const name = `\`${site.helperName ?? '(anonymous)'}\``;
   if (!options.helpers) return `${name} makes this call outside any request handler; \`billing-codemod apply balance-gates\` checks the balance where a handler calls it`;
-  const key = keyOf(file, site.fn);
+  const key = keyOf(file, namedFunction(site.fn, site.ancestors));
   const helper = options.helpers.find((h) => helperKey(h) === key);
   // A helper that checks the balance itself needs no gate at its callers.
   if (!helper) return null;

@@ -3,6 +3,7 @@
 // its user, as the app writes it (`summarize(text, style, req.user.id)`).
 import type * as t from '@babel/types';
 import type { FunctionNode } from '../../ast/nodes.js';
+import { expressionFrom, nodeText, replaceChild, withArguments } from '../../ast/object-text.js';
 import type { UserRef } from '../../analysis/signed-in-user.js';
 import type { FileEdit } from './file-edit.js';
 import { USER_PARAM_NAMES, type HelperPlan } from './helper-plan.js';
@@ -34,7 +35,12 @@ export function passUser(edit: FileEdit, task: SiteTask, helper: HelperPlan): vo
   if (args.some((a) => a.type === 'SpreadElement')) return leaveToPerson(edit, task, `${name} is called with spread arguments, so where its user parameter goes is unclear`);
   if (args.length > helper.params) return;
   if (!task.user) return leaveToPerson(edit, task, `no signed-in user in scope to pass to ${name}, which sends the usage event`);
-  while (args.length < helper.params) args.push(edit.expression('undefined'));
-  args.push(edit.expression(task.user.expression));
+  const added = [...Array(helper.params - args.length).fill('undefined'), task.user.expression];
   edit.changed = true;
+  // Spliced into the call's own text, so recast keeps its layout (a call over several lines stays so).
+  const call = task.site.call;
+  const text = call.start === null || call.start === undefined ? null : withArguments(nodeText(edit.text, call), added);
+  const parent = task.site.ancestors[task.site.ancestors.length - 1];
+  if (text !== null && parent && replaceChild(parent, call, expressionFrom(edit.api.jscodeshift, text))) return;
+  for (const code of added) args.push(edit.expression(code));
 }

@@ -1,0 +1,11 @@
+import type { FastifyInstance } from 'fastify';
+import { openai } from '../lib/openai';
+
+// @fastify/jwt types request.user on every request, but this route never verifies a token:
+// nobody is signed in here, so a gate would refuse everyone.
+export default async function uploadRoutes(fastify: FastifyInstance) {
+  fastify.post<{ Body: { text: string } }>('/api/upload', async (request) => {
+    const embedding = await openai.embeddings.create({ model: 'text-embedding-3-small', input: request.body.text });
+    return { dimensions: embedding.data[0]?.embedding.length ?? 0 };
+  });
+}
