@@ -54,7 +54,7 @@ describe('style', () => {
     expect(detectStyle("import a from 'a';\nif (x) {\n\treturn;\n}\n").indent).toBe('\t');
   });
 
-  it('takes the width recast may fill from the file's own longest code lines, between 80 and 160', () => {
+  it("takes the width recast may fill from the file's own longest code lines, between 80 and 160", () => {
     const long = `const x = ${"'a'".repeat(40)};`;
     expect(detectStyle(`${long}\n${long}\n${long}\n`).width).toBe(long.length);
     expect(detectStyle(`// ${'c'.repeat(200)}\nconst y = 1;\n`).width).toBe(80);

@@ -50,19 +50,24 @@ export function planHelpers(pkg: DetectedPackage, files: string[], siteOptions: 
   return reachedFromHandlers(pkg, [...candidates.values()], siteOptions);
 }
 
-/** Only helpers some request handler calls: the others have no user to be given. */
+/**
+ * Only helpers some request handler calls; a helper that would be handed the user ('thread') also needs a
+ * caller that has one, or the new parameter would only ever be undefined.
+ */
 function reachedFromHandlers(pkg: DetectedPackage, helpers: HelperPlan[], siteOptions: (file: string) => SiteOptions): HelperPlan[] {
   if (helpers.length === 0) return [];
   const reached = new Set<HelperPlan>();
-  for (const [file, text] of pkg.ctx.sources) {
-    if (!helpers.some((h) => mentionsHelper(text, h))) continue;
+  for (const [file, source] of pkg.ctx.sources) {
+    if (!helpers.some((h) => mentionsHelper(source, h))) continue;
     const ast = pkg.ctx.parse(file);
     if (!ast) continue;
     const calls = helperCalls(ast, file, helpers, pkg.ctx.resolve, pkg.ctx.origin);
     const sites = findBillableSites(ast, file, { ...siteOptions(file), extraCalls: (call) => calls.get(call)?.match ?? null });
+    const text = pkg.ctx.text(file) ?? '';
     for (const site of sites) {
       const helper = calls.get(site.call);
-      if (helper && site.handler) reached.add(helper);
+      if (!helper || !site.handler) continue;
+      if (helper.mode === 'callers' || userAt(site, text, site.call.start ?? 0, siteOptions(file)).user) reached.add(helper);
     }
   }
   return helpers.filter((h) => reached.has(h));

@@ -49,7 +49,7 @@ export function ancestorsOf(ancestors: readonly Node[], node: Node): Node[] {
 
 export function noUserReason(task: SiteTask): string {
   if (task.site.handler) return task.noUser ?? `no signed-in user in scope in ${task.site.handler.route ?? 'its request handler'}`;
-  if (task.site.helperName) return task.noUser ?? `no signed-in user in scope in ${task.site.helperName}() (it takes no user id, and no request handler that calls it was found)`;
+  if (task.site.helperName) return task.noUser ?? `no signed-in user in scope in ${task.site.helperName}() (it takes no user id, and no request handler that calls it has a signed-in user to pass it)`;
   return 'no signed-in user in scope outside any request handler';
 }
 

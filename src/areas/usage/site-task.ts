@@ -67,7 +67,7 @@ export function leaveToPerson(edit: FileEdit, task: SiteTask, reason: string): v
   // The statement that holds the call, without making blocks: a marker is no reason to reshape code.
   const holder = enclosingStatement(task.site.call, task.site.ancestors);
   edit.skip(task.site.call, `${task.label}: ${reason}`);
-  edit.manual(holder?.statement ?? null, task.site.call, `send a ${task.site.event.type} usage event for this call (${reason})`);
+  edit.manual(holder?.statement ?? null, task.site.call, `send ${/^[aeiou]/i.test(task.site.event.type) ? 'an' : 'a'} ${task.site.event.type} usage event for this call (${reason})`);
 }
 
 /** Whether a node (a statement, a callback body) already sends a usage event. */
