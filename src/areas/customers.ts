@@ -7,7 +7,8 @@ import { emptyPlan } from '../plan/types.js';
 import { lineOf } from '../ast/nodes.js';
 import { findAuthHooks } from '../detect/auth-hooks.js';
 import { notSignupReason } from '../detect/signup-handlers.js';
-import { findUserCreations } from '../detect/user-creation.js';
+import { findUserCreations, type UserCreation } from '../detect/user-creation.js';
+import { serviceTarget } from './customers/service-target.js';
 import { describeRoute } from '../frameworks/types.js';
 import transformer from '../../transforms/customers.js';
 import { configuredTargets } from './customers/config-signup.js';
@@ -74,7 +75,8 @@ function fromDetection(ctx: AreaContext, plan: Plan): FileTarget[] {
     else out.push(result);
   }
   const routes = ctx.pkg.routes();
-  out.push(...signupRouteTargets(routes, hooks, plan.notes));
+  const elsewhere = (target: FileTarget, creation: UserCreation) => serviceTarget(ctx.pkg.ctx, target.file, creation, target.target.label);
+  out.push(...signupRouteTargets(routes, hooks, plan.notes, elsewhere));
   // Routes that create users but are not signup (login, OAuth callbacks, admin): said so, left alone.
   for (const route of routes) {
     const reason = route.fn ? notSignupReason(route) : null;

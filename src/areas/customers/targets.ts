@@ -3,6 +3,7 @@
 import { contains } from '../../ast/walk.js';
 import type { AuthHook } from '../../detect/auth-hooks.js';
 import { findSignupRoutes } from '../../detect/signup-handlers.js';
+import type { UserCreation } from '../../detect/user-creation.js';
 import { describeRoute, type RouteHandler } from '../../frameworks/types.js';
 import type { SignupTarget } from './types.js';
 
@@ -48,7 +49,13 @@ const BETTER_AUTH_SIGNUP = /\bapi\.signUp\w*\(\)$/;
  * Signup routes as targets, except a webhook route that handles Clerk's user.created and a route that signs
  * up through better-auth's API while the better-auth hook is edited (both are the hook's to cover).
  */
-export function signupRouteTargets(routes: RouteHandler[], hooks: AuthHook[], notes: string[] = []): FileTarget[] {
+export function signupRouteTargets(
+  routes: RouteHandler[],
+  hooks: AuthHook[],
+  notes: string[] = [],
+  /** Where the customer goes instead of the route (the service that creates the row), when somewhere else. */
+  elsewhere: (target: FileTarget, creation: UserCreation) => FileTarget | null = () => null,
+): FileTarget[] {
   const out: FileTarget[] = [];
   const betterAuthHook = hooks.some((h) => h.library === 'better-auth' && h.config);
   for (const { route, creation } of findSignupRoutes(routes)) {
@@ -59,7 +66,9 @@ export function signupRouteTargets(routes: RouteHandler[], hooks: AuthHook[], no
       notes.push(`${target.target.label} signs up through better-auth (${creation.description}), which runs databaseHooks.user.create.after: the hook covers it.`);
       continue;
     }
-    out.push(target);
+    const moved = creation ? elsewhere(target, creation) : null;
+    if (moved) notes.push(`${target.target.label} creates the user through ${moved.target.label.split(' (')[0]}, whose result has no id of the new user: the customer is created there, where the row is.`);
+    out.push(moved ?? target);
   }
   return out;
 }
