@@ -20,3 +20,12 @@ export function dirtyFiles(dir: string): string[] | null {
   }
   return files;
 }
+
+/** The repository's top folder, or null outside git. dirtyFiles' paths are relative to it. */
+export function gitTop(dir: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}

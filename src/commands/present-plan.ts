@@ -2,8 +2,10 @@
 // Without a terminal and without --yes, nothing is written and the output says how to write.
 import { confirm, isCancel } from '@clack/prompts';
 import pc from 'picocolors';
-import { dirtyFiles } from '../apply/git.js';
-import { writeChanges } from '../apply/write.js';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { dirtyFiles, gitTop } from '../apply/git.js';
+import { WriteError, writeChanges } from '../apply/write.js';
 import { CONFIG_FILE } from '../config/types.js';
 import { planToJson, renderDiffs, renderSummary } from '../plan/render.js';
 import { hasManualSteps, type Plan } from '../plan/types.js';
@@ -27,8 +29,11 @@ export async function presentAndWrite(plan: Plan, dir: string, flags: WriteFlags
     out(renderSummary(plan, colour));
   }
   if (wantsWrite && !flags.allowDirty) {
-    // The tool's own config is expected to change between runs (init, then edits to estimates).
-    const dirty = dirtyFiles(dir)?.filter((f) => !f.endsWith(CONFIG_FILE)) ?? null;
+    // The package's own config is expected to change between runs (init, then edits to estimates): exactly
+    // that file is let through, not every file whose name ends the same way.
+    const config = resolve(dir, plan.package, CONFIG_FILE);
+    const top = gitTop(dir);
+    const dirty = dirtyFiles(dir)?.filter((f) => !top || realpathOr(resolve(top, f)) !== realpathOr(config)) ?? null;
     if (dirty === null) process.stderr.write(`${pc.yellow('warning')} not a git repository: review the changes carefully, there is no undo\n`);
     else if (dirty.length) {
       const list = dirty.slice(0, 20).map((f) => `  ${f}`).join('\n');
@@ -43,7 +48,17 @@ export async function presentAndWrite(plan: Plan, dir: string, flags: WriteFlags
     const answer = await confirm({ message: `Write ${plan.changes.length} file(s)?` });
     write = !isCancel(answer) && answer === true;
   }
-  if (write) writeChanges(dir, plan.changes);
+  if (write) {
+    try {
+      writeChanges(dir, plan.changes);
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      // --json callers still get the plan they asked for, with what went wrong.
+      if (flags.json) out(JSON.stringify({ ...planToJson(plan), written: false, error: error.message, ...(error.unrestored.length ? { unrestored: error.unrestored } : {}) }, null, 2));
+      process.stderr.write(`${pc.red('error')} ${error.message}\n`);
+      return EXIT.failure;
+    }
+  }
   if (flags.json) {
     out(JSON.stringify({ ...planToJson(plan), written: write }, null, 2));
     return doneCode;
@@ -53,4 +68,12 @@ export async function presentAndWrite(plan: Plan, dir: string, flags: WriteFlags
   else if (plan.changes.length && !flags.yes && !interactive()) out('Nothing written (no terminal to confirm in). Re-run with --yes to write these changes.');
   else if (plan.changes.length) out('Nothing written.');
   return doneCode;
+}
+
+function realpathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }

@@ -1,6 +1,7 @@
 // presentAndWrite with hand-made plans in real git repositories: dirty trees refused, --dry-run and
 // non-terminal runs write nothing, --json prints the plan, exit codes follow what is left to do.
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { presentAndWrite, type WriteFlags } from '../../src/commands/present-plan.js';
@@ -72,6 +73,27 @@ describe('presentAndWrite', () => {
     expect(written()).toBe(true);
   });
 
+  it("counts any other file named like it as dirty: another package's config, old-billing.config.json", async () => {
+    mkdirSync(join(dir, 'apps/web'), { recursive: true });
+    writeFileSync(join(dir, 'apps/web/billing.config.json'), '{}\n');
+    writeFileSync(join(dir, 'old-billing.config.json'), '{}\n');
+    expect(await run(plan(), { yes: true })).toBe(EXIT.failure);
+    expect(untouched()).toBe(true);
+    expect(stderr).toContain('  old-billing.config.json\n');
+    expect(stderr).toContain('  apps/');
+  });
+
+  it('prints the plan JSON with the error when the write itself fails (--json --yes)', async () => {
+    // The target turned into a folder after planning.
+    rmSync(join(dir, 'src/app.ts'));
+    mkdirSync(join(dir, 'src/app.ts'));
+    execFileSync('git', ['add', '-A'], { cwd: dir });
+    execFileSync('git', ['commit', '-qm', 'folder', '--no-verify'], { cwd: dir });
+    expect(await run(plan(), { yes: true, json: true })).toBe(EXIT.failure);
+    expect(JSON.parse(stdout)).toMatchObject({ area: 'client-setup', written: false, error: 'src/app.ts is a directory now, not a file: nothing was written' });
+    expect(stderr).toContain('src/app.ts is a directory now');
+  });
+
   it('writes into a dirty tree with --allow-dirty', async () => {
     writeFileSync(join(dir, 'notes.txt'), 'wip\n');
     expect(await run(plan(), { yes: true, allowDirty: true })).toBe(EXIT.ok);
@@ -139,9 +161,10 @@ describe('presentAndWrite', () => {
     expect(written()).toBe(true);
   });
 
-  it('throws a WriteError (exit 1 through runCommand) and writes nothing when a file changed after planning', async () => {
+  it('exits 1 with the reason and writes nothing when a file changed after planning', async () => {
     writeFileSync(join(dir, 'src/app.ts'), 'edited meanwhile\n');
-    await expect(run(plan(), { yes: true, allowDirty: true })).rejects.toThrow('src/app.ts changed since the plan was made; run again');
+    expect(await run(plan(), { yes: true, allowDirty: true })).toBe(EXIT.failure);
+    expect(stderr).toContain('src/app.ts changed since the plan was made; run again');
     expect(existsSync(join(dir, 'src/lib/billing.ts'))).toBe(false);
   });
 });
