@@ -40,7 +40,7 @@ function parseArgs(argv: string[]): Args {
 
 function plainRead(dir: string): number {
   let bytes = 0;
-  for (const file of listFiles(dir)) if (isSourceFile(file)) bytes += readFileSync(join(dir, file)).length;
+  for (const file of listFiles(dir).files) if (isSourceFile(file)) bytes += readFileSync(join(dir, file)).length;
   return bytes;
 }
 

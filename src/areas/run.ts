@@ -7,6 +7,7 @@ import { loadConfig } from '../config/load.js';
 import type { BillingConfig } from '../config/types.js';
 import { detectPackages, type DetectedPackage } from '../detect/stack.js';
 import type { Plan } from '../plan/types.js';
+import { mayHoldBillableCall } from '../detect/billable-calls.js';
 import { loadProject, type Project } from '../project/project.js';
 import type { Area, AreaOptions } from './types.js';
 
@@ -57,8 +58,27 @@ export function configOf(ws: Workspace, pkg: DetectedPackage): BillingConfig {
 
 export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, config: BillingConfig, options: AreaOptions = {}): Promise<Plan> {
   const plan = await area.plan({ project: ws.project, pkg, config, options });
+  reportFilesLeftOut(plan, pkg, config, area.name);
   const formatted = await formatChanges(ws.project.dir, join(ws.project.dir, pkg.info.path), pkg.info.formatter, plan.changes);
   return { ...plan, changes: formatted.changes, notes: formatted.note ? [...plan.notes, formatted.note] : plan.notes };
+}
+
+/**
+ * Every plan lists the package's files left out while reading it, and the ones that do not parse; an area
+ * that bills calls cannot call itself done while a file it cannot read may hold one (exit 3, file named).
+ */
+function reportFilesLeftOut(plan: Plan, pkg: DetectedPackage, config: BillingConfig, area: string): void {
+  const listed = new Set(plan.skipped.map((s) => `${s.path}\0${s.reason}`));
+  const add = (path: string, reason: string) => {
+    if (!listed.has(`${path}\0${reason}`) && !plan.skipped.some((s) => s.path === path && !s.line)) plan.skipped.push({ path, reason });
+  };
+  for (const s of pkg.info.skippedFiles) add(s.file, s.reason);
+  for (const u of pkg.info.unparsed) add(u.file, `does not parse: ${u.reason}`);
+  if (area !== 'usage-events' && area !== 'balance-gates') return;
+  for (const u of pkg.info.unparsed) {
+    const text = pkg.ctx.text(u.file) ?? '';
+    if (mayHoldBillableCall(text, config)) plan.manual.push({ path: u.file, message: `${u.file} does not parse (${u.reason}), so the billable calls it may make cannot be seen or billed: fix it and run ${area} again` });
+  }
 }
 
 function isFolder(dir: string): boolean {

@@ -7,7 +7,7 @@ import { importersOf } from '../analysis/importers.js';
 import { inPackage, runtimeOf, USE_SERVER, type RuntimeAnswer } from '../analysis/runtime.js';
 import { ParseError, parseSource } from '../ast/parse.js';
 import { runTransform, type SiteFilter, type Transform } from '../ast/transform.js';
-import { modifyFile, toLf } from '../plan/file-change.js';
+import { modifyFile, toAnalysisText } from '../plan/file-change.js';
 import type { Plan } from '../plan/types.js';
 import type { AreaContext } from './types.js';
 import { verifyRuns, type FileRun, type Verify } from './verify-edits.js';
@@ -18,7 +18,7 @@ export function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Iterable<
   for (const file of files) {
     const text = project.sources.get(file);
     if (text === undefined) continue;
-    const lf = toLf(text);
+    const lf = toAnalysisText(text);
     const rerun = (sites: SiteFilter) => runTransform(transform, file, lf, { ...optionsFor(file), sites });
     try {
       runs.push({ path: file, lf, result: rerun({}), rerun });

@@ -1,6 +1,6 @@
 // Loads billing.config.json and validates it against the shipped JSON schema. Errors name the file, the
 // field path and what was expected, and defaults for optional sections are filled in.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { packageRoot } from '../package-root.js';
@@ -37,7 +37,14 @@ export function configPath(pkgDir: string): string {
 export function loadConfig(pkgDir: string): BillingConfig | null {
   const file = configPath(pkgDir);
   if (!existsSync(file)) return null;
-  return parseConfig(readFileSync(file, 'utf8'), displayPath(file));
+  if (!statSync(file).isFile()) throw new ConfigError(displayPath(file), ['this is a folder (or another non-file), not a config file']);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(displayPath(file), [`cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`]);
+  }
+  return parseConfig(text, displayPath(file));
 }
 
 /** Relative to the working directory when the file is under it, else absolute. */

@@ -6,7 +6,7 @@ import type * as t from '@babel/types';
 import type { BillingConfig } from '../config/types.js';
 import { findExportedFunction, reexportsOf } from '../ast/exports.js';
 import { parseSource, ParseError } from '../ast/parse.js';
-import { toLf } from '../plan/file-change.js';
+import { toAnalysisText } from '../plan/file-change.js';
 import { sourcesUnder, type Project } from '../project/project.js';
 import { resolveImport } from '../project/resolve-import.js';
 import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';
@@ -60,10 +60,10 @@ export function createPackageContext(
     // Tests, mocks, fixtures, stories, seeds and scripts are never scanned: a mock's client is not the app's.
     sources: sourcesUnder(project, pkgPath)
       .filter(([path]) => !nested.some((dir) => path.startsWith(`${dir}/`)) && !isTestPath(inPackage(pkgPath, path)))
-      .map(([path, text]) => [path, text.includes('\r') ? toLf(text) : text]),
+      .map(([path, text]) => [path, toAnalysisText(text)]),
     text(path) {
       const text = project.sources.get(path);
-      return text === undefined || !text.includes('\r') ? text : toLf(text);
+      return text === undefined ? text : toAnalysisText(text);
     },
     unparsed,
     parse(path) {

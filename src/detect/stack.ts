@@ -74,6 +74,9 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
     billableCalls: detectBillableCalls(ctx, getRoutes()),
     accounts: { identity: null, guests: [], teams: null, ownKeys: [] },
     unparsed: [],
+    skippedFiles: project.skipped
+      .filter((s) => (found.path === '.' || s.path.startsWith(`${found.path}/`)) && !nested.some((n) => s.path.startsWith(`${n}/`)))
+      .map((s) => ({ file: s.path, reason: s.reason })),
   };
   if (info.auth === null && info.signupHandlers.length > 0) info.auth = 'custom';
   info.accounts = findAccounts(ctx.sources, schemaFiles(project, found.path), info.auth);

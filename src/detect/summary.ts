@@ -45,6 +45,10 @@ function renderPackage(pkg: PackageInfo, bold: Paint, dim: Paint, warn: Paint): 
   if (accounts.teams) lines.push(`  teams or organizations: ${accounts.teams} (customers.entity bills them instead of users)`);
   for (const k of accounts.ownKeys) lines.push(warn(`  user's own provider key: ${k.what} at ${k.file}:${k.line} (calls made with it are paid by the user)`));
 
+  if (pkg.skippedFiles.length) {
+    lines.push(warn(`  files left out (${pkg.skippedFiles.length}):`));
+    for (const s of pkg.skippedFiles) lines.push(`    ${s.file}: ${s.reason}`);
+  }
   if (pkg.unparsed.length) {
     lines.push(warn(`  files that do not parse (${pkg.unparsed.length}), skipped:`));
     for (const u of pkg.unparsed) lines.push(`    ${u.file}: ${u.reason}`);

@@ -83,6 +83,8 @@ export interface PackageInfo {
   accounts: Accounts;
   /** Files detection could not parse, with the parser's message. */
   unparsed: Array<{ file: string; reason: string }>;
+  /** Files of the package left out while reading the tree (binary, over 1 MiB, minified, not UTF-8, unreadable, symlinks), with the reason. */
+  skippedFiles: Array<{ file: string; reason: string }>;
 }
 
 export interface StackInfo {

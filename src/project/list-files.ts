@@ -19,11 +19,17 @@ function isIgnoredPath(rel: string): boolean {
   return rel.split('/').some((part) => IGNORED_DIRS.has(part));
 }
 
-/** Relative POSIX paths of every file under `dir` that is not ignored. */
-export function listFiles(dir: string): string[] {
-  const fromGit = listWithGit(dir);
-  const files = fromGit ?? listWithWalk(dir);
-  return files.filter((f) => !isIgnoredPath(f)).sort();
+export interface Listing {
+  /** Relative POSIX paths of every file under the folder that is not ignored. */
+  files: string[];
+  /** Folders that could not be read (`EACCES`), with the reason: one odd entry never stops the listing. */
+  unreadable: Array<{ path: string; reason: string }>;
+}
+
+export function listFiles(dir: string): Listing {
+  const unreadable: Listing['unreadable'] = [];
+  const files = listWithGit(dir) ?? listWithWalk(dir, unreadable);
+  return { files: files.filter((f) => !isIgnoredPath(f)).sort(), unreadable };
 }
 
 function listWithGit(dir: string): string[] | null {
@@ -41,19 +47,27 @@ function listWithGit(dir: string): string[] | null {
   }
 }
 
-function listWithWalk(root: string): string[] {
+function listWithWalk(root: string, unreadable: Listing['unreadable']): string[] {
   const out: string[] = [];
   const walk = (dir: string, rules: Ignore[]) => {
     const here = readGitignore(root, dir);
     const active = here ? [...rules, here] : rules;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: `${toPosix(relative(root, dir)) || '.'}/`, reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      return;
+    }
+    for (const entry of entries) {
       if (IGNORED_DIRS.has(entry.name)) continue;
       const abs = join(dir, entry.name);
       const rel = toPosix(relative(root, abs));
       const probe = entry.isDirectory() ? `${rel}/` : rel;
       if (active.some((r) => r.ignores(probe))) continue;
       if (entry.isDirectory()) walk(abs, active);
-      else if (entry.isFile() || entry.isSymbolicLink()) out.push(rel);
+      // Not only plain files: a FIFO or socket named like a source is listed, so reading it says what it is.
+      else out.push(rel);
     }
   };
   walk(root, []);
@@ -65,7 +79,13 @@ function readGitignore(root: string, dir: string): Ignore | null {
   const file = join(dir, '.gitignore');
   if (!existsSync(file)) return null;
   const prefix = toPosix(relative(root, dir));
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
   const rebased = prefix
     ? lines.map((l) => {
         const neg = l.startsWith('!') ? '!' : '';

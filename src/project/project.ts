@@ -1,8 +1,9 @@
 // A target tree read once: its file list, and the text of every source file that is safe to look at.
 // Every later step (detection, planning) works from this record instead of touching the disk again.
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
-import { listFiles } from './list-files.js';
+import * as nodeFs from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { listFiles, toPosix } from './list-files.js';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const MAX_BYTES = 1024 * 1024;
@@ -29,40 +30,74 @@ export function isSourceFile(path: string): boolean {
   return SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext));
 }
 
-export function loadProject(dir: string): Project {
+/** The reads loadProject makes: node:fs, or a test's stand-in that fails where root would not (EACCES). */
+export type ReaderFs = Pick<typeof nodeFs, 'lstatSync' | 'readFileSync' | 'realpathSync'>;
+
+export function loadProject(dir: string, fs: ReaderFs = nodeFs): Project {
   const root = resolve(dir);
-  const realRoot = realpathSync(root);
-  const files = listFiles(root);
+  const realRoot = fs.realpathSync(root);
+  const { files, unreadable } = listFiles(root);
   const sources = new Map<string, string>();
-  const skipped: SkippedFile[] = [];
+  const skipped: SkippedFile[] = [...unreadable];
   for (const path of files) {
     if (!isSourceFile(path)) continue;
-    const result = readSource(root, realRoot, path);
+    const result = readSource(fs, root, realRoot, path);
     if (typeof result === 'string') sources.set(path, result);
     else skipped.push({ path, reason: result.reason });
   }
   return { dir: root, files, sources, skipped };
 }
 
-function readSource(root: string, realRoot: string, path: string): string | { reason: string } {
+function readSource(fs: ReaderFs, root: string, realRoot: string, path: string): string | { reason: string } {
   const abs = join(root, path);
   let stat;
   try {
-    stat = lstatSync(abs);
-  } catch {
-    return { reason: 'cannot be read' };
+    stat = fs.lstatSync(abs);
+  } catch (error) {
+    return { reason: `cannot be read (${errorCode(error)})` };
   }
   if (stat.isSymbolicLink()) {
-    const target = realpathSync(abs);
+    let target: string;
+    try {
+      target = fs.realpathSync(abs);
+    } catch {
+      return { reason: 'a dangling symlink (what it points to does not exist)' };
+    }
     if (target !== realRoot && !target.startsWith(realRoot + sep)) return { reason: 'symlink pointing outside the project' };
-    stat = lstatSync(target);
+    // Read (and edited) once, under its own path: a plan may not change one file through two names.
+    return { reason: `a symlink to ${toPosix(relative(realRoot, target))}, which is read under its own path` };
   }
+  if (stat.isDirectory()) return { reason: 'a folder where a file was expected' };
+  if (!stat.isFile()) return { reason: 'not a regular file (a FIFO, socket or device)' };
   if (stat.size > MAX_BYTES) return { reason: `larger than 1 MiB (${stat.size} bytes)` };
   if (/\.(min|bundle)\.[cm]?js$/.test(path)) return { reason: 'minified or bundled code' };
-  const text = readFileSync(abs, 'utf8');
-  if (text.includes('\u0000')) return { reason: 'binary content' };
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(abs);
+  } catch (error) {
+    return { reason: `cannot be read (${errorCode(error)})` };
+  }
+  if (bytes.includes(0)) return { reason: 'binary content' };
+  const text = decodeUtf8(bytes);
+  if (text === null) return { reason: 'not valid UTF-8 (left as it is: editing it would change bytes this tool never touched)' };
   if (longestLine(text) > MAX_LINE) return { reason: `minified or bundled code (a line over ${MAX_LINE} characters)` };
   return text;
+}
+
+/**
+ * Strict UTF-8: null for invalid bytes (a Latin-1 comment), which a lenient decode would turn into
+ * replacement characters written back over lines never edited. A BOM is kept as U+FEFF, so it is written back.
+ */
+export function decodeUtf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
 function longestLine(text: string): number {
@@ -75,12 +110,12 @@ function longestLine(text: string): number {
   return Math.max(longest, text.length - start);
 }
 
-/** Reads any file of the project (package.json, tsconfig...), or null when absent or unreadable. */
+/** Reads any file of the project (package.json, tsconfig...), or null when absent, unreadable or not UTF-8. */
 export function readProjectFile(project: Project, path: string): string | null {
   const cached = project.sources.get(path);
   if (cached !== undefined) return cached;
   try {
-    return readFileSync(join(project.dir, path), 'utf8');
+    return decodeUtf8(readFileSync(join(project.dir, path)));
   } catch {
     return null;
   }

@@ -1,9 +1,11 @@
 // Reading a target tree: what is listed (git-aware, .gitignore honoured), which sources are left out and
 // why (symlinks out of the tree, big, minified, binary), and how app imports resolve to files.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject } from '../../src/project/project.js';
+import { loadProject, type ReaderFs } from '../../src/project/project.js';
 import { resolveImport } from '../../src/project/resolve-import.js';
 import { git, gitRepo } from '../engine/git-repo.js';
 import { memoryProject } from './helpers.js';
@@ -50,13 +52,46 @@ describe('loadProject', () => {
     symlinkSync(join(outside, 'secret.ts'), join(dir, 'src/linked-out.ts'));
     symlinkSync(join(dir, 'src/ok.ts'), join(dir, 'src/linked-in.ts'));
     const project = loadProject(dir);
-    expect([...project.sources.keys()].sort()).toEqual(['src/linked-in.ts', 'src/ok.ts']);
+    expect([...project.sources.keys()].sort()).toEqual(['src/ok.ts']);
     expect(Object.fromEntries(project.skipped.map((s) => [s.path, s.reason.replace(/\d+ bytes/, 'N bytes')]))).toEqual({
       'src/big.js': 'larger than 1 MiB (N bytes)',
       'src/blob.js': 'binary content',
       'src/bundle.js': 'minified or bundled code (a line over 2000 characters)',
+      'src/linked-in.ts': 'a symlink to src/ok.ts, which is read under its own path',
       'src/linked-out.ts': 'symlink pointing outside the project',
       'src/vendor.min.js': 'minified or bundled code',
+    });
+  });
+
+  it('reads strictly: a file with invalid UTF-8 is skipped, a BOM is kept', () => {
+    const dir = writeTree({ 'package.json': '{}' });
+    writeFileSync(join(dir, 'latin1.ts'), Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\nexport {};\n')]));
+    writeFileSync(join(dir, 'bom.ts'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('export {};\n')]));
+    const project = loadProject(dir);
+    expect(project.sources.get('bom.ts')).toBe('\uFEFFexport {};\n');
+    expect(project.skipped).toEqual([{ path: 'latin1.ts', reason: 'not valid UTF-8 (left as it is: editing it would change bytes this tool never touched)' }]);
+  });
+
+  it('goes on past odd entries: a dangling symlink, a FIFO, a folder named like a source, an unreadable file', () => {
+    const dir = writeTree({ 'package.json': '{}', 'ok.ts': 'export {};\n', 'locked.ts': 'export {};\n' });
+    symlinkSync(join(dir, 'gone.ts'), join(dir, 'dangling.ts'));
+    execFileSync('mkfifo', [join(dir, 'pipe.ts')]);
+    mkdirSync(join(dir, 'folder.ts'));
+    writeFileSync(join(dir, 'folder.ts', 'inside.txt'), 'x');
+    // Root reads any file: the EACCES a user would get is induced through the reader's file operations.
+    const reader: ReaderFs = {
+      ...fs,
+      readFileSync: ((path: fs.PathOrFileDescriptor, options?: unknown) => {
+        if (String(path).endsWith('locked.ts')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+        return fs.readFileSync(path, options as undefined);
+      }) as typeof fs.readFileSync,
+    };
+    const project = loadProject(dir, reader);
+    expect([...project.sources.keys()]).toEqual(['ok.ts']);
+    expect(Object.fromEntries(project.skipped.map((s) => [s.path, s.reason]))).toEqual({
+      'dangling.ts': 'a dangling symlink (what it points to does not exist)',
+      'locked.ts': 'cannot be read (EACCES)',
+      'pipe.ts': 'not a regular file (a FIFO, socket or device)',
     });
   });
 

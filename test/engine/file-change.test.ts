@@ -55,3 +55,20 @@ describe('createFile and eolOf', () => {
     expect(eolOf('one line')).toBe('\n');
   });
 });
+
+describe('modifyFile with mixed line endings', () => {
+  it('keeps the ending of every line the edit did not touch; a new line ends like the one before it', () => {
+    const before = 'a = 1;\r\nb = 2;\nc = 4;\r\nd = 5;\n';
+    const after = modifyFile('a.ts', before, (t) => t.replace('b = 2;', 'b = 2;\nx = 3;'))?.after;
+    expect(after).toBe('a = 1;\r\nb = 2;\nx = 3;\nc = 4;\r\nd = 5;\n');
+  });
+
+  it('keeps a BOM and the endings around a changed line', () => {
+    const before = '\uFEFFa = 1;\r\nb = 2;\nc = 3;\r\n';
+    expect(modifyFile('a.ts', before, (t) => t.replace('b = 2;', 'b = 20;'))?.after).toBe('\uFEFFa = 1;\r\nb = 20;\nc = 3;\r\n');
+  });
+
+  it('gives lines added after a CRLF line CRLF endings', () => {
+    expect(modifyFile('a.ts', 'a\r\nb\nc', (t) => t.replace('a', 'a\nnew'))?.after).toBe('a\r\nnew\r\nb\nc');
+  });
+});
