@@ -29,3 +29,14 @@ export function gitTop(dir: string): string | null {
     return null;
   }
 }
+
+/** Which of `names` (files of the package folder `pkgPath`) git tracks; none outside git. */
+export function trackedFiles(dir: string, pkgPath: string, names: string[]): string[] {
+  if (names.length === 0) return [];
+  try {
+    const out = execFileSync('git', ['ls-files', '-z', '--', ...names], { cwd: `${dir}/${pkgPath}`, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return out.split('\0').filter(Boolean);
+  } catch {
+    return [];
+  }
+}

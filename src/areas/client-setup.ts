@@ -5,7 +5,8 @@ import { CONFIG_FILE } from '../config/types.js';
 import { emptyPlan, type Plan } from '../plan/types.js';
 import { readProjectFile } from '../project/project.js';
 import { planConfigRecord } from './client-setup/config-record.js';
-import { planEnvExample } from './client-setup/env-example.js';
+import { envExampleFile, planEnvExample } from './client-setup/env-example.js';
+import { trackedFiles } from '../apply/git.js';
 import { planGitignore } from './client-setup/gitignore.js';
 import { planModuleFile } from './client-setup/module-file.js';
 import { aliasSpecifier, billingModulePath } from './module-location.js';
@@ -35,8 +36,11 @@ function planClientSetup({ project, pkg, config, options }: AreaContext): Plan {
   if (env.change) plan.changes.push(env.change);
   plan.env.push(...env.env);
 
-  const gitignore = planGitignore(info.path, read);
-  if (gitignore) plan.changes.push(gitignore);
+  const exampleName = posix.basename(env.change?.path ?? envExampleFile(info));
+  const envNames = info.envFiles.map((f) => posix.basename(f));
+  const gitignore = planGitignore(info.path, read, exampleName, trackedFiles(project.dir, info.path, envNames));
+  if (gitignore.change) plan.changes.push(gitignore.change);
+  plan.manual.push(...gitignore.tracked);
 
   if (module.ours) {
     const alias = config.paths.billingImport ? undefined : (aliasSpecifier(info, modulePath) ?? undefined);

@@ -1,6 +1,6 @@
 // The plain facts of one package that need no parsing: framework and version, router, language,
 // module system, package manager, env files, formatter, auth and billing libraries.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AuthLibrary, Framework, PackageInfo, Router } from './types.js';
 import { allDependencies, type PackageJson } from './packages.js';
@@ -142,10 +142,25 @@ export function packageManagerOf(project: Project, pkgPath: string, rootJson: Pa
 }
 
 /** Env files of the package, relative to the detected directory like every other path in StackInfo. */
+/** `.env`, `.env.local`, `.env.production`, `.env.example`, `.example.env`, `.env.local.example`, ... */
+const ENV_FILE = /^\.env(\.[\w.-]+)?$|^\.[\w-]+\.env$/;
+
 export function envFilesOf(project: Project, pkgPath: string): string[] {
   const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
-  // Checked on disk, not in the file list: .env files are usually git-ignored and still matter.
-  return ENV_FILE_NAMES.filter((name) => existsSync(join(project.dir, prefix + name))).map((name) => prefix + name);
+  // Read from the folder, not the file list: .env files are usually git-ignored and still matter.
+  let names: string[];
+  try {
+    names = readdirSync(join(project.dir, pkgPath)).filter((name) => ENV_FILE.test(name));
+  } catch {
+    names = ENV_FILE_NAMES.filter((name) => existsSync(join(project.dir, prefix + name)));
+  }
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b)).map((name) => prefix + name);
+}
+
+/** Known names first, in their usual order; others after. */
+function rank(name: string): number {
+  const i = ENV_FILE_NAMES.indexOf(name);
+  return i === -1 ? ENV_FILE_NAMES.length : i;
 }
 
 export function formatterOf(project: Project, pkgPath: string, rootJson: PackageJson | null, json: PackageJson): PackageInfo['formatter'] {

@@ -29,15 +29,30 @@ describe('env example', () => {
 });
 
 describe('.gitignore', () => {
-  it('leaves a .gitignore that already ignores local env files', () => {
-    expect(planGitignore('.', files({ '.gitignore': '.env\n.env*.local\n' }))).toBeNull();
-    expect(planGitignore('apps/api', files({ '.gitignore': '.env*\n!.env.example\n' }))).toBeNull();
+  it('leaves a .gitignore that already ignores every env variant but the example file', () => {
+    expect(planGitignore('.', files({ '.gitignore': '.env\n.env.*\n!.env.example\n' }), '.env.example').change).toBeNull();
+    expect(planGitignore('apps/api', files({ '.gitignore': '.env*\n!.example.env\n' }), '.example.env').change).toBeNull();
   });
 
-  it('adds only the missing patterns, and never ignores the example file', () => {
-    const change = planGitignore('.', files({ '.gitignore': 'node_modules\n.env\n' }));
-    expect(change?.after).toBe('node_modules\n.env\n\n# Local env files hold secrets such as CREDYT_API_KEY (added by billing-codemod)\n.env*.local\n');
-    expect(change?.after).not.toMatch(/\.env\.example|^\.env\*$/m);
+  it('adds only the missing patterns: every .env.* variant (.env.production too), never the example file', () => {
+    const change = planGitignore('.', files({ '.gitignore': 'node_modules\n.env\n' }), '.env.example').change;
+    expect(change?.after).toBe('node_modules\n.env\n\n# Local env files hold secrets such as CREDYT_API_KEY (added by billing-codemod)\n.env.*\n!.env.example\n');
+  });
+
+  it("lets the app's own example file name through an existing .env* rule", () => {
+    const change = planGitignore('.', files({ '.gitignore': '.env*\n' }), '.env.sample').change;
+    expect(change?.after).toBe('.env*\n\n# Local env files hold secrets such as CREDYT_API_KEY (added by billing-codemod)\n!.env.sample\n');
+  });
+
+  it('says that an env file git tracks is not protected by ignoring it, with the step that untracks it', () => {
+    const { tracked } = planGitignore('apps/api', files({ '.gitignore': '.env\n.env.*\n!.env.example\n' }), '.env.example', ['.env', '.env.example']);
+    expect(tracked).toEqual([
+      {
+        path: 'apps/api/.env',
+        message: 'apps/api/.env is tracked by git, so ignoring it does nothing: untrack it (git rm --cached apps/api/.env), commit, and rotate any key it held',
+        snippet: 'git rm --cached apps/api/.env',
+      },
+    ]);
   });
 });
 

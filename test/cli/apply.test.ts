@@ -121,3 +121,16 @@ describe('billing-codemod apply', () => {
     expect(r.stderr).toContain('unknown area');
   });
 });
+
+describe('client-setup and env files git tracks', () => {
+  it('says that ignoring a tracked .env does nothing, with the git rm --cached step, and exits 3', async () => {
+    // Committed before the app ignored it: the rule in .gitignore no longer protects it.
+    writeFileSync(join(dir, '.env'), 'CREDYT_API_KEY=key_live_oops\n');
+    git('add', '-f', '.env');
+    git('-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'env');
+    const result = await cli('apply', 'client-setup', '.', '--dry-run', '--json');
+    expect(result.code).toBe(3);
+    const plan = JSON.parse(result.stdout);
+    expect(plan.manual).toContainEqual(expect.objectContaining({ path: '.env', snippet: 'git rm --cached .env' }));
+  });
+});

@@ -6,7 +6,8 @@ import type { PackageInfo } from '../../detect/types.js';
 import { createFile, modifyFile } from '../../plan/file-change.js';
 import type { EnvVar, FileChange } from '../../plan/types.js';
 
-const EXAMPLE = /\.(example|sample|template|dist)$/;
+/** `.env.example`, `.env.sample`, `.env.local.example`, `.example.env`, `.sample.env` ... */
+export const EXAMPLE_ENV = /(^|\/)\.env\.([\w.-]+\.)?(example|sample|template|dist)$|(^|\/)\.(example|sample|template)\.env$/;
 
 export interface EnvPlan {
   change: FileChange | null;
@@ -15,7 +16,7 @@ export interface EnvPlan {
 
 /** The example env file the app already uses (detection lists env files relative to the project), else a new .env.example. */
 export function envExampleFile(info: PackageInfo): string {
-  return info.envFiles.find((f) => EXAMPLE.test(f)) ?? (info.path === '.' ? '.env.example' : posix.join(info.path, '.env.example'));
+  return info.envFiles.find((f) => EXAMPLE_ENV.test(f)) ?? (info.path === '.' ? '.env.example' : posix.join(info.path, '.env.example'));
 }
 
 interface EnvEntry {
