@@ -2,6 +2,7 @@
 // `export const x = () => {}`, `export { x }`, `export default`, `module.exports = { x }`, `exports.x = ...`.
 import type * as t from '@babel/types';
 import { dottedName, getPropertyValue, isFunction, propertyKey, type FunctionNode } from './nodes.js';
+import { collectImports } from './imports.js';
 import { walk, type Node } from './walk.js';
 
 export interface FoundFunction {
@@ -64,6 +65,15 @@ export function reexportsOf(ast: t.File, exportName: string): Array<{ source: st
       }
     }
     if (stmt.type === 'ExportAllDeclaration' && exportName !== 'default') out.push({ source: stmt.source.value, name: exportName });
+    // `import { chat } from './service.js'; export { chat };`
+    if (stmt.type === 'ExportNamedDeclaration' && !stmt.source) {
+      for (const spec of stmt.specifiers) {
+        if (spec.type !== 'ExportSpecifier') continue;
+        const exported = spec.exported.type === 'Identifier' ? spec.exported.name : spec.exported.value;
+        const binding = exported === head ? collectImports(ast).find((i) => i.local === spec.local.name && !i.typeOnly) : undefined;
+        if (binding) out.push({ source: binding.source, name: `${binding.imported === '*' ? 'default' : binding.imported}${tail}` });
+      }
+    }
   }
   return out;
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadProject, type ReaderFs } from '../../src/project/project.js';
 import { resolveImport } from '../../src/project/resolve-import.js';
 import { git, gitRepo } from '../engine/git-repo.js';
-import { memoryProject } from './helpers.js';
+import { memoryContext, memoryProject } from './helpers.js';
 import { writeTree } from './helpers-disk.js';
 
 describe('loadProject', () => {
@@ -129,5 +129,21 @@ describe('resolveImport', () => {
     expect(resolveImport(ctx, 'src/app.ts', 'openai')).toBeNull();
     expect(resolveImport(ctx, 'src/app.ts', './missing')).toBeNull();
     expect(resolveImport({ project, pkgPath: 'apps/web', aliases: { '@/*': ['./src/*'] } }, 'apps/web/src/app/page.tsx', '@/lib/auth')).toBe('apps/web/src/lib/auth.ts');
+  });
+});
+
+describe('PackageContext.origin', () => {
+  it('follows re-exports to the file that defines a function: export-from, export *, import then export, a class through a barrel', () => {
+    const ctx = memoryContext({
+      'components/openai/index.js': "import { openaiChat } from './openaiService.js';\nexport { openaiChat };\n",
+      'components/openai/openaiService.js': 'export const openaiChat = async (userId, message) => message;\n',
+      'services/index.ts': "export { default as OpenAIService } from './OpenAIService';\nexport * from './summaries';\n",
+      'services/OpenAIService.ts': 'export default class OpenAIService {\n  static async send(prompt: string) { return prompt; }\n}\n',
+      'services/summaries.ts': 'export function summarize(text: string) { return text; }\n',
+    });
+    expect(ctx.origin('components/openai/index.js', 'openaiChat')).toEqual({ file: 'components/openai/openaiService.js', name: 'openaiChat' });
+    expect(ctx.origin('services/index.ts', 'summarize')).toEqual({ file: 'services/summaries.ts', name: 'summarize' });
+    expect(ctx.origin('services/index.ts', 'OpenAIService.send')).toEqual({ file: 'services/OpenAIService.ts', name: 'default.send' });
+    expect(ctx.origin('services/index.ts', 'missing')).toEqual({ file: 'services/index.ts', name: 'missing' });
   });
 });
