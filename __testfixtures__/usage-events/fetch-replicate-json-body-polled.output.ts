@@ -19,7 +19,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse<
     body: JSON.stringify({ version: '9283608cc6b7be6b65a8e44983db012355fde4132009bf99d976b2f0896856a3', input: { img: imageUrl } }),
   });
   const jsonStartResponse = await startResponse.json();
-  await billing.trackUsage({
+  void billing.trackUsage({
     customer: { externalId: session.user.id },
     eventType: 'model_run',
     data: {

@@ -10,7 +10,7 @@ const schema = z.object({ prompt: z.string().min(1) });
 
 export const generateCopy = validatedActionWithUser(schema, async (data, _formData, user) => {
   const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: data.prompt }] });
-  await billing.trackUsage({
+  void billing.trackUsage({
     customer: { externalId: user.id },
     eventType: 'chat_completion',
     data: {

@@ -11,7 +11,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   if (!session) return res.status(401).json({ error: 'You must be signed in' });
 
   const result = await client.images.generate({ model: 'gpt-image-1', prompt: String(req.body.prompt), size: '1024x1024' });
-  await billing.trackUsage({
+  void billing.trackUsage({
     customer: { externalId: session.user.id },
     eventType: 'image_generation',
     data: {

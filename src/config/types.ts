@@ -88,6 +88,8 @@ export interface BillingConfig {
     /** What a failed usage event does: log it (default) or fail the request. */
     onError: 'log' | 'fail';
   };
+  /** The most a request waits for billing in total, in ms (2000 when unset). */
+  requestBudgetMs?: number;
   gates: {
     /** What a balance gate does when the billing API cannot be reached. */
     onUnavailable: 'allow' | 'deny';

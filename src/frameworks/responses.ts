@@ -79,11 +79,13 @@ export function actionErrorKey(fn: FunctionNode): string | null {
  * `after()` where the installed Next.js has it (15.1+), else await it; long-lived servers fire and forget
  * (the billing module logs failures itself).
  */
-export function backgroundStyle(role: HandlerRole, nextVersion: string | null): 'after' | 'await' | 'void' {
-  if (role === 'express' || role === 'fastify') return 'void';
-  // after() serves the app router only; a pages API route may run serverless, so it awaits.
-  if (role === 'pages') return 'await';
-  return nextHasAfter(nextVersion) ? 'after' : 'await';
+/**
+ * How a usage event leaves a handler without holding its response: `after()` where Next.js has it (the app
+ * router, 15.1+), else started and not awaited (the module retries in the background, same event id).
+ */
+export function backgroundStyle(role: HandlerRole, nextVersion: string | null): 'after' | 'void' {
+  if (role === 'express' || role === 'fastify' || role === 'pages') return 'void';
+  return nextHasAfter(nextVersion) ? 'after' : 'void';
 }
 
 export function nextHasAfter(version: string | null): boolean {

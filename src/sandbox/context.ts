@@ -20,6 +20,10 @@ export interface Fault {
   path: string;
   status: number;
   network: boolean;
+  /** Accept the request and never answer (until the client gives up), like an API that hangs. */
+  hang: boolean;
+  /** Answer `status` with this body (`text/html`), like a proxy's error page, instead of a problem. */
+  body: string | null;
   /** Seconds for a Retry-After header on the faulted answer. */
   retryAfter: number | null;
   remaining: number;
@@ -33,7 +37,7 @@ export interface RequestRecord {
   status: number;
   at: string;
   /** Set when an injected fault answered instead of the API (`network`: the socket was destroyed, status 0). */
-  fault?: 'status' | 'network';
+  fault?: 'status' | 'network' | 'hang' | 'body';
 }
 
 const PAY_LINK_SECONDS = 24 * 60 * 60;

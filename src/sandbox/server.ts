@@ -115,6 +115,20 @@ async function handle(core: Core, key: string | undefined, api: Router, admin: R
     req.socket.destroy();
     return;
   }
+  if (fault?.hang) {
+    // Never answered: the socket stays open until the client gives up or the sandbox closes.
+    record.fault = 'hang';
+    core.log(`${method} ${path} -> injected hang`);
+    return;
+  }
+  if (fault?.body !== null && fault?.body !== undefined) {
+    record.fault = 'body';
+    record.status = fault.status;
+    core.log(`${method} ${path} -> injected ${fault.status} with a non-JSON body`);
+    res.writeHead(fault.status, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(fault.body);
+    return;
+  }
   let reply: Reply;
   if (fault) {
     record.fault = 'status';

@@ -14,7 +14,7 @@ import { findRuntimeTypeScript, parseModule } from '../../src/providers/emit/ind
 import { FORMS, formName, scratchDir, testConfig } from './helpers.js';
 
 const TEMPLATE = readFileSync(new URL('../../src/providers/credyt/template/billing.ts', import.meta.url), 'utf8');
-const EXPORTS = ['billing', 'BillingError', 'ensureCustomer', 'trackUsage', 'checkBalance', 'getBalance', 'createPortalSession', 'verifyWebhook', 'onBillingError'];
+const EXPORTS = ['billing', 'BillingError', 'ensureCustomer', 'trackUsage', 'checkBalance', 'getBalance', 'createPortalSession', 'verifyWebhook', 'firstDelivery', 'onBillingError'];
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
 
@@ -83,7 +83,9 @@ describe.each(FORMS)('the $language/$module form', (form) => {
         expect(lines[i + 1]?.trim(), `doc comment ending on line ${i + 1} documents nothing`).toMatch(/^[^/\s*]/);
       }
     });
-    expect(lines.length).toBeLessThan(400);
+    // Small enough to read in one sitting; it grew past 400 with what keeps billing from taking an app down
+    // (the request budget, single-flight customer lookups, a bounded cache, answers checked, webhook replays).
+    expect(lines.length).toBeLessThan(480);
   });
 
   test('says nothing about TypeScript in JavaScript: the note on `as` goes with the types', () => {
@@ -149,7 +151,7 @@ describe.each(FORMS)('the $language/$module form', (form) => {
 
 test('the template is plain TypeScript: nothing with runtime semantics (enums, namespaces, parameter properties)', () => {
   expect(findRuntimeTypeScript(parseModule(TEMPLATE))).toEqual([]);
-  expect(TEMPLATE.split('\n').length).toBeLessThanOrEqual(400);
+  expect(TEMPLATE.split('\n').length).toBeLessThanOrEqual(480);
 });
 
 test('the guard refuses to run where window exists, and is quiet in Node', async () => {

@@ -133,17 +133,22 @@ describe.each(FORMS)('$language/$module module: customers', (form) => {
 });
 
 describe.each(FORMS)('$language/$module module: configuration at call time', (form) => {
-  test('importing without CREDYT_API_KEY works; the first call fails naming the variable', async () => {
+  test('importing without CREDYT_API_KEY works; a gate follows gates.onUnavailable and says why once, loudly; events fail naming the variable', async () => {
     const key = process.env.CREDYT_API_KEY;
     delete process.env.CREDYT_API_KEY;
     try {
       const mod = await loadBillingModule(scratch.dir, form, testConfig());
+      const deny = await loadBillingModule(scratch.dir, form, testConfig({ gates: { onUnavailable: 'deny', topUpUrl: '/billing' } }));
       const strict = await loadBillingModule(scratch.dir, form, testConfig({ usage: { onError: 'fail' } }));
-      await expect(mod.checkBalance({ customer: 'cust_1', estimate: 1 })).rejects.toThrow(/CREDYT_API_KEY is not set/);
-      await expect(strict.trackUsage({ customer: 'cust_1', eventType: 'x' })).rejects.toThrow(/CREDYT_API_KEY/);
       const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+      expect(await mod.checkBalance({ customer: 'cust_1', estimate: 1 })).toMatchObject({ allowed: true });
+      expect(await deny.checkBalance({ customer: 'cust_1', estimate: 1 })).toMatchObject({ allowed: false });
+      expect(String(log.mock.calls[0][0])).toMatch(/CREDYT_API_KEY is not set[\s\S]*\[billing\] every billing call fails until CREDYT_API_KEY is set/);
+      // Explained once per module: the second check logs the failure in one line.
+      await mod.checkBalance({ customer: 'cust_1', estimate: 1 });
+      expect(String(log.mock.calls.at(-1)?.[0])).not.toMatch(/\n/);
+      await expect(strict.trackUsage({ customer: 'cust_1', eventType: 'x' })).rejects.toThrow(/CREDYT_API_KEY/);
       expect(await mod.trackUsage({ customer: 'cust_1', eventType: 'x' })).toMatchObject({ ok: false });
-      expect(String(log.mock.calls[0][0])).toMatch(/CREDYT_API_KEY/);
       expect(await sandbox.requests()).toEqual([]);
     } finally {
       process.env.CREDYT_API_KEY = key;

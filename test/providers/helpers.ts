@@ -124,7 +124,7 @@ export async function startTestSandbox() {
     api,
     reset: () => api.post('/_sandbox/reset'),
     quirks: (quirks: Record<string, unknown>) => api.post('/_sandbox/quirks', quirks),
-    fault: (fault: { method?: string; path: string; status?: number; network?: true; count: number }) => api.post('/_sandbox/faults', fault),
+    fault: (fault: { method?: string; path: string; status?: number; network?: true; hang?: true; body?: string; count: number }) => api.post('/_sandbox/faults', fault),
     requests: async (method?: string, path?: string): Promise<LoggedRequest[]> =>
       ((await api.get('/_sandbox/requests')).body as LoggedRequest[]).filter(
         (request) => (!method || request.method === method) && (!path || request.path === path),

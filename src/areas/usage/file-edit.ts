@@ -113,7 +113,7 @@ export class FileEdit {
     return (this.expression(`(${code}) => {}`) as t.ArrowFunctionExpression).params[0] as t.ObjectPattern;
   }
 
-  /** How an event leaves a site: `after()` / `await` in Next.js handlers, fire and forget elsewhere (awaited when usage.onError is 'fail'). */
+  /** How an event leaves a site without holding the response: `after()` in Next.js app-router code, else not awaited (awaited only when usage.onError is 'fail'). */
   sendStyle(site: BillableSite, fn: FunctionNode | null): SendStyle {
     const role = site.handler ? roleOf(site.handler.kind) : null;
     let style: SendStyle;
@@ -122,7 +122,7 @@ export class FileEdit {
     else if (role) style = backgroundStyle(role, this.options.nextVersion ?? null);
     else if (this.options.framework !== 'next') style = 'void';
     // A helper in a Next.js app may also serve the pages router, where after() is not available.
-    else style = nextHasAfter(this.options.nextVersion ?? null) && !this.options.pagesRouter ? 'after' : 'await';
+    else style = nextHasAfter(this.options.nextVersion ?? null) && !this.options.pagesRouter ? 'after' : 'void';
     return style === 'await' && !(fn && isFunction(fn) && fn.async) ? 'void' : style;
   }
 

@@ -107,7 +107,7 @@ function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: 
     code = [
       `if (${chunk}.type === 'message_start') ${started} = ${chunk}.message;`,
       `if (${chunk}.type === 'message_delta' && ${started}) {`,
-      indentLines(edit.trackStatement(built.call, style === 'after' ? 'await' : style)),
+      indentLines(edit.trackStatement(built.call, style === 'after' ? 'void' : style)),
       '}',
     ].join('\n');
     const slot = statementSlot(loop, consumer.ancestors);

@@ -1,6 +1,6 @@
 // The statement that sends one usage event, in house style (two-space indent, single quotes, semicolons;
-// the caller adapts it to the file's style): fire and forget on long-lived servers, `after()` or `await`
-// in Next.js handlers.
+// the caller adapts it to the file's style): started and not awaited, or handed to Next.js's `after()`, so
+// the response never waits for billing; awaited only under usage.onError 'fail'.
 import { jsLiteral } from '../../ast/literal.js';
 
 export type SendStyle = 'void' | 'await' | 'after';

@@ -57,6 +57,7 @@ function settingsFrom(config: BillingConfig): Record<string, LiteralValue> {
     USAGE_ON_ERROR: config.usage?.onError ?? 'log',
     GATES_ON_UNAVAILABLE: config.gates?.onUnavailable ?? 'allow',
     TOP_UP_URL: config.gates?.topUpUrl ?? '/billing',
+    REQUEST_BUDGET_MS: config.requestBudgetMs ?? 2000,
     // One unit of the asset's last decimal: 0.01 USD, 1 credit for an asset without decimals.
     MIN_AMOUNT: Number((10 ** -precision).toFixed(precision)),
   };

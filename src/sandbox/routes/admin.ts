@@ -33,14 +33,20 @@ function faultView(fault: Fault): Record<string, unknown> {
   return {
     method: fault.method,
     path: fault.path,
-    status: fault.network ? null : fault.status,
+    status: fault.network || fault.hang ? null : fault.status,
     network: fault.network,
+    hang: fault.hang,
+    body: fault.body,
     retryAfter: fault.retryAfter,
     count: fault.remaining,
   };
 }
 
-/** The next `count` requests whose path starts with `path` (and method matches, when given) fail this way. */
+/**
+ * The next `count` requests whose path starts with `path` (and method matches, when given) fail this way:
+ * with `status` (a problem), `network` (the socket dropped), `hang` (never answered), or `body` (that text
+ * with `status`, 200 by default: a proxy's HTML page).
+ */
 function addFault(core: Core, req: Request): Reply {
   const v = new Checker();
   const body = v.body(req.body);
@@ -48,12 +54,15 @@ function addFault(core: Core, req: Request): Reply {
   const path = v.string(body.path, 'path', { required: true });
   if (path !== undefined && !path.startsWith('/')) v.invalid('path', 'must start with "/"');
   const status = v.number(body.status, 'status', { integer: true });
-  if (status !== undefined && (status < 400 || status > 599)) v.invalid('status', 'must be an error status (400-599)');
+  const text = v.string(body.body, 'body') ?? null;
+  // A body fault may answer 200 (a proxy's page that is not Credyt's JSON); a problem fault is an error.
+  if (status !== undefined && (status < (text === null ? 400 : 200) || status > 599)) v.invalid('status', text === null ? 'must be an error status (400-599)' : 'must be a status (200-599)');
   const network = v.boolean(body.network, 'network') ?? false;
+  const hang = v.boolean(body.hang, 'hang') ?? false;
   const count = v.number(body.count, 'count', { integer: true, min: 1 }) ?? 1;
   const retryAfter = v.number(body.retryAfter, 'retryAfter', { integer: true, min: 0 }) ?? null;
   v.done();
-  const fault: Fault = { method: method ? method.toUpperCase() : null, path: path as string, status: status ?? 503, network, retryAfter, remaining: count };
+  const fault: Fault = { method: method ? method.toUpperCase() : null, path: path as string, status: status ?? (text === null ? 503 : 200), network, hang, body: text, retryAfter, remaining: count };
   core.faults.push(fault);
   return json(201, { faults: core.faults.map(faultView) });
 }

@@ -10,14 +10,16 @@
 //     body: { error: message, available, required, topUpUrl }, what a refused request answers with (402)
 //   billing.getBalance({ customer, asset? }) -> { asset, available, pendingIn, pendingOut } | null
 //   billing.createPortalSession({ customer, returnUrl, failureUrl }) -> { redirectUrl, expiresAt }
-//   billing.verifyWebhook(rawBody, signatureHeader, secret, { toleranceSeconds?, now? }) -> boolean
+//   billing.verifyWebhook(rawBody, signatureHeader, secret, { toleranceSeconds?, now?, seen? }) -> boolean
+//   billing.firstDelivery(eventId) -> boolean     true the first time this process sees a webhook event id
 //   billing.onBillingError((error, { operation, eventId?, customer? }) => ...)
-// `customer` is a Credyt customer id ('cust_...') or { externalId: yourUserId }; a number id is sent as a string.
-// No id (null, undefined or '': nobody signed in) means no customer: nothing is billed, checkBalance refuses.
-// Each function is also a named export; API failures are BillingError { status, detail, body }.
-// Environment, read at call time: CREDYT_API_KEY (required), CREDYT_API_URL (default https://api.credyt.ai),
-// APP_URL (base for relative return URLs). Requests time out after 10 s; those safe to repeat are retried.
-// What a failure does (log and go on, or throw) is set per operation by the constants below.
+// `customer` is a Credyt customer id ('cust_...') or { externalId: yourUserId } (a number is sent as a string);
+// no id (null, undefined, '': nobody signed in) means nothing is billed and checkBalance refuses. Each function
+// is also a named export; API failures are BillingError { status, detail, body }. Env, read at call time:
+// CREDYT_API_KEY (required), CREDYT_API_URL (default https://api.credyt.ai), APP_URL (for relative URLs).
+// What a request waits for (checkBalance, ensureCustomer) gets REQUEST_BUDGET_MS in all, then its policy below
+// decides; a gate never throws into your handler (note: gates.onUnavailable 'allow' lets requests through
+// while billing is down). trackUsage never holds a response: send it with void or after().
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 
 // From billing.config.json when this file was generated.
@@ -31,6 +33,8 @@ const CREATE_CUSTOMER_ON_FIRST_USE: boolean = true;
 const USAGE_ON_ERROR = 'log' as 'log' | 'fail';
 const GATES_ON_UNAVAILABLE = 'allow' as 'allow' | 'deny';
 const TOP_UP_URL: string = '/billing';
+// The most a request waits for billing, in total, before the policy above decides (ms).
+const REQUEST_BUDGET_MS: number = 2000;
 // The smallest amount of ASSET a gate asks for, so a zero estimate never lets an empty wallet through.
 const MIN_AMOUNT: number = 0.01;
 
@@ -41,6 +45,8 @@ const MAX_ATTEMPTS = 3;
 const BACKOFF_MS = 250;
 const MAX_RETRY_AFTER_MS = 5_000;
 const NO_CUSTOMER = 'No signed-in customer to bill: the customer id is null, undefined or empty.';
+// Customer ids (and webhook event ids) kept in memory, at most; the oldest is forgotten first.
+const MAX_CACHED_CUSTOMERS = 10_000;
 
 export type ExternalId = string | number | null | undefined;
 export type CustomerRef = string | { externalId: ExternalId };
@@ -52,12 +58,14 @@ export class BillingError extends Error {
   status: number | null;
   detail: string;
   body: unknown;
-  constructor(detail: string, status: number | null, body: unknown = null) {
+  kind: string; // `no-key`, `status:401`, `unreachable`: each kind is explained loudly once
+  constructor(detail: string, status: number | null, body: unknown = null, kind?: string) {
     super(detail);
     this.name = 'BillingError';
     this.status = status;
     this.detail = detail;
     this.body = body;
+    this.kind = kind ?? (status === null ? 'unreachable' : `status:${status}`);
   }
 }
 
@@ -70,11 +78,14 @@ export function onBillingError(handler: BillingErrorHandler): void {
 
 // --- HTTP -------------------------------------------------------------------------------------------------
 
-// `retry` only for requests safe to repeat: GETs, and bodies that carry their own idempotency id.
-async function request<T>(method: string, path: string, options: { body?: unknown; retry?: boolean } = {}): Promise<T> {
+// `retry`: only for requests safe to repeat (GETs, bodies carrying their own idempotency id). `deadline`
+// (Date.now() time) when a request waits: no attempt starts or waits past it, and a timeout is not retried.
+interface RequestOptions { body?: unknown; retry?: boolean; deadline?: number | undefined }
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   // Read at call time, so importing this module never crashes an app that has not set billing up yet.
   const apiKey = process.env.CREDYT_API_KEY;
-  if (!apiKey) throw new Error('[billing] CREDYT_API_KEY is not set: add your Credyt API key to the server env.');
+  if (!apiKey) throw new BillingError('CREDYT_API_KEY is not set: add your Credyt API key to the server env', null, null, 'no-key');
   const url = (process.env.CREDYT_API_URL || DEFAULT_API_URL).replace(/\/+$/, '') + path;
   const body = options.body === undefined ? null : JSON.stringify(options.body);
   const headers = { 'X-CREDYT-API-KEY': apiKey, 'Content-Type': 'application/json', Accept: 'application/json' };
@@ -82,9 +93,15 @@ async function request<T>(method: string, path: string, options: { body?: unknow
   for (let attempt = 1; ; attempt++) {
     let failure: BillingError;
     let retryAfter: string | null = null;
+    let timedOut = false;
+    const left = options.deadline === undefined ? TIMEOUT_MS : Math.min(TIMEOUT_MS, options.deadline - Date.now());
+    if (left <= 0) throw new BillingError(`Credyt API did not answer within the request's time budget (${method} ${path})`, null);
     try {
-      const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-      const parsed = parseJson(await response.text());
+      const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(left) });
+      const text = await response.text();
+      const parsed = parseJson(text);
+      // A 2xx that is not JSON (a proxy's page) is not Credyt's answer: unavailable.
+      if (response.ok && text && typeof parsed !== 'object') throw notCredyt(`${method} ${path} answered ${response.status} with something that is not JSON`);
       if (response.ok) return parsed as T;
       // Problem details (RFC 7807) when Credyt sends them.
       const problem = (parsed ?? {}) as { detail?: string; title?: string };
@@ -92,15 +109,22 @@ async function request<T>(method: string, path: string, options: { body?: unknow
       failure = new BillingError(detail, response.status, parsed);
       retryAfter = response.headers.get('retry-after');
     } catch (error) {
+      if (error instanceof BillingError) throw error;
       // fetch() says only "fetch failed"; the useful part (ECONNREFUSED, ...) is in its cause.
       const cause = (error as { cause?: unknown }).cause ?? error;
-      const reason = (error as Error).name === 'TimeoutError' ? `no answer in ${TIMEOUT_MS} ms` : String(cause);
+      timedOut = (error as Error).name === 'TimeoutError';
+      const reason = timedOut ? `no answer in ${Math.round(left)} ms` : String(cause);
       failure = new BillingError(`Credyt API unreachable (${method} ${path}): ${reason}`, null);
     }
     if (!(options.retry ?? method === 'GET') || !isUnavailable(failure) || attempt >= MAX_ATTEMPTS) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt, retryAfter)));
+    const delay = retryDelay(attempt, retryAfter);
+    if (options.deadline !== undefined && (timedOut || Date.now() + delay >= options.deadline)) throw failure;
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
+
+const budget = () => Date.now() + REQUEST_BUDGET_MS;
+const notCredyt = (what: string) => new BillingError(`Credyt API: ${what}; a proxy in the way?`, null);
 
 // Network errors, timeouts, 429 and 5xx: worth a retry, and what gates.onUnavailable is about.
 function isUnavailable(error: BillingError): boolean {
@@ -115,17 +139,24 @@ function parseJson(text: string): unknown {
   }
 }
 
-// Exponential backoff with jitter, or the server's Retry-After (capped so a caller is never held for long).
+// Exponential backoff with jitter, or the server's Retry-After (seconds or a date; capped).
 function retryDelay(attempt: number, retryAfter: string | null): number {
   if (retryAfter) {
-    // Seconds, or an HTTP date.
     const asked = /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : Date.parse(retryAfter) - Date.now();
     if (asked >= 0) return Math.min(asked, MAX_RETRY_AFTER_MS);
   }
   return BACKOFF_MS * 2 ** (attempt - 1) + Math.random() * BACKOFF_MS;
 }
 
-// Tells the handler; then throws under the 'fail' policy, or logs one line and returns `fallback` under 'log'.
+const explained = new Set<string>();
+const EXPLAIN: Record<string, string> = {
+  'no-key': 'every billing call fails until CREDYT_API_KEY is set in the server environment',
+  'status:401': 'Credyt refused the API key (wrong, revoked or rotated): fix CREDYT_API_KEY',
+  'status:403': 'Credyt refused the API key (wrong, revoked or rotated): fix CREDYT_API_KEY',
+  unreachable: 'Credyt is unreachable or not answering as Credyt does: gates follow gates.onUnavailable meanwhile',
+};
+
+// Tells the handler; then throws under the 'fail' policy, or logs and returns `fallback` under 'log'.
 function handleFailure<T>(policy: 'log' | 'fail', error: unknown, context: ErrorContext, fallback: T): T {
   const failure = error instanceof Error ? error : new Error(String(error));
   try {
@@ -135,7 +166,10 @@ function handleFailure<T>(policy: 'log' | 'fail', error: unknown, context: Error
   }
   if (policy === 'fail') throw failure;
   const event = context.eventId ? ` (event ${context.eventId})` : '';
-  console.error(`[billing] ${context.operation} failed${event}: ${failure.message}`);
+  const kind = failure instanceof BillingError ? failure.kind : 'error';
+  const why = !explained.has(kind) && EXPLAIN[kind] ? `\n[billing] ${EXPLAIN[kind]}` : '';
+  explained.add(kind);
+  console.error(`[billing] ${context.operation} failed${event}: ${failure.message}${why}`);
   return fallback;
 }
 
@@ -144,26 +178,24 @@ function handleFailure<T>(policy: 'log' | 'fail', error: unknown, context: Error
 interface CredytSubscription { status?: string; required_actions?: Array<{ type?: string; redirect_url?: string }> }
 interface CredytCustomer { id: string; external_id?: string; subscriptions?: CredytSubscription[] }
 
+// Nullable columns pass as they are (no name falls back to email, then id); products default to the config's.
 export interface EnsureCustomerInput {
-  externalId: ExternalId;
-  name?: string | null | undefined; // nullable columns pass as they are; no name falls back to email, then id
-  email?: string | null | undefined;
-  /** Product codes to subscribe to; default: the products in billing.config.json. */
-  products?: string[];
-  returnUrl?: string;
-  failureUrl?: string;
+  externalId: ExternalId; name?: string | null | undefined; email?: string | null | undefined;
+  products?: string[]; returnUrl?: string; failureUrl?: string;
 }
 
 /** paymentUrl is set while a subscription waits for payment (fixed fees): send the user there. */
 export interface BillingCustomer { id: string; externalId: string; paymentUrl: string | null; status: string }
 
-// externalId -> Credyt id, so usage events and gates do not look the customer up every time.
+// externalId -> Credyt id (bounded, oldest out first; an id Credyt no longer knows is dropped), and the
+// lookups under way, so concurrent first uses of one user share one lookup or creation.
 const customerIds = new Map<string, string>();
+const inFlight = new Map<string, Promise<string>>();
 
 /** Creates the Credyt customer for one of your users, or finds it when it already exists. */
 export async function ensureCustomer(input: EnsureCustomerInput): Promise<BillingCustomer | null> {
   try {
-    const customer = await createCustomer(input);
+    const customer = await createCustomer(input, budget());
     // Credyt spells a subscription that waits for payment `pending` or `action_required`: go by the link.
     const waiting = customer.subscriptions?.find((s) => s.status !== 'active' && paymentLink(s));
     return {
@@ -182,8 +214,8 @@ function paymentLink(subscription: CredytSubscription): string | null {
   return subscription.required_actions?.find((a) => a.type === 'payment' && a.redirect_url)?.redirect_url ?? null;
 }
 
-async function createCustomer(input: EnsureCustomerInput): Promise<CredytCustomer> {
-  if (isSignedOut(input)) throw new BillingError(NO_CUSTOMER, null);
+async function createCustomer(input: EnsureCustomerInput, deadline?: number): Promise<CredytCustomer> {
+  if (isSignedOut(input)) throw new BillingError(NO_CUSTOMER, null, null, 'no-customer');
   const externalId = String(input.externalId);
   const products = input.products ?? DEFAULT_PRODUCT_CODES;
   const returnUrl = absoluteUrl(input.returnUrl ?? CUSTOMER_RETURN_URL);
@@ -201,39 +233,68 @@ async function createCustomer(input: EnsureCustomerInput): Promise<CredytCustome
   };
   try {
     // Safe to retry: a repeated create is answered "duplicate", which the lookup below resolves.
-    return remember(await request<CredytCustomer>('POST', '/customers', { body, retry: true }), externalId);
+    const created = await request<CredytCustomer | null>('POST', '/customers', { body, retry: true, deadline });
+    if (typeof created?.id !== 'string' || !created.id) throw notCredyt('a customer was created without an id');
+    return remember(created, externalId);
   } catch (error) {
     // A duplicate external_id is answered with 409 or 422; on any 422, the lookup decides.
     if (!(error instanceof BillingError) || (error.status !== 409 && error.status !== 422)) throw error;
-    const existing = await findCustomer(externalId);
+    const existing = await findCustomer(externalId, deadline);
     if (!existing) throw error;
     return existing;
   }
 }
 
-async function findCustomer(externalId: string): Promise<CredytCustomer | null> {
+async function findCustomer(externalId: string, deadline?: number): Promise<CredytCustomer | null> {
   const path = `/customers?external_id=${encodeURIComponent(externalId)}`;
-  const found = await orNull(() => request<(CredytCustomer & { items?: CredytCustomer[] }) | null>('GET', path));
+  const found = await orNull(() => request<(CredytCustomer & { items?: CredytCustomer[] }) | null>('GET', path, { deadline }));
   // Either the customer itself or a page of matches, depending on the API version.
   const matches = found?.items ?? (found ? [found] : []);
-  const customer = matches.find((c) => c.id && (c.external_id === undefined || c.external_id === externalId));
+  const customer = matches.find((c) => c && typeof c.id === 'string' && c.id && (c.external_id === undefined || c.external_id === externalId));
   return customer ? remember(customer, externalId) : null;
 }
 
 function remember(customer: CredytCustomer, externalId: string): CredytCustomer {
+  customerIds.delete(externalId);
   customerIds.set(externalId, customer.id);
+  evictOldest(customerIds);
   return customer;
 }
 
-async function customerId(customer: CustomerRef, createIfMissing: boolean): Promise<string> {
-  if (isSignedOut(customer)) throw new BillingError(NO_CUSTOMER, null);
+function evictOldest(kept: Map<string, unknown> | Set<string>): void {
+  if (kept.size > MAX_CACHED_CUSTOMERS) kept.delete(kept.keys().next().value as string);
+}
+
+async function customerId(customer: CustomerRef, createIfMissing: boolean, deadline?: number): Promise<string> {
+  if (isSignedOut(customer)) throw new BillingError(NO_CUSTOMER, null, null, 'no-customer');
   if (typeof customer === 'string') return customer;
   const externalId = String(customer.externalId);
-  const known = customerIds.get(externalId) ?? (await findCustomer(externalId))?.id;
+  const known = customerIds.get(externalId) ?? inFlight.get(externalId);
   if (known) return known;
-  // Users who signed up before billing was added get their customer (and wallet) on first use.
-  if (createIfMissing) return (await createCustomer({ externalId })).id;
-  throw new BillingError(`No Credyt customer with external id ${externalId}`, 404);
+  const pending = (async () => {
+    const found = (await findCustomer(externalId, deadline))?.id;
+    if (found) return found;
+    // Users who signed up before billing was added get their customer (and wallet) on first use.
+    if (createIfMissing) return (await createCustomer({ externalId }, deadline)).id;
+    throw new BillingError(`No Credyt customer with external id ${externalId}`, 404);
+  })().finally(() => inFlight.delete(externalId));
+  inFlight.set(externalId, pending);
+  return pending;
+}
+
+// Runs `task` with the customer's Credyt id; a cached id Credyt answers 404 for (the customer was re-created)
+// is dropped, looked up again, and `task` runs once more.
+async function withCustomer<T>(customer: CustomerRef, create: boolean, deadline: number | undefined, task: (id: string) => Promise<T>): Promise<T> {
+  const externalId = typeof customer === 'object' && customer ? String(customer.externalId) : null;
+  const cached = externalId === null ? undefined : customerIds.get(externalId);
+  const id = await customerId(customer, create, deadline);
+  try {
+    return await task(id);
+  } catch (error) {
+    if (!(error instanceof BillingError) || error.status !== 404 || externalId === null || cached !== id) throw error;
+    customerIds.delete(externalId);
+    return task(await customerId(customer, create, deadline));
+  }
 }
 
 // No id (null, undefined, ''): the request is signed out, so there is no one to bill and Credyt is not called.
@@ -249,15 +310,10 @@ function absoluteUrl(url: string | undefined): string | undefined {
 
 // --- Usage ------------------------------------------------------------------------------------------------
 
+// eventType must match a price's usage_calculation.event_type in a product the customer is subscribed to.
 export interface TrackUsageInput {
-  customer: CustomerRef;
-  /** Must match a price's usage_calculation.event_type in a product the customer is subscribed to. */
-  eventType: string;
-  data?: Record<string, unknown>;
-  subject?: string;
-  description?: string;
-  costs?: Array<Record<string, unknown>>;
-  occurredAt?: Date | string;
+  customer: CustomerRef; eventType: string; data?: Record<string, unknown>; subject?: string; description?: string;
+  costs?: Array<Record<string, unknown>>; occurredAt?: Date | string;
 }
 
 /** Sends one usage event. Await it, or hand it to after()/waitUntil(): under the 'log' policy it never rejects. */
@@ -265,17 +321,11 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
   // One id per event, reused by every retry: Credyt bills an event id once.
   const id = randomUUID();
   try {
-    const event = {
-      id,
-      event_type: input.eventType,
-      occurred_at: new Date(input.occurredAt ?? Date.now()).toISOString(),
-      subject: input.subject,
-      description: input.description,
-      data: input.data,
-      costs: input.costs,
-    };
-    const customer_id = await customerId(input.customer, CREATE_CUSTOMER_ON_FIRST_USE);
-    await request('POST', '/events', { body: { customer_id, events: [event] }, retry: true });
+    const occurred_at = new Date(input.occurredAt ?? Date.now()).toISOString();
+    const event = { id, event_type: input.eventType, occurred_at, subject: input.subject, description: input.description, data: input.data, costs: input.costs };
+    await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, undefined, (customer_id) =>
+      request('POST', '/events', { body: { customer_id, events: [event] }, retry: true }),
+    );
     return { id, ok: true };
   } catch (error) {
     const context = { operation: 'trackUsage', eventId: id, customer: input.customer };
@@ -303,9 +353,9 @@ export async function checkBalance(input: CheckBalanceInput): Promise<BalanceChe
   if (isSignedOut(input.customer)) return balanceCheck(false, 0, required, 'No signed-in customer to bill.');
   let available: number;
   try {
-    available = (await readAccount(input.customer, asset, CREATE_CUSTOMER_ON_FIRST_USE))?.available ?? 0;
+    available = (await readAccount(input.customer, asset, CREATE_CUSTOMER_ON_FIRST_USE, budget()))?.available ?? 0;
   } catch (error) {
-    if (!(error instanceof BillingError) || !isUnavailable(error)) throw error;
+    // Whatever went wrong (unreachable, a bad or missing key, not Credyt's answer), gates.onUnavailable decides.
     handleFailure('log', error, { operation: 'checkBalance', customer: input.customer }, null);
     const allowed = GATES_ON_UNAVAILABLE === 'allow';
     const message = `Billing is unavailable; ${allowed ? 'allowing the request' : 'please try again shortly'}.`;
@@ -331,25 +381,32 @@ export async function getBalance(input: { customer: CustomerRef; asset?: string 
 }
 
 // The customer's default account in `asset`, or null when the customer or the account does not exist.
-async function readAccount(customer: CustomerRef, asset: string, create: boolean): Promise<CredytAccount | null> {
-  return orNull(async () => {
-    const wallet = `/customers/${encodeURIComponent(await customerId(customer, create))}/wallet`;
-    const account = await orNull(() => request<CredytAccount | null>('GET', `${wallet}/default:${asset}`));
-    if (account) return account;
-    // No such account, or no single-account route: look through the whole wallet.
-    const accounts = (await request<{ accounts?: CredytAccount[] } | null>('GET', wallet))?.accounts ?? [];
-    return accounts.find((a) => a.asset === asset && (a.name ?? 'default') === 'default') ?? null;
-  });
+async function readAccount(customer: CustomerRef, asset: string, create: boolean, deadline?: number): Promise<CredytAccount | null> {
+  return orNull(() =>
+    withCustomer(customer, create, deadline, async (id) => {
+      const wallet = `/customers/${encodeURIComponent(id)}/wallet`;
+      const account = await orNull(() => request<CredytAccount | null>('GET', `${wallet}/default:${asset}`, { deadline }));
+      if (account) return checkedAccount(account);
+      // No such account, or no single-account route: look through the whole wallet.
+      const accounts = (await request<{ accounts?: CredytAccount[] } | null>('GET', wallet, { deadline }))?.accounts;
+      const found = Array.isArray(accounts) ? accounts.find((a) => a?.asset === asset && (a.name ?? 'default') === 'default') : undefined;
+      return found ? checkedAccount(found) : null;
+    }),
+  );
+}
+
+// A balance that is not a number is not Credyt's answer: unavailable, never an empty wallet.
+function checkedAccount(account: CredytAccount): CredytAccount {
+  if (account.available !== undefined && typeof account.available !== 'number') throw notCredyt('a wallet without a numeric balance');
+  return account;
 }
 
 // Runs `task`, turning Credyt's 404 into null.
 async function orNull<T>(task: () => Promise<T>): Promise<T | null> {
-  try {
-    return await task();
-  } catch (error) {
+  return task().catch((error: unknown) => {
     if (error instanceof BillingError && error.status === 404) return null;
     throw error;
-  }
+  });
 }
 
 // --- Billing portal ---------------------------------------------------------------------------------------
@@ -359,24 +416,24 @@ export interface PortalSession { redirectUrl: string; expiresAt: string }
 
 /** A pre-signed link to Credyt's billing portal (top-ups, usage, invoices), valid for about 10 minutes. */
 export async function createPortalSession(input: PortalSessionInput): Promise<PortalSession> {
-  const customer_id = await customerId(input.customer, CREATE_CUSTOMER_ON_FIRST_USE);
-  const body = { customer_id, return_url: absoluteUrl(input.returnUrl), failure_url: absoluteUrl(input.failureUrl) };
-  const session = await request<{ redirect_url: string; expires_at: string }>('POST', PORTAL_PATH, { body });
+  const session = await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, budget(), (customer_id) => {
+    const body = { customer_id, return_url: absoluteUrl(input.returnUrl), failure_url: absoluteUrl(input.failureUrl) };
+    return request<{ redirect_url: string; expires_at: string }>('POST', PORTAL_PATH, { body, deadline: budget() });
+  });
   return { redirectUrl: session.redirect_url, expiresAt: session.expires_at };
 }
 
 // --- Webhooks ---------------------------------------------------------------------------------------------
 
+export interface WebhookOptions { toleranceSeconds?: number; now?: number; seen?: (eventId: string) => boolean }
+
 /**
  * Checks a `Credyt-Signature: t=<unix seconds>,v0=<hex>` header against the raw request body, as received
- * (not re-serialized JSON). `now` is in unix seconds, for tests.
+ * (not re-serialized JSON). `now` is in unix seconds, for tests. A signed delivery can be sent again within
+ * the tolerance, so handle each event id once: with `seen` (`(id) => !firstDelivery(id)`, or your own store)
+ * an event seen before verifies as false.
  */
-export function verifyWebhook(
-  rawBody: string | Uint8Array,
-  signatureHeader: string | null | undefined,
-  secret: string,
-  options: { toleranceSeconds?: number; now?: number } = {},
-): boolean {
+export function verifyWebhook(rawBody: string | Uint8Array, signatureHeader: string | null | undefined, secret: string, options: WebhookOptions = {}): boolean {
   if (!secret) throw new Error('[billing] verifyWebhook needs the webhook secret (whsec_...) from Credyt.');
   let timestamp = '';
   const signatures: string[] = [];
@@ -390,9 +447,23 @@ export function verifyWebhook(
   const now = options.now ?? Date.now() / 1000;
   if (Math.abs(now - Number(timestamp)) > (options.toleranceSeconds ?? 300)) return false;
   const expected = createHmac('sha256', secret).update(`${timestamp}.`).update(rawBody).digest();
-  return signatures.some((signature) => timingSafeEqual(expected, Buffer.from(signature, 'hex')));
+  if (!signatures.some((signature) => timingSafeEqual(expected, Buffer.from(signature, 'hex')))) return false;
+  if (!options.seen) return true;
+  const eventId = (parseJson(typeof rawBody === 'string' ? rawBody : Buffer.from(rawBody).toString('utf8')) as { id?: unknown } | null)?.id;
+  return typeof eventId === 'string' && !options.seen(eventId);
+}
+
+// Webhook event ids this process has handled (bounded). Per process: behind several instances, use a shared store.
+const deliveredIds = new Set<string>();
+
+/** True the first time this process sees `eventId`, false for a replay or a retried delivery. */
+export function firstDelivery(eventId: string): boolean {
+  if (deliveredIds.has(eventId)) return false;
+  deliveredIds.add(eventId);
+  evictOldest(deliveredIds);
+  return true;
 }
 
 export const billing = {
-  ensureCustomer, trackUsage, checkBalance, getBalance, createPortalSession, verifyWebhook, onBillingError,
+  ensureCustomer, trackUsage, checkBalance, getBalance, createPortalSession, verifyWebhook, firstDelivery, onBillingError,
 };

@@ -14,7 +14,7 @@ export async function POST(req: Request) {
     model: openai('gpt-4o-mini'),
     prompt: `Write a one-sentence blurb for this story:\n\n${story}`,
   });
-  await billing.trackUsage({
+  void billing.trackUsage({
     customer: { externalId: session.userId },
     eventType: 'chat_completion',
     data: {
