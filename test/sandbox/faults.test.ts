@@ -53,10 +53,34 @@ describe('sandbox fault injection', () => {
   it('clears faults with DELETE and validates new ones', async () => {
     const { api, admin } = await start();
     await admin.post('/_sandbox/faults', { path: '/customers', status: 500, count: 5 });
-    expect((await admin.get('/_sandbox/faults')).body.faults).toEqual([{ method: null, path: '/customers', status: 500, network: false, retryAfter: null, count: 5 }]);
+    expect((await admin.get('/_sandbox/faults')).body.faults).toEqual([{ method: null, path: '/customers', status: 500, network: false, hang: false, body: null, retryAfter: null, count: 5 }]);
     expect((await admin.delete('/_sandbox/faults')).status).toBe(200);
     expect((await api.get('/customers')).status).toBe(200);
     expect((await admin.post('/_sandbox/faults', { status: 500 })).status).toBe(422);
     expect((await admin.post('/_sandbox/faults', { path: '/x', status: 200 })).status).toBe(422);
+  });
+
+  it("answers a body fault with that text and status (200 by default), like a proxy's page", async () => {
+    const { api, admin } = await start();
+    await admin.post('/_sandbox/faults', { path: '/customers', body: '<html>sign in to the Wi-Fi</html>', count: 1 });
+    const page = await api.get('/customers');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect((await api.get('/customers')).status).toBe(200);
+    const log = (await admin.get('/_sandbox/requests')).body as Array<{ fault?: string; status: number }>;
+    expect(log[0]).toMatchObject({ fault: 'body', status: 200 });
+  });
+
+  it('holds a hang fault open without answering, until the client gives up', async () => {
+    const { sandbox, admin } = await start();
+    await admin.post('/_sandbox/faults', { path: '/customers', hang: true, count: 1 });
+    const started = performance.now();
+    const outcome = await fetch(`${sandbox.url}/customers`, { signal: AbortSignal.timeout(300) }).then(
+      () => 'answered',
+      (error: Error) => error.name,
+    );
+    expect(outcome).toBe('TimeoutError');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    expect((await admin.get('/_sandbox/requests')).body[0]).toMatchObject({ fault: 'hang' });
   });
 });
