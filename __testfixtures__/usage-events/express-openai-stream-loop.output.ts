@@ -13,23 +13,39 @@ chatRouter.post('/chat/stream', requireAuth, async (req, res) => {
     stream_options: { include_usage: true },
   });
   res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-  for await (const chunk of stream) {
-    if (chunk.usage) {
+  let billed = false;
+  try {
+    for await (const chunk of stream) {
+      if (chunk.usage) {
+        billed = true;
+        void billing.trackUsage({
+          customer: { externalId: req.user?.id },
+          eventType: 'chat_completion',
+          data: {
+            total_tokens: chunk.usage?.total_tokens,
+            input_tokens: chunk.usage?.prompt_tokens,
+            output_tokens: chunk.usage?.completion_tokens,
+            model: chunk.model,
+          },
+          subject: chunk.id,
+        });
+      }
+      const text = chunk.choices[0]?.delta?.content;
+      if (!text) continue;
+      res.write(text);
+    }
+  } finally {
+    // The stream stopped before it reported its usage: bill what is known (at least the estimate).
+    if (!billed) {
       void billing.trackUsage({
         customer: { externalId: req.user?.id },
         eventType: 'chat_completion',
         data: {
-          total_tokens: chunk.usage?.total_tokens,
-          input_tokens: chunk.usage?.prompt_tokens,
-          output_tokens: chunk.usage?.completion_tokens,
-          model: chunk.model,
+          partial: true,
+          model: 'gpt-4o-mini',
         },
-        subject: chunk.id,
       });
     }
-    const text = chunk.choices[0]?.delta?.content;
-    if (!text) continue;
-    res.write(text);
   }
   res.end();
 });

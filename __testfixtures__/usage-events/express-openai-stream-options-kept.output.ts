@@ -12,21 +12,37 @@ chatRouter.post('/chat/stream', requireAuth, async (req, res) => {
     stream: true,
     stream_options: { include_obfuscation: false, include_usage: true },
   });
-  for await (const part of stream) {
-    if (part.usage) {
+  let billed = false;
+  try {
+    for await (const part of stream) {
+      if (part.usage) {
+        billed = true;
+        void billing.trackUsage({
+          customer: { externalId: req.user?.id },
+          eventType: 'chat_completion',
+          data: {
+            total_tokens: part.usage?.total_tokens,
+            input_tokens: part.usage?.prompt_tokens,
+            output_tokens: part.usage?.completion_tokens,
+            model: part.model,
+          },
+          subject: part.id,
+        });
+      }
+      res.write(part.choices[0]?.delta?.content ?? '');
+    }
+  } finally {
+    // The stream stopped before it reported its usage: bill what is known (at least the estimate).
+    if (!billed) {
       void billing.trackUsage({
         customer: { externalId: req.user?.id },
         eventType: 'chat_completion',
         data: {
-          total_tokens: part.usage?.total_tokens,
-          input_tokens: part.usage?.prompt_tokens,
-          output_tokens: part.usage?.completion_tokens,
-          model: part.model,
+          partial: true,
+          model: 'gpt-4o-mini',
         },
-        subject: part.id,
       });
     }
-    res.write(part.choices[0]?.delta?.content ?? '');
   }
   res.end();
 });

@@ -13,21 +13,37 @@ export async function POST(req: Request) {
   const encoder = new TextEncoder();
   const body = new ReadableStream({
     async start(controller) {
-      for await (const chunk of completion) {
-        if (chunk.usage) {
+      let billed = false;
+      try {
+        for await (const chunk of completion) {
+          if (chunk.usage) {
+            billed = true;
+            after(() => billing.trackUsage({
+              customer: { externalId: session.userId },
+              eventType: 'chat_completion',
+              data: {
+                total_tokens: chunk.usage?.total_tokens,
+                input_tokens: chunk.usage?.prompt_tokens,
+                output_tokens: chunk.usage?.completion_tokens,
+                model: chunk.model,
+              },
+              subject: chunk.id,
+            }));
+          }
+          controller.enqueue(encoder.encode(chunk.choices[0]?.delta?.content ?? ''));
+        }
+      } finally {
+        // The stream stopped before it reported its usage: bill what is known (at least the estimate).
+        if (!billed) {
           after(() => billing.trackUsage({
             customer: { externalId: session.userId },
             eventType: 'chat_completion',
             data: {
-              total_tokens: chunk.usage?.total_tokens,
-              input_tokens: chunk.usage?.prompt_tokens,
-              output_tokens: chunk.usage?.completion_tokens,
-              model: chunk.model,
+              partial: true,
+              model: 'gpt-4o-mini',
             },
-            subject: chunk.id,
           }));
         }
-        controller.enqueue(encoder.encode(chunk.choices[0]?.delta?.content ?? ''));
       }
       controller.close();
     },

@@ -28,6 +28,17 @@ export async function POST(req: Request) {
         subject: response.id,
       }));
     },
+    onError({ error }) {
+      console.error(error);
+      // The provider failed mid-stream, its usage unknown: bill at least the estimate.
+      after(() => billing.trackUsage({
+        customer: { externalId: session.userId },
+        eventType: 'chat_completion',
+        data: {
+          partial: true,
+        },
+      }));
+    },
   });
   return result.toTextStreamResponse();
 }

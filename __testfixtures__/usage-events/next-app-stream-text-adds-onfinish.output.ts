@@ -24,6 +24,30 @@ export async function POST(req: Request) {
         subject: response.id,
       }));
     },
+    onAbort({ steps }) {
+      // The client left mid-stream: bill the steps that finished (at least the estimate).
+      after(() => billing.trackUsage({
+        customer: { externalId: session.userId },
+        eventType: 'chat_completion',
+        data: {
+          partial: true,
+          total_tokens: steps.reduce((sum, step) => sum + (step.usage.totalTokens ?? 0), 0),
+          input_tokens: steps.reduce((sum, step) => sum + (step.usage.inputTokens ?? 0), 0),
+          output_tokens: steps.reduce((sum, step) => sum + (step.usage.outputTokens ?? 0), 0),
+        },
+      }));
+    },
+    onError({ error }) {
+      console.error(error);
+      // The provider failed mid-stream, its usage unknown: bill at least the estimate.
+      after(() => billing.trackUsage({
+        customer: { externalId: session.userId },
+        eventType: 'chat_completion',
+        data: {
+          partial: true,
+        },
+      }));
+    },
   });
   return result.toUIMessageStreamResponse();
 }

@@ -26,21 +26,37 @@ chatRouter.post('/chat', requireAuth, async (req, res) => {
 
 chatRouter.post('/chat/stream', requireAuth, async (req, res) => {
   const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: req.body.messages, stream: true, stream_options: { include_usage: true } });
-  for await (const chunk of stream) {
-    if (chunk.usage) {
+  let billed = false;
+  try {
+    for await (const chunk of stream) {
+      if (chunk.usage) {
+        billed = true;
+        await billing.trackUsage({
+          customer: { externalId: req.user?.id },
+          eventType: 'chat_completion',
+          data: {
+            total_tokens: chunk.usage?.total_tokens,
+            input_tokens: chunk.usage?.prompt_tokens,
+            output_tokens: chunk.usage?.completion_tokens,
+            model: chunk.model,
+          },
+          subject: chunk.id,
+        });
+      }
+      res.write(chunk.choices[0]?.delta?.content ?? '');
+    }
+  } finally {
+    // The stream stopped before it reported its usage: bill what is known (at least the estimate).
+    if (!billed) {
       await billing.trackUsage({
         customer: { externalId: req.user?.id },
         eventType: 'chat_completion',
         data: {
-          total_tokens: chunk.usage?.total_tokens,
-          input_tokens: chunk.usage?.prompt_tokens,
-          output_tokens: chunk.usage?.completion_tokens,
-          model: chunk.model,
+          partial: true,
+          model: 'gpt-4o-mini',
         },
-        subject: chunk.id,
       });
     }
-    res.write(chunk.choices[0]?.delta?.content ?? '');
   }
   res.end();
 });

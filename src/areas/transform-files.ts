@@ -67,7 +67,7 @@ function placeOf(run: FileRun, ctx: AreaContext): RuntimeAnswer {
   return {
     runtime: 'browser',
     reason: `only browser code imports this module (${browser.slice(0, 3).join(', ')}${browser.length > 3 ? ', ...' : ''}), so it is bundled for the browser`,
-    instead: 'call it from a server action or route handler instead, and bill there',
+    instead: 'call it from a server action or route handler, and bill there',
   };
 }
 

@@ -112,3 +112,17 @@ describe.each([FORMS[0], FORMS[3]])('$language/$module module under faults', (fo
     expect(mod.verifyWebhook(body, header, secret)).toBe(true);
   });
 });
+
+describe('partial usage (a stream that stopped early)', () => {
+  test('is billed at least what the estimate buys, once, and by what it counted when that is more', async () => {
+    const mod = await loadBillingModule(scratch.dir, FORMS[0], testConfig());
+    const customer = await mod.ensureCustomer({ externalId: uid(), products: ['chat'] });
+    await sandbox.api.delete('/_sandbox/requests');
+    // message_completed: estimate 0.5 USD at 0.001 USD per token, so a partial event bills at least 500 tokens.
+    expect((await mod.trackUsage({ customer: String(customer?.id), eventType: 'message_completed', data: { partial: true, total_tokens: 12 } })).ok).toBe(true);
+    expect((await mod.trackUsage({ customer: String(customer?.id), eventType: 'message_completed', data: { partial: true, total_tokens: 900 } })).ok).toBe(true);
+    expect((await mod.trackUsage({ customer: String(customer?.id), eventType: 'message_completed', data: { total_tokens: 12 } })).ok).toBe(true);
+    const sent = (await sandbox.requests('POST', '/events')).map((r) => r.body.events[0].data);
+    expect(sent).toEqual([{ partial: true, total_tokens: 500 }, { partial: true, total_tokens: 900 }, { total_tokens: 12 }]);
+  });
+});

@@ -1,6 +1,8 @@
 // AI SDK `streamText` / `streamObject`: the usage is final only when the stream finishes, so the event is
 // sent from the call's `onFinish` — added when there is none, merged into the app's own when there is
 // (the fields it needs are added to its parameter, the event goes first so an early return cannot skip it).
+// A stream that stops early is still billed: `onAbort` (streamText, AI SDK 5+) sends the usage of the steps
+// that finished, `onError` a partial event (the module bills at least the estimate), each added when absent.
 import type * as t from '@babel/types';
 import { statementSlot } from '../../ast/edit.js';
 import { getProperty, isFunction, type FunctionNode } from '../../ast/nodes.js';
@@ -54,11 +56,37 @@ function addOnFinish(edit: FileEdit, task: SiteTask, options: t.ObjectExpression
   // The handler's own style; an added onFinish can be async when the event is awaited.
   const style = edit.sendStyle(task.site, task.site.fn);
   const code = `${style === 'await' ? 'async ' : ''}onFinish(${fresh.text()}) {\n${indentLines(edit.trackStatement(call, style))}\n}`;
-  const replaced = withProperty(edit, options, code);
+  // Added in one edit of the options' own text: onFinish, then what bills a stream that stops early.
+  const replaced = withProperty(edit, options, [code, ...partialHandlers(edit, task, options, style)].join(',\n'));
   if (replaced !== options) task.site.call.arguments[0] = replaced;
   edit.changed = true;
   const method = getProperty(replaced, 'onFinish') as t.ObjectMethod;
   if (missing.length) markMissing(edit, task, method.body.body[0], missing);
+}
+
+/** `onAbort` and `onError` members sending a partial event, for the ones the options do not have. */
+function partialHandlers(edit: FileEdit, task: SiteTask, options: t.ObjectExpression, style: ReturnType<FileEdit['sendStyle']>): string[] {
+  const out: string[] = [];
+  const model = task.requestModel ? ([['model', task.requestModel]] as Array<[string, string]>) : [];
+  const send = (data: Array<[string, string]>) => indentLines(edit.trackStatement({ userId: task.user!.expression, eventType: task.site.event.type, data: [['partial', 'true'], ...data, ...model], subject: null }, style === 'await' ? 'void' : style));
+  if (task.site.match.call === 'streamText' && edit.majors.ai >= 5 && !getProperty(options, 'onAbort')) {
+    const steps = edit.fresh('steps', task.site.ancestors);
+    const sum = (field: string) => `${steps}.reduce((sum, step) => sum + (step.usage.${field} ?? 0), 0)`;
+    const volume = task.site.event.volumeField === 'tokens' ? 'tokens' : 'total_tokens';
+    out.push(`onAbort({ steps${steps === 'steps' ? '' : `: ${steps}`} }) {
+  // The client left mid-stream: bill the steps that finished (at least the estimate).
+${send([[volume, sum('totalTokens')], ['input_tokens', sum('inputTokens')], ['output_tokens', sum('outputTokens')]])}
+}`);
+  }
+  if (!getProperty(options, 'onError')) {
+    // The AI SDK logs a stream's error itself unless onError is given: keep that.
+    out.push(`onError({ error }) {
+  console.error(error);
+  // The provider failed mid-stream, its usage unknown: bill at least the estimate.
+${send([])}
+}`);
+  }
+  return out;
 }
 
 /** A new destructuring parameter holding exactly the fields the event reads (names kept free in the file). */

@@ -81,7 +81,11 @@ function findConsumer(fn: Node, name: string, declaration: Node, shape: Extract<
   return found;
 }
 
-/** Inside the loop, on the chunk with the final usage. */
+/**
+ * Inside the loop, on the chunk with the final usage; and, should the stream stop before that chunk (the
+ * client left, the provider failed), a partial event once the loop is left (`finally`), which the billing
+ * module bills at least at the event's estimate.
+ */
 function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: Consumer): void {
   const loop = consumer.node as t.ForOfStatement;
   if (!consumer.item) return leaveToPerson(edit, task, 'the loop does not name its chunks with a plain variable');
@@ -91,6 +95,7 @@ function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: 
   const chunk = consumer.item;
   const fn = enclosingFunction(consumer.ancestors) ?? task.site.fn;
   const style = edit.sendStyle(task.site, fn);
+  const billed = edit.fresh('billed', consumer.ancestors);
   let code: string;
   let missing: string[];
   if (api === 'anthropic') {
@@ -107,6 +112,7 @@ function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: 
     code = [
       `if (${chunk}.type === 'message_start') ${started} = ${chunk}.message;`,
       `if (${chunk}.type === 'message_delta' && ${started}) {`,
+      `  ${billed} = true;`,
       indentLines(edit.trackStatement(built.call, style === 'after' ? 'void' : style)),
       '}',
     ].join('\n');
@@ -116,7 +122,7 @@ function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: 
     const responses = api === 'responses';
     const built = trackCallFor(task, readingFor(task.site.match, edit.majors), (prop) => (responses ? `${chunk}.response.${prop}` : `${chunk}.${prop}`), task.user.expression);
     missing = built.missing;
-    code = [responses ? `if (${chunk}.type === 'response.completed') {` : `if (${chunk}.usage) {`, indentLines(edit.trackStatement(built.call, style)), '}'].join('\n');
+    code = [responses ? `if (${chunk}.type === 'response.completed') {` : `if (${chunk}.usage) {`, `  ${billed} = true;`, indentLines(edit.trackStatement(built.call, style)), '}'].join('\n');
   }
   const statements = edit.statements(code);
   if (loop.body.type === 'BlockStatement') loop.body.body.unshift(...statements);
@@ -124,8 +130,22 @@ function meterRawLoop(edit: FileEdit, task: SiteTask, api: StreamApi, consumer: 
     const slot = statementSlot(loop.body, [...consumer.ancestors, loop]);
     if (slot) insertBefore(slot, statements);
   }
+  wrapForPartialUsage(edit, task, loop, consumer.ancestors, billed, style);
   edit.changed = true;
   if (missing.length) markMissing(edit, task, statements[statements.length - 1], missing);
+}
+
+/** `let billed = false; try { <loop> } finally { if (!billed) <partial event> }`, the loop kept as written. */
+function wrapForPartialUsage(edit: FileEdit, task: SiteTask, loop: t.ForOfStatement, ancestors: Node[], billed: string, style: ReturnType<FileEdit['sendStyle']>): void {
+  const slot = statementSlot(loop, ancestors);
+  if (!slot || !task.user) return;
+  const data: Array<[string, string]> = [['partial', 'true'], ...(task.requestModel ? ([['model', task.requestModel]] as Array<[string, string]>) : [])];
+  const partial = { userId: task.user.expression, eventType: task.site.event.type, data, subject: null };
+  const send = indentLines(indentLines(edit.trackStatement(partial, style)));
+  const code = ['try {', '} finally {', '  // The stream stopped before it reported its usage: bill what is known (at least the estimate).', `  if (!${billed}) {`, send, '  }', '}'].join('\n');
+  const [guard, wrapper] = edit.statements(`let ${billed} = false;\n${code}`) as [t.Statement, t.TryStatement];
+  wrapper.block.body.push(loop);
+  slot.body.splice(slot.index, 1, guard, wrapper);
 }
 
 /** OpenAI sends a chat stream's usage only when asked: `stream_options: { include_usage: true }`. */

@@ -58,9 +58,28 @@ function settingsFrom(config: BillingConfig): Record<string, LiteralValue> {
     GATES_ON_UNAVAILABLE: config.gates?.onUnavailable ?? 'allow',
     TOP_UP_URL: config.gates?.topUpUrl ?? '/billing',
     REQUEST_BUDGET_MS: config.requestBudgetMs ?? 2000,
+    PARTIAL_FLOOR: partialFloors(config),
     // One unit of the asset's last decimal: 0.01 USD, 1 credit for an asset without decimals.
     MIN_AMOUNT: Number((10 ** -precision).toFixed(precision)),
   };
+}
+
+/**
+ * For each volume-priced event: the volume its estimate buys at the configured rate (`estimate / volume_rate`
+ * in the config's asset), so a partial event is billed at least the estimate. Events without a rate get none.
+ */
+function partialFloors(config: BillingConfig): LiteralValue[] {
+  const floors: LiteralValue[] = [];
+  for (const event of config.events) {
+    if (!event.volumeField || !(event.estimate > 0)) continue;
+    const rate = config.products
+      .flatMap((product) => product.prices ?? [])
+      .filter((price) => price.usage_calculation?.event_type === event.type && price.usage_calculation.usage_type === 'volume')
+      .flatMap((price) => price.pricing.filter((p) => p.asset === config.asset).flatMap((p) => p.values.map((v) => ('volume_rate' in v ? v.volume_rate : undefined))))
+      .find((r): r is number => typeof r === 'number' && r > 0);
+    if (rate) floors.push([event.type, event.volumeField, Math.ceil(event.estimate / rate)]);
+  }
+  return floors;
 }
 
 // Replaces the value of each `const NAME[: T] = value[ as T];` line, keeping its type.

@@ -35,6 +35,8 @@ const GATES_ON_UNAVAILABLE = 'allow';
 const TOP_UP_URL = '/billing';
 // The most a request waits for billing, in total, before the policy above decides (ms).
 const REQUEST_BUDGET_MS = 2000;
+// [event type, volume field, volume its estimate buys]: the least a partial event (a stream stopped early) bills.
+const PARTIAL_FLOOR = [];
 // The smallest amount of ASSET a gate asks for, so a zero estimate never lets an empty wallet through.
 const MIN_AMOUNT = 0.01;
 
@@ -296,7 +298,8 @@ async function trackUsage(input) {
   const id = randomUUID();
   try {
     const occurred_at = new Date(input.occurredAt ?? Date.now()).toISOString();
-    const event = { id, event_type: input.eventType, occurred_at, subject: input.subject, description: input.description, data: input.data, costs: input.costs };
+    const data = withPartialFloor(input.eventType, input.data);
+    const event = { id, event_type: input.eventType, occurred_at, subject: input.subject, description: input.description, data, costs: input.costs };
     await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, undefined, (customer_id) =>
       request('POST', '/events', { body: { customer_id, events: [event] }, retry: true }),
     );
@@ -305,6 +308,12 @@ async function trackUsage(input) {
     const context = { operation: 'trackUsage', eventId: id, customer: input.customer };
     return handleFailure(USAGE_ON_ERROR, error, context, { id, ok: false });
   }
+}
+
+// A partial event (data.partial: true) bills at least what its estimate buys: unknown usage is never free.
+function withPartialFloor(eventType, data) {
+  const floor = data?.partial === true ? PARTIAL_FLOOR.find(([type]) => type === eventType) : undefined;
+  return floor && data ? { ...data, [floor[1]]: Math.max(Number(data[floor[1]]) || 0, floor[2]) } : data;
 }
 
 // --- Balances ---------------------------------------------------------------------------------------------

@@ -42,24 +42,39 @@ async function streamSummary(text, style, onText, userId) {
     messages: [{ role: 'user', content: buildPrompt(text, style) }],
     stream: true,
   });
-  let streamed;
-  for await (const event of stream) {
-    if (event.type === 'message_start') streamed = event.message;
-    if (event.type === 'message_delta' && streamed) {
+  let streamed;let billed = false;
+  try {
+    for await (const event of stream) {
+      if (event.type === 'message_start') streamed = event.message;
+      if (event.type === 'message_delta' && streamed) {
+        billed = true;
+        void billing.trackUsage({
+          customer: { externalId: userId },
+          eventType: 'chat_completion',
+          data: {
+            total_tokens: streamed.usage.input_tokens + event.usage.output_tokens,
+            input_tokens: streamed.usage.input_tokens,
+            output_tokens: event.usage.output_tokens,
+            model: streamed.model,
+          },
+          subject: streamed.id,
+        });
+      }
+      if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+        onText(event.delta.text);
+      }
+    }
+  } finally {
+    // The stream stopped before it reported its usage: bill what is known (at least the estimate).
+    if (!billed) {
       void billing.trackUsage({
         customer: { externalId: userId },
         eventType: 'chat_completion',
         data: {
-          total_tokens: streamed.usage.input_tokens + event.usage.output_tokens,
-          input_tokens: streamed.usage.input_tokens,
-          output_tokens: event.usage.output_tokens,
-          model: streamed.model,
+          partial: true,
+          model: MODEL,
         },
-        subject: streamed.id,
       });
-    }
-    if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-      onText(event.delta.text);
     }
   }
 }

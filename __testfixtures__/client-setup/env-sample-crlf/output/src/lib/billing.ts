@@ -35,6 +35,8 @@ const GATES_ON_UNAVAILABLE = 'allow' as 'allow' | 'deny';
 const TOP_UP_URL: string = '/billing';
 // The most a request waits for billing, in total, before the policy above decides (ms).
 const REQUEST_BUDGET_MS: number = 2000;
+// [event type, volume field, volume its estimate buys]: the least a partial event (a stream stopped early) bills.
+const PARTIAL_FLOOR: Array<[string, string, number]> = [];
 // The smallest amount of ASSET a gate asks for, so a zero estimate never lets an empty wallet through.
 const MIN_AMOUNT: number = 0.01;
 
@@ -322,7 +324,8 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
   const id = randomUUID();
   try {
     const occurred_at = new Date(input.occurredAt ?? Date.now()).toISOString();
-    const event = { id, event_type: input.eventType, occurred_at, subject: input.subject, description: input.description, data: input.data, costs: input.costs };
+    const data = withPartialFloor(input.eventType, input.data);
+    const event = { id, event_type: input.eventType, occurred_at, subject: input.subject, description: input.description, data, costs: input.costs };
     await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, undefined, (customer_id) =>
       request('POST', '/events', { body: { customer_id, events: [event] }, retry: true }),
     );
@@ -331,6 +334,12 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
     const context = { operation: 'trackUsage', eventId: id, customer: input.customer };
     return handleFailure(USAGE_ON_ERROR, error, context, { id, ok: false });
   }
+}
+
+// A partial event (data.partial: true) bills at least what its estimate buys: unknown usage is never free.
+function withPartialFloor(eventType: string, data: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const floor = data?.partial === true ? PARTIAL_FLOOR.find(([type]) => type === eventType) : undefined;
+  return floor && data ? { ...data, [floor[1]]: Math.max(Number(data[floor[1]]) || 0, floor[2]) } : data;
 }
 
 // --- Balances ---------------------------------------------------------------------------------------------

@@ -1,0 +1,12 @@
+import { openai } from '@/lib/openai';
+import { getSession } from '@/lib/session';
+
+export const runtime = 'edge';
+
+// An edge-runtime route has no Node.js: the billing module cannot run here.
+export async function POST(req: Request) {
+  const session = await getSession();
+  if (!session) return new Response(null, { status: 401 });
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: await req.text() }] });
+  return Response.json({ text: completion.choices[0]?.message.content, user: session.userId });
+}
