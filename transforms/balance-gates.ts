@@ -12,7 +12,8 @@ import type * as t from '@babel/types';
 import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner, type ImportWish } from '../src/ast/add-import.js';
 import { collectImports, importSyntaxOf } from '../src/ast/imports.js';
-import { detectStyle, printOptions } from '../src/ast/style.js';
+import { printEdited } from '../src/ast/print.js';
+import { detectStyle } from '../src/ast/style.js';
 import { reporterFor, siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
 import { mayHoldBillableCall } from '../src/detect/billable-calls.js';
 import { isGeneratedBillingModule } from '../src/providers/credyt/generate.js';
@@ -58,7 +59,7 @@ export default function balanceGates(file: FileInfo, api: API, options: BalanceG
   }
   if (!changed) return undefined;
 
-  return planner.insertInto(root.toSource(printOptions(style)), file.path, style);
+  return printEdited(root, file, style, planner);
 }
 
 /** Text prefilter: a billable call, or a name of a billable helper, appears in the file. */

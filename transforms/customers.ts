@@ -7,7 +7,8 @@ import type { API, FileInfo } from 'jscodeshift';
 import { ImportPlanner } from '../src/ast/add-import.js';
 import { importSyntaxOf } from '../src/ast/imports.js';
 import { enclosingStatement, isFunction, lineOf, type FunctionNode } from '../src/ast/nodes.js';
-import { detectStyle, printOptions } from '../src/ast/style.js';
+import { printEdited } from '../src/ast/print.js';
+import { detectStyle } from '../src/ast/style.js';
 import { reporterFor, siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
 import { addToClerkWebhook } from '../src/areas/customers/clerk-webhook.js';
 import { addToHandler } from '../src/areas/customers/handler-site.js';
@@ -38,7 +39,7 @@ export default function transformer(file: FileInfo, api: API, options: Options):
   }
 
   if (!edit.changed) return undefined;
-  return edit.planner.insertInto(root.toSource(printOptions(edit.style)), file.path, edit.style);
+  return printEdited(root, file, edit.style, edit.planner);
 }
 
 function openEdit(file: FileInfo, api: API, options: Options, reporter: Reporter, ast: t.File): FileEdit {

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { diffLines } from 'diff';
 import { describe, expect, it } from 'vitest';
 import { configOf, openWorkspace, planArea, selectPackage } from '../../src/areas/run.js';
 import { findArea } from '../../src/areas/registry.js';
@@ -27,6 +28,8 @@ interface Expectations {
   notes?: string[];
   /** Other files the plan may change besides the case file (single-file cases). */
   alsoChanges?: string[];
+  /** Every line of the input is in the output byte for byte: the edit only adds lines (single-file cases). */
+  keepsEveryLine?: boolean;
 }
 
 export interface CaseOptions {
@@ -87,6 +90,10 @@ export async function runCase(area: string, c: FixtureCase): Promise<Plan> {
       // Rewrites this case's expected output from the run (review it with git diff before committing).
       if (c.kind === 'single') writeFileSync(join(c.dir, `${c.name}.output.${c.ext}`), readFileSync(join(tmp, focus as string), 'utf8'));
       else for (const change of plan.changes) write(join(c.dir, 'output', change.path), change.after);
+    }
+    if (c.kind === 'single' && options.expect?.keepsEveryLine) {
+      const removed = diffLines(readFileSync(join(c.dir, `${c.name}.input.${c.ext}`), 'utf8'), readFileSync(join(tmp, focus as string), 'utf8')).filter((part) => part.removed);
+      expect(removed.map((part) => part.value), 'input lines the edit changed').toEqual([]);
     }
     if (c.kind === 'single') {
       const expected = readFileSync(join(c.dir, `${c.name}.output.${c.ext}`), 'utf8');

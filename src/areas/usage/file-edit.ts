@@ -7,7 +7,8 @@ import { ImportPlanner, type ImportWish } from '../../ast/add-import.js';
 import { addMarker } from '../../ast/edit.js';
 import { collectImports, importSyntaxOf } from '../../ast/imports.js';
 import { isFunction, lineOf, type FunctionNode } from '../../ast/nodes.js';
-import { applyStyle, detectStyle, printOptions, type CodeStyle } from '../../ast/style.js';
+import { printEdited } from '../../ast/print.js';
+import { applyStyle, detectStyle, type CodeStyle } from '../../ast/style.js';
 import { reporterFor, type Reporter } from '../../ast/transform.js';
 import { walk, type Node } from '../../ast/walk.js';
 import { backgroundStyle, nextHasAfter, roleOf } from '../../frameworks/responses.js';
@@ -146,7 +147,7 @@ export class FileEdit {
   print(): string {
     // Objects recast reprints (an added `stream_options`) keep the file's trailing commas.
     const trailingComma = /,[ \t]*\n[ \t]*[}\])]/.test(this.text);
-    return this.planner.insertInto(this.root.toSource({ ...printOptions(this.style), trailingComma }), this.path, this.style);
+    return printEdited(this.root, this.file, this.style, this.planner, { trailingComma });
   }
 }
 
