@@ -35,7 +35,7 @@ function planBalanceGates(ctx: AreaContext): Plan {
 }
 
 /** The files that may need a gate and each one's options, from package-wide facts (routed handlers, billable helpers). */
-function balanceGatesFiles({ project, pkg, config }: AreaContext): { files: string[]; optionsFor: (file: string) => BalanceGatesOptions } {
+function balanceGatesFiles({ project, pkg, config, style }: AreaContext): { files: string[]; optionsFor: (file: string) => BalanceGatesOptions } {
   const { info } = pkg;
   const siteOptions = packageSiteOptions(pkg, config);
   const index = findBillableHelpers(pkg, siteOptions);
@@ -46,6 +46,7 @@ function balanceGatesFiles({ project, pkg, config }: AreaContext): { files: stri
     billing: billingImportFor(project, info, config, file),
     frameworkVersion: info.frameworkVersion,
     module: info.module,
+    lint: style?.style.lint,
   });
   return { files: candidateFiles(pkg.ctx.sources, config, index), optionsFor };
 }

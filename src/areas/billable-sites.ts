@@ -2,6 +2,7 @@
 // is, the configured event that covers it, the request handler it runs in (or the helper function it sits
 // in), and the signed-in user at a given point. Works on any Babel-shaped tree (detection's or recast's).
 import type * as t from '@babel/types';
+import type { LintFacts } from '../style/project-style.js';
 import { collectImports } from '../ast/imports.js';
 import { enclosingFunction, functionName, isFunction, type FunctionNode } from '../ast/nodes.js';
 import { walk, type Node } from '../ast/walk.js';
@@ -18,6 +19,8 @@ import type { ExportOrigin } from './helper-calls.js';
 
 export interface SiteOptions {
   framework: Framework;
+  /** What the app's lint forbids in the code an edit writes (from its resolved ESLint rules). */
+  lint?: LintFacts;
   config: BillingConfig;
   /** Package-wide facts; a standalone jscodeshift run has none and traces clients in this file only. */
   clientIndex?: ClientIndex;

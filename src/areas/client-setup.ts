@@ -18,7 +18,7 @@ export const clientSetupArea: Area = {
   plan: planClientSetup,
 };
 
-function planClientSetup({ project, pkg, config, options }: AreaContext): Plan {
+async function planClientSetup({ project, pkg, config, options, style }: AreaContext): Promise<Plan> {
   const { info } = pkg;
   const plan = emptyPlan('client-setup', info.path);
   const inPkg = (p: string) => (info.path === '.' ? p : posix.join(info.path, p));
@@ -27,7 +27,7 @@ function planClientSetup({ project, pkg, config, options }: AreaContext): Plan {
   // A module generated earlier and moved by the user is adopted where it is.
   const found = info.billing.module && !config.paths.billingModule ? posix.relative(info.path, info.billing.module) : null;
   const modulePath = found ?? billingModulePath(info, config);
-  const module = planModuleFile(inPkg(modulePath), info, config, read(inPkg(modulePath)), options.force === true);
+  const module = await planModuleFile(inPkg(modulePath), info, config, read(inPkg(modulePath)), options.force === true, style);
   if (module.change) plan.changes.push(module.change);
   if (module.skipped) plan.skipped.push(module.skipped);
   if (module.note) plan.notes.push(module.note);

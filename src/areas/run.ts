@@ -1,12 +1,13 @@
 // The shared front half of every command that plans: read the tree once, detect its packages, pick the
-// package to work on, load its config, and plan an area (formatted with the project's own formatter).
+// package to work on, load its config, and plan an area (finished with the project's own formatter and linter).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatChanges } from '../apply/format.js';
 import { loadConfig } from '../config/load.js';
 import type { BillingConfig } from '../config/types.js';
 import { detectPackages, type DetectedPackage } from '../detect/stack.js';
-import type { Plan } from '../plan/types.js';
+import type { FileChange, Plan } from '../plan/types.js';
+import { lintSetupOf, openStyleTools, type StyleTools } from '../style/finish.js';
+import { billingModulePath } from './module-location.js';
 import { mayHoldBillableCall } from '../detect/billable-calls.js';
 import { loadProject, type Project } from '../project/project.js';
 import type { Area, AreaOptions } from './types.js';
@@ -57,10 +58,25 @@ export function configOf(ws: Workspace, pkg: DetectedPackage): BillingConfig {
 }
 
 export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, config: BillingConfig, options: AreaOptions = {}): Promise<Plan> {
-  const plan = await area.plan({ project: ws.project, pkg, config, options });
+  const style = await styleToolsFor(ws, pkg, config);
+  const plan = await area.plan({ project: ws.project, pkg, config, options, style });
   reportFilesLeftOut(plan, pkg, config, area.name);
-  const formatted = await formatChanges(ws.project.dir, join(ws.project.dir, pkg.info.path), pkg.info.formatter, plan.changes);
-  return { ...plan, changes: formatted.changes, notes: formatted.note ? [...plan.notes, formatted.note] : plan.notes };
+  const changes: FileChange[] = [];
+  for (const change of plan.changes) {
+    const finished = await style.finish(change);
+    if (finished.after !== finished.before) changes.push(finished);
+  }
+  return { ...plan, changes, notes: [...plan.notes, ...style.notes()] };
+}
+
+/** The package's formatter and linter, and the style new files are written in. */
+async function styleToolsFor(ws: Workspace, pkg: DetectedPackage, config: BillingConfig): Promise<StyleTools> {
+  const pkgDir = join(ws.project.dir, pkg.info.path);
+  const sample = pkg.ctx.sources
+    .slice(0, 20)
+    .map(([, text]) => text)
+    .join('\n');
+  return openStyleTools(ws.project.dir, pkgDir, lintSetupOf(ws.project.dir, pkgDir, pkg.info), join(pkgDir, billingModulePath(pkg.info, config)), sample);
 }
 
 /**

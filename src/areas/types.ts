@@ -4,6 +4,7 @@ import type { BillingConfig } from '../config/types.js';
 import type { DetectedPackage } from '../detect/stack.js';
 import type { Plan } from '../plan/types.js';
 import type { Project } from '../project/project.js';
+import type { StyleTools } from '../style/finish.js';
 
 export interface AreaOptions {
   /** Regenerate files the user has edited (client-setup's billing module). */
@@ -17,6 +18,8 @@ export interface AreaContext {
   pkg: DetectedPackage;
   config: BillingConfig;
   options: AreaOptions;
+  /** The project's style and its own formatter and linter (planArea runs every change through them). */
+  style?: StyleTools;
 }
 
 export interface Area {

@@ -47,7 +47,7 @@ function planUsageEvents(ctx: AreaContext): Plan {
 }
 
 /** The files to meter (billable calls, and callers of helpers that make them) and each one's options, from package-wide facts. */
-function usageEventsFiles({ project, pkg, config }: AreaContext): { files: string[]; optionsFor: (file: string) => UsageEventsOptions } {
+function usageEventsFiles({ project, pkg, config, style }: AreaContext): { files: string[]; optionsFor: (file: string) => UsageEventsOptions } {
   const { info } = pkg;
   const billable = [...new Set(info.billableCalls.map((c) => c.file))];
   const siteOptions = packageSiteOptions(pkg, config);
@@ -61,6 +61,7 @@ function usageEventsFiles({ project, pkg, config }: AreaContext): { files: strin
     pagesRouter: info.router === 'pages' || info.router === 'app+pages',
     majors,
     helpers,
+    lint: style?.style.lint,
   });
   const callers = pkg.ctx.sources.filter(([file, text]) => !billable.includes(file) && helpers.some((h) => mentionsHelper(text, h))).map(([file]) => file);
   return { files: [...billable, ...callers].sort(), optionsFor };

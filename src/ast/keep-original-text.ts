@@ -8,6 +8,7 @@
 // recast's output is kept.
 import { diffArrays } from 'diff';
 import { parseSource } from './parse.js';
+import { sameTree } from './same-tree.js';
 
 interface Token {
   key: string;
@@ -43,7 +44,7 @@ export function keepOriginalText(path: string, before: string, after: string): s
     for (const byDepth of [true, false]) {
       const text = rebuild(before, after, keyed(beforeTokens, byDepth), keyed(afterTokens, byDepth), undoLayout);
       if (text === after) return after;
-      if (sameTree(path, text, after)) return text;
+      if (sameTree(path, text, after, { comments: true })) return text;
     }
   }
   return after;
@@ -256,32 +257,4 @@ function reindent(gap: string, shift: number): string {
     if (shift > 0) return `\n${lead}${(lead.startsWith('\t') ? '\t' : ' ').repeat(shift)}`;
     return `\n${lead.slice(Math.min(lead.length, -shift))}`;
   });
-}
-
-const IGNORED = new Set(['start', 'end', 'loc', 'range', 'extra', 'comments', 'leadingComments', 'trailingComments', 'innerComments', 'tokens', 'errors']);
-
-/** Whether two texts parse to the same tree (positions and parentheses aside) with the same comments. */
-function sameTree(path: string, a: string, b: string): boolean {
-  try {
-    const [ta, tb] = [parseSource(path, a), parseSource(path, b)];
-    const comments = (file: typeof ta) => (file.comments ?? []).map((c) => c.value).sort().join('\u0000');
-    return equalNodes(ta, tb) && comments(ta) === comments(tb);
-  } catch {
-    return false;
-  }
-}
-
-function equalNodes(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => equalNodes(x, (b as unknown[])[i]));
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const key of keys) {
-    if (IGNORED.has(key)) continue;
-    if (!equalNodes(ra[key], rb[key])) return false;
-  }
-  return true;
 }

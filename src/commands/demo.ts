@@ -7,7 +7,7 @@ import pc from 'picocolors';
 import { configOf, openWorkspace, planArea, selectPackage, UsageError } from '../areas/run.js';
 import { AREAS } from '../areas/registry.js';
 import { writeChanges } from '../apply/write.js';
-import { configFromDetection } from '../config/from-detection.js';
+import { configFromDetection, schemaReference } from '../config/from-detection.js';
 import { CONFIG_FILE } from '../config/types.js';
 import { packageRoot } from '../package-root.js';
 import { renderDiffs, renderSummary } from '../plan/render.js';
@@ -32,7 +32,7 @@ export function demoCommand(): Command {
         out(pc.bold(`Example app ${app} copied to ${dir}`));
 
         let ws = await openWorkspace(dir);
-        writeFileSync(join(dir, CONFIG_FILE), `${JSON.stringify(configFromDetection(selectPackage(ws).info), null, 2)}\n`);
+        writeFileSync(join(dir, CONFIG_FILE), `${JSON.stringify(configFromDetection(selectPackage(ws).info, schemaReference(dir, dir)), null, 2)}\n`);
         gitCommit(dir, 'billing-codemod init');
         out(`\n${pc.bold('$ billing-codemod init --yes')}  → ${CONFIG_FILE} written from detection`);
 

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace, selectPackage, UsageError } from '../areas/run.js';
-import { configFromDetection } from '../config/from-detection.js';
+import { configFromDetection, schemaReference } from '../config/from-detection.js';
 import { CONFIG_FILE } from '../config/types.js';
 import { emptyPlan } from '../plan/types.js';
 import { EXIT, interactive, runCommand } from './exit.js';
@@ -38,7 +38,7 @@ export function initCommand(): Command {
         const path = pkg.info.path === '.' ? CONFIG_FILE : `${pkg.info.path}/${CONFIG_FILE}`;
         const existing = join(ws.project.dir, path);
         if (existsSync(existing) && !flags.force) throw new UsageError(`${path} already exists; edit it, or pass --force to replace it`);
-        const config = configFromDetection(pkg.info);
+        const config = configFromDetection(pkg.info, schemaReference(join(ws.project.dir, pkg.info.path), ws.project.dir));
         const plan = emptyPlan('init', pkg.info.path);
         const before = existsSync(existing) ? readFileSync(existing, 'utf8') : null;
         plan.changes.push({ path, action: before === null ? 'create' : 'modify', before, after: `${JSON.stringify(config, null, 2)}\n` });

@@ -1,5 +1,8 @@
 // The config `init --yes` writes: one event type per kind of billable call detection found, USD, one usage
 // product pricing every event, and estimates marked as placeholders for a person to review.
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { toolkitVersion } from '../package-root.js';
 import type { BillableCall, PackageInfo } from '../detect/types.js';
 import type { BillingConfig, EventConfig, PriceDefinition } from './types.js';
 
@@ -68,7 +71,24 @@ const KINDS: EventKind[] = [
 
 export const PRODUCT_CODE = 'ai_usage';
 
-export function configFromDetection(pkg: PackageInfo): BillingConfig {
+/**
+ * `$schema` for a config in `configDir`: the schema of the billing-codemod the app has installed (nearest
+ * node_modules up to `rootDir`), else the schema this version published, so an editor can always fetch it.
+ */
+export function schemaReference(configDir: string, rootDir: string): string {
+  for (let dir = configDir; ; dir = dirname(dir)) {
+    const local = join(dir, 'node_modules', 'billing-codemod', 'schema', 'billing.config.schema.json');
+    if (existsSync(local)) return relative(configDir, local).split(sep).join('/').replace(/^(?!\.)/, './');
+    if (dir === rootDir || dirname(dir) === dir) break;
+  }
+  return publishedSchemaUrl();
+}
+
+export function publishedSchemaUrl(): string {
+  return `https://unpkg.com/billing-codemod@${toolkitVersion()}/schema/billing.config.schema.json`;
+}
+
+export function configFromDetection(pkg: PackageInfo, schema = publishedSchemaUrl()): BillingConfig {
   const events: EventConfig[] = [];
   const prices: PriceDefinition[] = [];
   for (const kind of KINDS) {
@@ -86,7 +106,7 @@ export function configFromDetection(pkg: PackageInfo): BillingConfig {
     prices.push(priceFor(kind));
   }
   return {
-    $schema: './node_modules/billing-codemod/schema/billing.config.schema.json',
+    $schema: schema,
     provider: 'credyt',
     asset: 'USD',
     products: [{ code: PRODUCT_CODE, name: 'AI usage', description: 'Placeholder prices written by billing-codemod init: review before going live.', prices }],

@@ -172,6 +172,14 @@ export function formatterOf(project: Project, pkgPath: string, rootJson: Package
   return null;
 }
 
+export function linterOf(project: Project, pkgPath: string, rootJson: PackageJson | null, json: PackageJson): PackageInfo['linter'] {
+  const prefixes = pkgPath === '.' ? [''] : [`${pkgPath}/`, ''];
+  const hasFile = (re: RegExp) => prefixes.some((p) => project.files.some((f) => f.startsWith(p) && re.test(f.slice(p.length))));
+  if (json.eslintConfig !== undefined || rootJson?.eslintConfig !== undefined || hasFile(/^(eslint\.config\.[cm]?[jt]s|\.eslintrc(\.(js|cjs|json|ya?ml))?)$/)) return 'eslint';
+  if (hasFile(/^biome\.jsonc?$/)) return 'biome';
+  return null;
+}
+
 export function authOf(deps: Record<string, string>): AuthLibrary {
   const names = Object.keys(deps);
   for (const [re, lib] of AUTH_PACKAGES) if (names.some((name) => re.test(name))) return lib;

@@ -9,7 +9,7 @@ import { findAccounts } from './accounts.js';
 import { detectBillableCalls } from './billable-calls.js';
 import { createPackageContext, type PackageContext } from './package-context.js';
 import {
-  authOf, billingModuleOf, envFilesOf, existingBillingOf, formatterOf, frameworkOf, importExtensionOf,
+  authOf, billingModuleOf, envFilesOf, existingBillingOf, formatterOf, linterOf, frameworkOf, importExtensionOf,
   installedVersion, languageOf, moduleOf, packageManagerOf, routerOf,
 } from './package-facts.js';
 import { allDependencies, findAppPackages, readPackageJson, type FoundPackage, type PackageJson } from './packages.js';
@@ -68,6 +68,7 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
     auth: authOf(deps),
     envFiles: envFilesOf(project, found.path),
     formatter: formatterOf(project, found.path, rootJson, found.json),
+    linter: linterOf(project, found.path, rootJson, found.json),
     billing: { existing: existingBillingOf(deps), module: billingModuleOf(ctx.sources) },
     dependencies: Object.keys(deps).sort(),
     signupHandlers: detectSignupHandlers(ctx, getRoutes()),

@@ -25,7 +25,7 @@ function renderPackage(pkg: PackageInfo, bold: Paint, dim: Paint, warn: Paint): 
   lines.push(bold(`${pkg.path}${pkg.name ? ` (${pkg.name})` : ''}`) + ` — ${facts.join(' · ')}`);
   const aliases = Object.keys(pkg.aliases);
   if (aliases.length) lines.push(`  aliases: ${aliases.join(', ')}`);
-  lines.push(`  env files: ${pkg.envFiles.join(', ') || 'none'} · formatter: ${pkg.formatter ?? 'none'} · existing billing: ${pkg.billing.existing.join(', ') || 'none'}`);
+  lines.push(`  env files: ${pkg.envFiles.join(', ') || 'none'} · formatter: ${pkg.formatter ?? 'none'} · lint: ${pkg.linter ?? 'none'} · existing billing: ${pkg.billing.existing.join(', ') || 'none'}`);
   if (pkg.billing.module) lines.push(`  billing module: ${pkg.billing.module}`);
 
   if (pkg.signupHandlers.length) {

@@ -69,6 +69,8 @@ export interface PackageInfo {
   /** Env files (`.env.example`, ...), relative to the detected directory (`apps/web/.env.example`). */
   envFiles: string[];
   formatter: 'prettier' | 'biome' | null;
+  /** The linter the package's config files set up (ESLint flat or legacy, or Biome's); finishing runs it. */
+  linter: 'eslint' | 'biome' | null;
   billing: {
     /** Billing libraries already in the dependencies (`stripe`). */
     existing: string[];

@@ -1,6 +1,6 @@
 // How each kind of handler answers "402 Payment Required", and how it hands off work that must not delay
 // the response. Areas ask; the code written is the framework's own idiom.
-import type { FunctionNode } from '../ast/nodes.js';
+import { isFunction, type FunctionNode } from '../ast/nodes.js';
 import { walk } from '../ast/walk.js';
 import type { HandlerKind } from '../detect/types.js';
 import { paramName } from '../analysis/signed-in-user.js';
@@ -33,6 +33,8 @@ export interface RefusalContext {
   nextResponseName?: string;
   /** The response parameter to answer with, when the caller adds one the function does not have yet. */
   responseParam?: string;
+  /** The app's lint wants every return of a function to return a value or none (consistent-return). */
+  consistentReturn?: boolean;
 }
 
 /**
@@ -45,11 +47,11 @@ export function refusalStatement(ctx: RefusalContext, body: string, message: str
     case 'express':
     case 'pages': {
       const res = ctx.responseParam ?? paramName(ctx.fn, 1);
-      return res ? `return ${res}.status(402).json(${body});` : null;
+      return res ? answerAndReturn(ctx, `${res}.status(402).json(${body})`) : null;
     }
     case 'fastify': {
       const reply = ctx.responseParam ?? paramName(ctx.fn, 1);
-      return reply ? `return ${reply}.code(402).send(${body});` : null;
+      return reply ? answerAndReturn(ctx, `${reply}.code(402).send(${body})`) : null;
     }
     case 'next-route':
       return `return ${ctx.usesNextResponse ? (ctx.nextResponseName ?? 'NextResponse') : 'Response'}.json(${body}, { status: 402 });`;
@@ -58,6 +60,25 @@ export function refusalStatement(ctx: RefusalContext, body: string, message: str
       return key ? `return { ${key}: ${message} };` : `throw new Error(${message});`;
     }
   }
+}
+
+/**
+ * `return res.status(402).json(body);`, or the answer then a bare `return;` in a handler that returns no
+ * value anywhere when the app's lint wants consistent returns or the handler already returns that way.
+ */
+function answerAndReturn(ctx: RefusalContext, answer: string): string {
+  const returns = ownReturns(ctx.fn);
+  const bare = returns.length > 0 ? returns.every((r) => !r.argument) : ctx.consistentReturn === true;
+  return bare ? `{\n  ${answer};\n  return;\n}` : `return ${answer};`;
+}
+
+function ownReturns(fn: FunctionNode): Array<{ argument?: unknown }> {
+  const out: Array<{ argument?: unknown }> = [];
+  walk(fn.body, (node) => {
+    if (node !== fn.body && isFunction(node)) return 'skip';
+    if (node.type === 'ReturnStatement') out.push(node);
+  });
+  return out;
 }
 
 /** The key a server action already uses to return errors (`return { error: '...' }`), if any. */

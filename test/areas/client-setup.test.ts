@@ -63,11 +63,11 @@ describe('module file', () => {
     expect(serverOnlyFor(info)).toBeNull();
   });
 
-  it('regenerates an edited module only with --force', () => {
-    const first = planModuleFile('src/lib/billing.ts', info, config, null, false).change?.after as string;
+  it('regenerates an edited module only with --force', async () => {
+    const first = (await planModuleFile('src/lib/billing.ts', info, config, null, false)).change?.after as string;
     const edited = first.replace('const TIMEOUT_MS = 10_000;', 'const TIMEOUT_MS = 1;');
-    expect(planModuleFile('src/lib/billing.ts', info, config, edited, false).change).toBeNull();
-    expect(planModuleFile('src/lib/billing.ts', info, config, edited, true).change?.after).toBe(first);
-    expect(planModuleFile('src/lib/billing.ts', info, config, first, true).change).toBeNull();
+    expect((await planModuleFile('src/lib/billing.ts', info, config, edited, false)).change).toBeNull();
+    expect((await planModuleFile('src/lib/billing.ts', info, config, edited, true)).change?.after).toBe(first);
+    expect((await planModuleFile('src/lib/billing.ts', info, config, first, true)).change).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 // The config loader: a complete config validates against the shipped schema (and type-checks as
 // BillingConfig, which keeps the two in step); init's output validates for every fixture project; each kind
 // of mistake is reported with the file and the field.
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configFromDetection } from '../../src/config/from-detection.js';
+import { configFromDetection, schemaReference } from '../../src/config/from-detection.js';
+import { toolkitVersion } from '../../src/package-root.js';
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load.js';
 import type { BillingConfig } from '../../src/config/types.js';
 import { detectStack } from '../../src/detect/stack.js';
@@ -189,6 +190,25 @@ describe('config errors name the field', () => {
       expect((error as ConfigError).message).toBe(`${file}: events[0].estimate must be a number`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('$schema written by init', () => {
+  it("points at the app's installed copy of the schema, nearest node_modules first, else the published one", () => {
+    const root = mkdtempSync(join(tmpdir(), 'schema-ref-'));
+    try {
+      const app = join(root, 'apps', 'api');
+      mkdirSync(app, { recursive: true });
+      expect(schemaReference(app, root)).toBe(`https://unpkg.com/billing-codemod@${toolkitVersion()}/schema/billing.config.schema.json`);
+      mkdirSync(join(root, 'node_modules', 'billing-codemod', 'schema'), { recursive: true });
+      writeFileSync(join(root, 'node_modules', 'billing-codemod', 'schema', 'billing.config.schema.json'), '{}');
+      expect(schemaReference(app, root)).toBe('../../node_modules/billing-codemod/schema/billing.config.schema.json');
+      mkdirSync(join(app, 'node_modules', 'billing-codemod', 'schema'), { recursive: true });
+      writeFileSync(join(app, 'node_modules', 'billing-codemod', 'schema', 'billing.config.schema.json'), '{}');
+      expect(schemaReference(app, root)).toBe('./node_modules/billing-codemod/schema/billing.config.schema.json');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -84,8 +84,9 @@ describe.each(FORMS)('the $language/$module form', (form) => {
       }
     });
     // Small enough to read in one sitting; it grew past 400 with what keeps billing from taking an app down
-    // (the request budget, single-flight customer lookups, a bounded cache, answers checked, webhook replays).
-    expect(lines.length).toBeLessThan(480);
+    // (the request budget, single-flight customer lookups, a bounded cache, answers checked, webhook replays),
+    // and to 490 with one interface member per line, which lint configs that drop delimiters require.
+    expect(lines.length).toBeLessThan(500);
   });
 
   test('says nothing about TypeScript in JavaScript: the note on `as` goes with the types', () => {
@@ -151,7 +152,7 @@ describe.each(FORMS)('the $language/$module form', (form) => {
 
 test('the template is plain TypeScript: nothing with runtime semantics (enums, namespaces, parameter properties)', () => {
   expect(findRuntimeTypeScript(parseModule(TEMPLATE))).toEqual([]);
-  expect(TEMPLATE.split('\n').length).toBeLessThanOrEqual(480);
+  expect(TEMPLATE.split('\n').length).toBeLessThanOrEqual(500);
 });
 
 test('the guard refuses to run where window exists, and is quiet in Node', async () => {

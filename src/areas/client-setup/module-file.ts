@@ -6,6 +6,8 @@ import type { PackageInfo } from '../../detect/types.js';
 import { generateBillingModule, isGeneratedBillingModule } from '../../providers/credyt/generate.js';
 import { createFile } from '../../plan/file-change.js';
 import type { FileChange, Skipped } from '../../plan/types.js';
+import type { StyleTools } from '../../style/finish.js';
+import { restyle } from '../../style/restyle.js';
 
 export interface ModulePlan {
   change: FileChange | null;
@@ -31,10 +33,15 @@ export function generateFor(info: PackageInfo, config: BillingConfig): string {
   });
 }
 
-export function planModuleFile(path: string, info: PackageInfo, config: BillingConfig, existing: string | null, force: boolean): ModulePlan {
-  const generated = generateFor(info, config);
+/**
+ * `style`, when given, is the project's: the module is written in its style, and an existing module is compared
+ * with the module as the project's formatter and lint fixer would leave it, so a formatted copy is not "edited".
+ */
+export async function planModuleFile(path: string, info: PackageInfo, config: BillingConfig, existing: string | null, force: boolean, style?: StyleTools): Promise<ModulePlan> {
+  const generated = style ? restyle(path, generateFor(info, config), style.style) : generateFor(info, config);
   if (existing === null) return { change: createFile(path, generated), skipped: null, note: null, ours: true };
-  if (existing === generated) return { change: null, skipped: null, note: null, ours: true };
+  const finished = style ? (await style.finish(createFile(path, generated))).after : generated;
+  if (existing === generated || existing === finished) return { change: null, skipped: null, note: null, ours: true };
   if (!isGeneratedBillingModule(existing)) {
     return {
       change: null,
@@ -44,7 +51,7 @@ export function planModuleFile(path: string, info: PackageInfo, config: BillingC
     };
   }
   if (force) return { change: { path, action: 'modify', before: existing, after: generated }, skipped: null, note: null, ours: true };
-  const changed = changedLines(existing, generated);
+  const changed = changedLines(existing, finished);
   return {
     change: null,
     skipped: { path, reason: `differs from what the current config generates (${changed} line(s): your edits, or a config change): kept as it is` },

@@ -134,7 +134,7 @@ function snippetFor(work: HandlerWork, file: GateFile, user: string | undefined)
 
 function refusalFor(work: HandlerWork, file: GateFile, role: HandlerRole, responseParam: string | undefined): GateCode['refusal'] {
   const nextResponse = file.nextResponse ?? undefined;
-  const ctx = { role, fn: work.handler.fn, usesNextResponse: !!nextResponse, nextResponseName: nextResponse, responseParam };
+  const ctx = { role, fn: work.handler.fn, usesNextResponse: !!nextResponse, nextResponseName: nextResponse, responseParam, consistentReturn: file.options.lint?.consistentReturn === true };
   return (body, message) => refusalStatement(ctx, body, message) ?? '';
 }
 

@@ -131,7 +131,7 @@ export class FileEdit {
   trackStatement(call: Omit<TrackCall, 'billing'>, style: SendStyle): string {
     const billing = this.planner.use(this.options.billing);
     const after = style === 'after' ? this.planner.use({ source: 'next/server', name: 'after' }) : undefined;
-    return trackStatementCode({ ...call, billing }, style, after);
+    return trackStatementCode({ ...call, billing }, style, after, this.options.lint?.noVoid === true);
   }
 
   skip(node: Node, reason: string): void {

@@ -28,12 +28,15 @@ export function trackCallCode(call: TrackCall): string {
   return lines.join('\n');
 }
 
-/** The whole statement; `after` is the local name of Next.js's `after` when the style is 'after'. */
-export function trackStatementCode(call: TrackCall, style: SendStyle, after = 'after'): string {
+/**
+ * The whole statement; `after` is the local name of Next.js's `after` when the style is 'after'. Where the
+ * app's lint forbids `void` (standard, airbnb), the call stands alone: trackUsage never rejects.
+ */
+export function trackStatementCode(call: TrackCall, style: SendStyle, after = 'after', noVoid = false): string {
   const code = trackCallCode(call);
   switch (style) {
     case 'void':
-      return `void ${code};`;
+      return noVoid ? `${code};` : `void ${code};`;
     case 'await':
       return `await ${code};`;
     case 'after':

@@ -39,9 +39,15 @@ export function generateBillingModule(options: GenerateBillingModuleOptions): st
   return emitModule(source, options);
 }
 
-/** Whether a file's text is a billing module this toolkit generated (its marker is on one of the first lines). */
+/** Whether a file's text is a billing module this toolkit generated (its marker opens it). */
 export function isGeneratedBillingModule(text: string): boolean {
-  return text.split('\n', 4).some((line) => line.trim() === BILLING_MODULE_MARKER);
+  // Above it there may be the server-only import (or require) and lint directives added by finishing.
+  for (const line of text.split('\n', 40)) {
+    const trimmed = line.trim();
+    if (trimmed === BILLING_MODULE_MARKER) return true;
+    if (!/^(import ['"]server-only['"];?|require\(['"]server-only['"]\);?|['"]use strict['"];?|\/\/ biome-ignore-all .*|\/\* eslint-disable .*\*\/)$/.test(trimmed)) return false;
+  }
+  return false;
 }
 
 /** The template's named constants, as billing.config.json sets them (the loader fills in schema defaults). */

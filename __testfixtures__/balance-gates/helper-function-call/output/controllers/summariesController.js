@@ -15,7 +15,10 @@ exports.create = async function (req, res, next) {
   if (text === null) return;
   try {
     const balance = await billing.checkBalance({ customer: { externalId: req.user?.id }, estimate: 0.02 });
-    if (!balance.allowed) return res.status(402).json(balance.body);
+    if (!balance.allowed) {
+      res.status(402).json(balance.body);
+      return;
+    }
     const summary = await summarize(text, req.body.style);
     res.json({ summary: summary });
   } catch (err) {
@@ -29,7 +32,10 @@ exports.stream = async function (req, res, next) {
   try {
     res.type('text/plain');
     const balance = await billing.checkBalance({ customer: { externalId: req.user?.id }, estimate: 0.02 });
-    if (!balance.allowed) return res.status(402).json(balance.body);
+    if (!balance.allowed) {
+      res.status(402).json(balance.body);
+      return;
+    }
     await streamSummary(text, req.body.style, function (chunk) {
       res.write(chunk);
     });

@@ -297,11 +297,11 @@ async function trackUsage(input) {
   // One id per event, reused by every retry: Credyt bills an event id once.
   const id = randomUUID();
   try {
-    const occurred_at = new Date(input.occurredAt ?? Date.now()).toISOString();
+    const occurredAt = new Date(input.occurredAt ?? Date.now()).toISOString();
     const data = withPartialFloor(input.eventType, input.data);
-    const event = { id, event_type: input.eventType, occurred_at, subject: input.subject, description: input.description, data, costs: input.costs };
-    await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, undefined, (customer_id) =>
-      request('POST', '/events', { body: { customer_id, events: [event] }, retry: true }),
+    const event = { id, event_type: input.eventType, occurred_at: occurredAt, subject: input.subject, description: input.description, data, costs: input.costs };
+    await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, undefined, (customerId) =>
+      request('POST', '/events', { body: { customer_id: customerId, events: [event] }, retry: true }),
     );
     return { id, ok: true };
   } catch (error) {
@@ -387,8 +387,8 @@ async function orNull(task) {
 
 /** A pre-signed link to Credyt's billing portal (top-ups, usage, invoices), valid for about 10 minutes. */
 async function createPortalSession(input) {
-  const session = await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, budget(), (customer_id) => {
-    const body = { customer_id, return_url: absoluteUrl(input.returnUrl), failure_url: absoluteUrl(input.failureUrl) };
+  const session = await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, budget(), (customerId) => {
+    const body = { customer_id: customerId, return_url: absoluteUrl(input.returnUrl), failure_url: absoluteUrl(input.failureUrl) };
     return request('POST', PORTAL_PATH, { body, deadline: budget() });
   });
   return { redirectUrl: session.redirect_url, expiresAt: session.expires_at };

@@ -183,8 +183,12 @@ interface CredytCustomer { id: string; external_id?: string; subscriptions?: Cre
 
 // Nullable columns pass as they are (no name falls back to email, then id); products default to the config's.
 export interface EnsureCustomerInput {
-  externalId: ExternalId; name?: string | null | undefined; email?: string | null | undefined;
-  products?: string[]; returnUrl?: string; failureUrl?: string;
+  externalId: ExternalId;
+  name?: string | null | undefined;
+  email?: string | null | undefined;
+  products?: string[];
+  returnUrl?: string;
+  failureUrl?: string;
 }
 
 /** paymentUrl is set while a subscription waits for payment (fixed fees): send the user there. */
@@ -315,8 +319,13 @@ function absoluteUrl(url: string | undefined): string | undefined {
 
 // eventType must match a price's usage_calculation.event_type in a product the customer is subscribed to.
 export interface TrackUsageInput {
-  customer: CustomerRef; eventType: string; data?: Record<string, unknown>; subject?: string; description?: string;
-  costs?: Array<Record<string, unknown>>; occurredAt?: Date | string;
+  customer: CustomerRef;
+  eventType: string;
+  data?: Record<string, unknown>;
+  subject?: string;
+  description?: string;
+  costs?: Array<Record<string, unknown>>;
+  occurredAt?: Date | string;
 }
 
 /** Sends one usage event. Await it, or hand it to after()/waitUntil(): under the 'log' policy it never rejects. */
@@ -324,11 +333,11 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
   // One id per event, reused by every retry: Credyt bills an event id once.
   const id = randomUUID();
   try {
-    const occurred_at = new Date(input.occurredAt ?? Date.now()).toISOString();
+    const occurredAt = new Date(input.occurredAt ?? Date.now()).toISOString();
     const data = withPartialFloor(input.eventType, input.data);
-    const event = { id, event_type: input.eventType, occurred_at, subject: input.subject, description: input.description, data, costs: input.costs };
-    await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, undefined, (customer_id) =>
-      request('POST', '/events', { body: { customer_id, events: [event] }, retry: true }),
+    const event = { id, event_type: input.eventType, occurred_at: occurredAt, subject: input.subject, description: input.description, data, costs: input.costs };
+    await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, undefined, (customerId) =>
+      request('POST', '/events', { body: { customer_id: customerId, events: [event] }, retry: true }),
     );
     return { id, ok: true };
   } catch (error) {
@@ -348,7 +357,11 @@ function withPartialFloor(eventType: string, data: Record<string, unknown> | und
 interface CredytAccount { name?: string; asset?: string; available?: number; pending_in?: number; pending_out?: number }
 export interface CheckBalanceInput { customer: CustomerRef; estimate: number; asset?: string }
 export interface BalanceCheck {
-  allowed: boolean; available: number; required: number; message: string; topUpUrl: string;
+  allowed: boolean;
+  available: number;
+  required: number;
+  message: string;
+  topUpUrl: string;
   /** A refused request's answer as is: `res.status(402).json(balance.body)`. */
   body: { error: string; available: number; required: number; topUpUrl: string };
 }
@@ -426,8 +439,8 @@ export interface PortalSession { redirectUrl: string; expiresAt: string }
 
 /** A pre-signed link to Credyt's billing portal (top-ups, usage, invoices), valid for about 10 minutes. */
 export async function createPortalSession(input: PortalSessionInput): Promise<PortalSession> {
-  const session = await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, budget(), (customer_id) => {
-    const body = { customer_id, return_url: absoluteUrl(input.returnUrl), failure_url: absoluteUrl(input.failureUrl) };
+  const session = await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, budget(), (customerId) => {
+    const body = { customer_id: customerId, return_url: absoluteUrl(input.returnUrl), failure_url: absoluteUrl(input.failureUrl) };
     return request<{ redirect_url: string; expires_at: string }>('POST', PORTAL_PATH, { body, deadline: budget() });
   });
   return { redirectUrl: session.redirect_url, expiresAt: session.expires_at };

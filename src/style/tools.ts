@@ -1,0 +1,157 @@
+// The app's own formatter and linter, loaded from its node_modules (never ours): Prettier and ESLint through
+// their Node APIs, Biome through its binary. A tool the app configures but has not installed is reported,
+// not replaced with a copy of our own, whose version and plugins would not be the app's.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export interface LintProblem {
+  rule: string;
+  message: string;
+  line: number;
+}
+
+/** A formatter: the whole text, formatted as the app's config says. */
+export type Format = (file: string, text: string) => Promise<string>;
+
+export interface Linter {
+  name: 'eslint' | 'biome';
+  /** Problems in `text` as if it were `file` (fatal parse errors included, as rule `parse`). */
+  check(file: string, text: string): Promise<LintProblem[]>;
+  /** `text` with the linter's automatic fixes applied. */
+  fix(file: string, text: string): Promise<string>;
+  /** The resolved config for `file` (ESLint only): its rules, and the JS version its parser reads. */
+  config?(file: string): Promise<{ rules: Record<string, unknown>; ecmaVersion: number | 'latest' | null }>;
+}
+
+function resolveFrom(dir: string, name: string): string | null {
+  try {
+    return createRequire(join(dir, 'package.json')).resolve(name);
+  } catch {
+    return null;
+  }
+}
+
+interface PrettierApi {
+  format(text: string, options: Record<string, unknown>): Promise<string>;
+  resolveConfig(file: string, options?: { editorconfig?: boolean }): Promise<Record<string, unknown> | null>;
+}
+
+/** The app's Prettier, with its config resolved per file; null when it is not installed. */
+export async function loadPrettier(pkgDir: string): Promise<{ format: Format; config(file: string): Promise<Record<string, unknown>> } | null> {
+  const entry = resolveFrom(pkgDir, 'prettier');
+  if (!entry) return null;
+  const mod = (await import(pathToFileURL(entry).href)) as PrettierApi & { default?: PrettierApi };
+  const prettier = mod.default ?? mod;
+  // As Prettier's CLI does: .editorconfig counts where the Prettier config says nothing.
+  const config = async (file: string) => (await prettier.resolveConfig(file, { editorconfig: true })) ?? {};
+  return { config, format: async (file, text) => prettier.format(text, { ...(await config(file)), filepath: file }) };
+}
+
+/** The app's Biome binary (its package or any folder up to the repository root); null when it has none. */
+export function biomeBinary(pkgDir: string, rootDir: string): string | null {
+  for (let dir = pkgDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', '.bin', 'biome');
+    if (existsSync(candidate)) return candidate;
+    if (dir === rootDir || dirname(dir) === dir) return null;
+  }
+}
+
+function runBiome(bin: string, cwd: string, args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(bin, args, { input, encoding: 'utf8', cwd, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Biome's formatter alone (`biome format`). */
+export function biomeFormat(bin: string, pkgDir: string): Format {
+  return async (file, text) => {
+    const result = runBiome(bin, pkgDir, ['format', `--stdin-file-path=${file}`], text);
+    if (result.status !== 0 || !result.stdout) throw new Error(result.stderr || 'biome format failed');
+    return result.stdout;
+  };
+}
+
+/**
+ * Biome as a linter: `check --write` from stdin applies its safe fixes (and import sorting); problems are read
+ * from a copy in a temp folder linted with the app's config, since Biome reports none for stdin.
+ */
+export function biomeLinter(bin: string, pkgDir: string): Linter {
+  return {
+    name: 'biome',
+    async fix(file, text) {
+      const result = runBiome(bin, pkgDir, ['check', '--write', `--stdin-file-path=${file}`], text);
+      if (result.status !== 0 || !result.stdout) throw new Error(result.stderr || 'biome check failed');
+      return result.stdout;
+    },
+    async check(file, text) {
+      const dir = mkdtempSync(join(tmpdir(), 'billing-codemod-biome-'));
+      try {
+        const copy = join(dir, basename(file));
+        writeFileSync(copy, text);
+        const result = runBiome(bin, pkgDir, ['lint', `--config-path=${pkgDir}`, '--reporter=json', '--max-diagnostics=200', copy]);
+        const line = result.stdout.split('\n').find((l) => l.startsWith('{'));
+        if (!line) throw new Error(result.stderr.split('\n')[0] || 'biome lint printed no report');
+        const report = JSON.parse(line) as { diagnostics?: Array<{ category?: string; message?: string; location?: { start?: { line?: number } } }> };
+        return (report.diagnostics ?? []).map((d) => ({ rule: d.category ?? 'biome', message: d.message ?? '', line: d.location?.start?.line ?? 0 }));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+interface EslintMessage {
+  ruleId: string | null;
+  message: string;
+  line?: number;
+  fatal?: boolean;
+  severity: number;
+}
+interface EslintInstance {
+  lintText(text: string, options: { filePath: string }): Promise<Array<{ messages: EslintMessage[]; output?: string }>>;
+  calculateConfigForFile(file: string): Promise<EslintConfig | undefined>;
+}
+interface EslintConfig {
+  rules?: Record<string, unknown>;
+  languageOptions?: { ecmaVersion?: number | 'latest'; parser?: unknown };
+  parserOptions?: { ecmaVersion?: number | 'latest' };
+  parser?: string | null;
+}
+type EslintClass = new (options: Record<string, unknown>) => EslintInstance;
+
+/**
+ * The app's ESLint with its own config (flat or legacy, whichever that version picks for the folder). Only
+ * errors and warnings that come from rules count; "file ignored" warnings are no problem.
+ */
+export async function loadEslint(pkgDir: string): Promise<Linter | null> {
+  const entry = resolveFrom(pkgDir, 'eslint');
+  if (!entry) return null;
+  const mod = (await import(pathToFileURL(entry).href)) as { ESLint?: EslintClass; loadESLint?: (o: { cwd: string }) => Promise<EslintClass>; default?: { ESLint?: EslintClass } };
+  const Class = mod.loadESLint ? await mod.loadESLint({ cwd: pkgDir }) : (mod.ESLint ?? mod.default?.ESLint);
+  if (!Class) return null;
+  const checker = new Class({ cwd: pkgDir });
+  const fixer = new Class({ cwd: pkgDir, fix: true });
+  return {
+    name: 'eslint',
+    async check(file, text) {
+      const [result] = await checker.lintText(text, { filePath: file });
+      return (result?.messages ?? [])
+        .filter((m) => m.ruleId || m.fatal)
+        .map((m) => ({ rule: m.ruleId ?? 'parse', message: m.message, line: m.line ?? 0 }));
+    },
+    async fix(file, text) {
+      const [result] = await fixer.lintText(text, { filePath: file });
+      return result?.output ?? text;
+    },
+    async config(file) {
+      const config = await checker.calculateConfigForFile(file);
+      // A parser other than ESLint's own (TypeScript's, Babel's) reads modern syntax whatever ecmaVersion says.
+      const ownParser = !config?.parser && !(config?.languageOptions?.parser as { meta?: { name?: string } } | undefined)?.meta?.name?.match(/typescript|babel/);
+      const raw = config?.languageOptions?.ecmaVersion ?? config?.parserOptions?.ecmaVersion ?? null;
+      const ecmaVersion = !ownParser || raw === null || raw === 'latest' ? raw : raw < 2015 ? raw + 2009 : raw;
+      return { rules: config?.rules ?? {}, ecmaVersion: ownParser ? ecmaVersion : 'latest' };
+    },
+  };
+}
