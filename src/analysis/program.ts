@@ -113,6 +113,8 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
     },
     diagnostics(path) {
       const file = abs(path);
+      // A file an edit has not created yet has no diagnostics (the baseline of a new file).
+      if (textOf(file) === undefined) return [];
       ensureRoot(file);
       return [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)].map((d) => {
         const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');

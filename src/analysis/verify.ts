@@ -64,6 +64,9 @@ export class EditVerifier {
 /** "implicitly has an 'any' type" codes (parameters, binding elements, variables, members). */
 const IMPLICIT_ANY = new Set([7005, 7006, 7008, 7010, 7011, 7019, 7031, 7034]);
 
+/** Codes that mean type packages are not installed: no @types/node (`process`), no @types/react (JSX.IntrinsicElements). */
+const MISSING_TYPES = new Set([2580, 2591, 7026]);
+
 /** "Cannot find module" / "no declaration file" codes. */
 const MISSING_MODULE = new Set([2307, 2792, 7016]);
 
@@ -73,6 +76,8 @@ const MISSING_MODULE = new Set([2307, 2792, 7016]);
  * (`./lib/billing`, `@/lib/billing`) still count.
  */
 function isMissingPackage(code: number, message: string): boolean {
+  // The machine lacks @types/node or @types/react: the app's own build, with its dependencies, checks these.
+  if (MISSING_TYPES.has(code)) return true;
   if (!MISSING_MODULE.has(code)) return false;
   const name = /module '([^']+)'/.exec(message)?.[1] ?? '';
   return name !== '' && !/^(\.|\/|@\/|~\/|#)/.test(name);

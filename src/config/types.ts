@@ -96,6 +96,11 @@ export interface BillingConfig {
     /** Where a 402 response tells the customer to top up. */
     topUpUrl: string;
   };
+  /** The billing-portal area's route. */
+  portal?: {
+    /** Where the portal sends the customer back (relative to the app's origin, or absolute); default `/`. */
+    returnUrl?: string;
+  };
   paths: {
     /** The generated billing module, relative to the app package (written by client-setup). */
     billingModule?: string;

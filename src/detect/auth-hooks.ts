@@ -61,7 +61,14 @@ function nextAuthHooks(file: string, ast: t.File, callees: Set<string>): AuthHoo
   walk(ast.program, (node, ancestors) => {
     if (isConfig(node, ancestors[ancestors.length - 1])) configs.push({ node, ancestors: [...ancestors] });
   });
-  return configs.map(({ node, ancestors }) => {
+  // `NextAuth({ ...authOptions })` is the `authOptions` object again, not a second config without an adapter.
+  const named = new Map<string, t.ObjectExpression>();
+  for (const { node, ancestors } of configs) {
+    const parent = ancestors[ancestors.length - 1];
+    if (parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier') named.set(parent.id.name, node);
+  }
+  const spreadsConfig = (node: t.ObjectExpression) => node.properties.some((p) => p.type === 'SpreadElement' && p.argument.type === 'Identifier' && named.has(p.argument.name) && named.get(p.argument.name) !== node);
+  return configs.filter(({ node }) => !spreadsConfig(node)).map(({ node, ancestors }) => {
     const hook = getPropertyValue(getPropertyValue(node, 'events'), 'createUser');
     const createsUsers = hook !== null || getProperty(node, 'adapter') !== null;
     return { library: 'next-auth' as const, file, config: node, configAncestors: ancestors, hook, line: lineOf(hook ?? node), createsUsers };

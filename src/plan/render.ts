@@ -38,6 +38,7 @@ export function renderSummary(plan: Plan, colour: boolean): string {
   const pkg = plan.package === '.' ? '' : ` (${plan.package})`;
   lines.push(c.bold(`${plan.area}${pkg}: ${plan.changes.length === 0 ? 'nothing to change' : `${created} file(s) to create, ${modified} to modify`}`));
   for (const ch of plan.changes) lines.push(`  ${ch.action === 'create' ? c.green('create') : 'modify'} ${ch.path}`);
+  if (plan.routes?.length) lines.push(`  routes: ${plan.routes.map((r) => `${r.method} ${r.path} (${r.purpose})`).join(', ')}`);
   if (plan.env.length) lines.push(`  env: ${plan.env.map((e) => `${e.name} (${e.file})`).join(', ')}`);
   if (plan.dependencies.length) lines.push(`  dependencies: ${plan.dependencies.map((d) => `${d.name}@${d.version} (${d.reason})`).join(', ')}`);
   if (plan.skipped.length) {
@@ -73,6 +74,7 @@ export interface PlanJson {
   dependencies: Plan['dependencies'];
   notes: string[];
   verification?: Verification;
+  routes?: Plan['routes'];
 }
 
 export function planToJson(plan: Plan): PlanJson {
@@ -86,5 +88,6 @@ export function planToJson(plan: Plan): PlanJson {
     dependencies: plan.dependencies,
     notes: plan.notes,
     ...(plan.verification ? { verification: plan.verification } : {}),
+    ...(plan.routes?.length ? { routes: plan.routes } : {}),
   };
 }

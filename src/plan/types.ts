@@ -50,6 +50,13 @@ export interface Verification {
   errors?: string[];
 }
 
+/** A route an area adds to the app, as the app serves it. */
+export interface RouteAdded {
+  method: string;
+  path: string;
+  purpose: 'portal' | 'balance' | 'webhook';
+}
+
 export interface Plan {
   area: string;
   /** The app package the plan is for, relative to the target directory. */
@@ -63,6 +70,8 @@ export interface Plan {
   notes: string[];
   /** The type-check of the edits, when it ran. */
   verification?: Verification;
+  /** Routes the plan adds (billing-portal, balance-display, webhooks). */
+  routes?: RouteAdded[];
 }
 
 export function emptyPlan(area: string, pkg: string): Plan {

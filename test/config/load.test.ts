@@ -74,6 +74,7 @@ const FULL: BillingConfig = {
   },
   usage: { onError: 'fail' },
   gates: { onUnavailable: 'deny', topUpUrl: 'https://example.com/top-up' },
+  portal: { returnUrl: '/account' },
   paths: { billingModule: 'src/lib/billing.ts', billingImport: '@/lib/billing' },
 };
 

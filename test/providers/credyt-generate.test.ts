@@ -85,8 +85,9 @@ describe.each(FORMS)('the $language/$module form', (form) => {
     });
     // Small enough to read in one sitting; it grew past 400 with what keeps billing from taking an app down
     // (the request budget, single-flight customer lookups, a bounded cache, answers checked, webhook replays),
-    // and to 490 with one interface member per line, which lint configs that drop delimiters require.
-    expect(lines.length).toBeLessThan(500);
+    // to 490 with one interface member per line, which lint configs that drop delimiters require, and to 500
+    // with the wallet's accounts that a balance display lists.
+    expect(lines.length).toBeLessThan(510);
   });
 
   test('says nothing about TypeScript in JavaScript: the note on `as` goes with the types', () => {
@@ -152,7 +153,7 @@ describe.each(FORMS)('the $language/$module form', (form) => {
 
 test('the template is plain TypeScript: nothing with runtime semantics (enums, namespaces, parameter properties)', () => {
   expect(findRuntimeTypeScript(parseModule(TEMPLATE))).toEqual([]);
-  expect(TEMPLATE.split('\n').length).toBeLessThanOrEqual(500);
+  expect(TEMPLATE.split('\n').length).toBeLessThanOrEqual(510);
 });
 
 test('the guard refuses to run where window exists, and is quiet in Node', async () => {

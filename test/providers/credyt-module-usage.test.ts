@@ -215,10 +215,12 @@ describe.each(FORMS)('$language/$module module', (form) => {
     });
   });
 
-  test('getBalance: the account, or null for an unknown customer', async () => {
+  test('getBalance: the account and the wallet, or null for an unknown customer', async () => {
     await sandbox.fund(customerId, 7.5);
-    expect(await mod.getBalance({ customer: customerId })).toEqual({ asset: 'USD', available: 7.5, pendingIn: 0, pendingOut: 0 });
-    expect(await mod.billing.getBalance({ customer: customerId, asset: 'EUR' })).toBeNull();
+    const accounts = [{ asset: 'USD', available: 7.5 }];
+    expect(await mod.getBalance({ customer: customerId })).toEqual({ asset: 'USD', available: 7.5, pendingIn: 0, pendingOut: 0, accounts });
+    // No account in that asset: nothing available in it; the wallet's accounts are still listed.
+    expect(await mod.billing.getBalance({ customer: customerId, asset: 'EUR' })).toEqual({ asset: 'EUR', available: 0, pendingIn: 0, pendingOut: 0, accounts });
     expect(await mod.getBalance({ customer: { externalId: uid() } })).toBeNull();
     expect(await sandbox.requests('POST', '/customers')).toHaveLength(0);
   });

@@ -239,6 +239,13 @@ describe('CommonJS', () => {
     expect(() => toCommonJs("export { a } from './a.js';\n")).toThrow(/export \.\.\. from/);
     expect(() => toCommonJs('export const { a } = b;\n')).toThrow(/destructuring/);
     expect(() => toCommonJs('const here = import.meta.url;\n')).toThrow(/import\.meta/);
+    expect(() => toCommonJs('export default function a() {}\nexport const b = 1;\n')).toThrow(/export default next to named exports/);
+  });
+
+  test('a default-exported function alone becomes module.exports (a plugin @fastify/autoload loads)', () => {
+    const out = toCommonJs('export default async function routes(fastify) {\n  fastify.get("/", () => 1);\n}\n');
+    expect(out).toMatch(/^'use strict';\nasync function routes\(fastify\) \{/);
+    expect(out.trimEnd().endsWith('module.exports = routes;')).toBe(true);
   });
 });
 

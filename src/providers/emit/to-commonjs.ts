@@ -21,11 +21,13 @@ const MAX_LINE = 100;
 type Node = { type: string; start?: number | null; end?: number | null; loc?: { start: { line: number } } | null };
 type Declaration = Node & { id?: { name: string } | null; declarations?: Array<{ id: Node }> };
 
-/** Rewrites JavaScript ESM as CommonJS; throws on what has no plain CommonJS form (default exports, re-exports). */
+/** Rewrites JavaScript ESM as CommonJS; throws on what has no plain CommonJS form (re-exports, a default export next to named ones). */
 export function toCommonJs(code: string): string {
   const program = parse(code, { ...babelOptions('js'), sourceType: 'module' }).program;
   const edits: Edit[] = [];
   const exported: Named[] = [];
+  // `export default function name` alone becomes `module.exports = name` (a Fastify plugin for autoload).
+  let defaultName: string | null = null;
   for (const statement of program.body) {
     const span = { start: statement.start ?? 0, end: statement.end ?? 0 };
     switch (statement.type) {
@@ -46,7 +48,10 @@ export function toCommonJs(code: string): string {
         }
         break;
       case 'ExportDefaultDeclaration':
-        throw unsupported(statement, 'export default');
+        if (statement.declaration.type !== 'FunctionDeclaration' || !statement.declaration.id) throw unsupported(statement, 'export default');
+        defaultName = statement.declaration.id.name;
+        edits.push({ start: span.start, end: statement.declaration.start ?? 0, text: '' });
+        break;
       case 'ExportAllDeclaration':
         throw unsupported(statement, 'export * from');
     }
@@ -61,6 +66,8 @@ export function toCommonJs(code: string): string {
   // (no edit starts before the first statement, so its offset still holds).
   const start = program.body[0]?.start;
   if (start != null && program.directives.length === 0) result = `${result.slice(0, start)}'use strict';\n${result.slice(start)}`;
+  if (defaultName && exported.length > 0) throw unsupported(program, 'export default next to named exports');
+  if (defaultName) result = `${result.trimEnd()}\n\nmodule.exports = ${defaultName};\n`;
   if (exported.length > 0) result = `${result.trimEnd()}\n\nmodule.exports = ${objectOf(exported, 'module.exports = ;')};\n`;
   return result;
 }

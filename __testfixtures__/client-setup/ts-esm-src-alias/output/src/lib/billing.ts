@@ -8,7 +8,7 @@
 //   billing.trackUsage({ customer, eventType, data?, subject?, description?, costs?, occurredAt? }) -> { id, ok }
 //   billing.checkBalance({ customer, estimate, asset? }) -> { allowed, available, required, message, topUpUrl, body }
 //     body: { error: message, available, required, topUpUrl }, what a refused request answers with (402)
-//   billing.getBalance({ customer, asset? }) -> { asset, available, pendingIn, pendingOut } | null
+//   billing.getBalance({ customer, asset? }) -> { asset, available, pendingIn, pendingOut, accounts } | null
 //   billing.createPortalSession({ customer, returnUrl, failureUrl }) -> { redirectUrl, expiresAt }
 //   billing.verifyWebhook(rawBody, signatureHeader, secret, { toleranceSeconds?, now?, seen? }) -> boolean
 //   billing.firstDelivery(eventId) -> boolean     true the first time this process sees a webhook event id
@@ -364,7 +364,13 @@ export interface BalanceCheck {
   /** A refused request's answer as is: `res.status(402).json(balance.body)`. */
   body: { error: string; available: number; required: number; topUpUrl: string };
 }
-export interface Balance { asset: string; available: number; pendingIn: number; pendingOut: number }
+export interface Balance {
+  asset: string;
+  available: number;
+  pendingIn: number;
+  pendingOut: number;
+  accounts: Array<{ asset: string; available: number }>; // the wallet's default account in each asset
+}
 
 /** Before a billable call: is there enough balance for `estimate` (in asset units)? */
 export async function checkBalance(input: CheckBalanceInput): Promise<BalanceCheck> {
@@ -393,13 +399,15 @@ function balanceCheck(allowed: boolean, available: number, required: number, mes
   return { allowed, available, required, message, topUpUrl, body: { error: message, available, required, topUpUrl } };
 }
 
-/** The customer's balance in one asset, or null when there is no such customer or account. */
+/** The customer's balance in `asset` and the wallet's other accounts, or null when there is no such customer. */
 export async function getBalance(input: { customer: CustomerRef; asset?: string }): Promise<Balance | null> {
-  const asset = input.asset ?? ASSET;
-  const account = isSignedOut(input.customer) ? null : await readAccount(input.customer, asset, false);
-  if (!account) return null;
-  const { available = 0, pending_in: pendingIn = 0, pending_out: pendingOut = 0 } = account;
-  return { asset, available, pendingIn, pendingOut };
+  const [asset, deadline] = [input.asset ?? ASSET, budget()];
+  const read = (id: string) => request<{ accounts?: CredytAccount[] } | null>('GET', `/customers/${encodeURIComponent(id)}/wallet`, { deadline });
+  const wallet = isSignedOut(input.customer) ? null : await orNull(() => withCustomer(input.customer, false, deadline, read));
+  if (!wallet) return null;
+  const accounts = (Array.isArray(wallet.accounts) ? wallet.accounts : []).filter((a) => a && (a.name ?? 'default') === 'default').map(checkedAccount);
+  const { available = 0, pending_in: pendingIn = 0, pending_out: pendingOut = 0 } = accounts.find((a) => a.asset === asset) ?? {};
+  return { asset, available, pendingIn, pendingOut, accounts: accounts.map((a) => ({ asset: String(a.asset), available: a.available ?? 0 })) };
 }
 
 // The customer's default account in `asset`, or null when the customer or the account does not exist.

@@ -1,0 +1,24 @@
+import NextAuth, { NextAuthOptions } from 'next-auth';
+import GoogleProvider from 'next-auth/providers/google';
+import { PrismaAdapter } from '@next-auth/prisma-adapter';
+import prisma from '../../../lib/prismadb';
+import { billing } from '../../../src/lib/billing';
+
+export const authOptions: NextAuthOptions = {
+  adapter: PrismaAdapter(prisma),
+  providers: [
+    GoogleProvider({
+      clientId: process.env.GOOGLE_CLIENT_ID || '',
+      clientSecret: process.env.GOOGLE_CLIENT_SECRET || '',
+    }),
+  ],
+  events: {
+    async createUser({ user }) {
+      await billing.ensureCustomer({ externalId: user.id, email: user.email, name: user.name });
+    },
+  },
+};
+
+export default NextAuth({
+  ...authOptions,
+});

@@ -1,0 +1,65 @@
+// Area billing-portal: one authenticated route (GET and POST) that opens Credyt's billing portal for the
+// signed-in customer, so a new user whose wallet is empty has somewhere to add funds. The gates' 402 body
+// then points at it (gates.topUpUrl in the config, TOP_UP_URL in the billing module).
+import { posix } from 'node:path';
+import { CONFIG_FILE } from '../config/types.js';
+import { modifyFile } from '../plan/file-change.js';
+import type { FileChange, Plan } from '../plan/types.js';
+import { readProjectFile } from '../project/project.js';
+import { isGeneratedBillingModule } from '../providers/credyt/generate.js';
+import { planRouteArea } from './routes/route-area.js';
+import type { Area, AreaContext } from './types.js';
+
+const DEFAULT_TOP_UP = '/billing';
+
+export const billingPortalArea: Area = {
+  name: 'billing-portal',
+  summary: "add a route that opens Credyt's billing portal for the signed-in customer; 402s link to it",
+  plan: planBillingPortal,
+};
+
+function planBillingPortal(ctx: AreaContext): Plan {
+  const { plan, url } = planRouteArea(ctx, 'billing-portal', 'portal');
+  if (url) pointGatesAt(ctx, plan, url);
+  if (plan.routes?.length) {
+    plan.notes.push(`link to it where signed-in users manage their account: <a href="${url}">Billing</a>, or a form that POSTs to ${url}`);
+  }
+  return plan;
+}
+
+/**
+ * gates.topUpUrl becomes the portal route when it is still the default, in the config and in the billing
+ * module's TOP_UP_URL (so a 402 links to it without running balance-gates or client-setup again).
+ */
+function pointGatesAt(ctx: AreaContext, plan: Plan, url: string): void {
+  const { info } = ctx.pkg;
+  const current = ctx.config.gates.topUpUrl;
+  if (current === url) return;
+  if (current !== DEFAULT_TOP_UP) {
+    plan.notes.push(`gates.topUpUrl is ${current}, set by you: kept (a 402 links there, not to ${url})`);
+    return;
+  }
+  const configPath = info.path === '.' ? CONFIG_FILE : posix.join(info.path, CONFIG_FILE);
+  const configText = readProjectFile(ctx.project, configPath);
+  const config = configText === null ? null : modifyFile(configPath, configText, (lf) => setTopUpUrl(lf, url));
+  if (config) plan.changes.push(config);
+  const module = info.billing.module ? readProjectFile(ctx.project, info.billing.module) : null;
+  const moduleChange = module !== null && info.billing.module && isGeneratedBillingModule(module) ? retargetModule(info.billing.module, module, url) : null;
+  if (moduleChange) plan.changes.push(moduleChange);
+  else plan.notes.push(`the billing module's TOP_UP_URL was not changed (${info.billing.module ? 'it is not the generated one, or no longer has the constant' : 'run client-setup: it takes gates.topUpUrl from the config'})`);
+  plan.notes.push(`gates.topUpUrl is now ${url}: every 402 links to the portal route`);
+}
+
+function setTopUpUrl(lf: string, url: string): string {
+  const raw = JSON.parse(lf) as Record<string, unknown>;
+  raw.gates = { ...((raw.gates ?? {}) as Record<string, unknown>), topUpUrl: url };
+  const indent = /^\{\n(\s+)"/.exec(lf)?.[1] ?? '  ';
+  return `${JSON.stringify(raw, null, indent)}\n`;
+}
+
+function retargetModule(path: string, text: string, url: string): FileChange | null {
+  return modifyFile(path, text, (lf) => {
+    const next = lf.replace(/^(const TOP_UP_URL(?::\s*string)?\s*=\s*)(['"])[^'"\n]*\2/m, (_, head: string, quote: string) => `${head}${quote}${url}${quote}`);
+    return next === lf ? null : next;
+  });
+}
