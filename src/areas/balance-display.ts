@@ -9,6 +9,7 @@ import type { Plan } from '../plan/types.js';
 import { jsLiteral } from '../ast/literal.js';
 import { billingSpecifier } from './module-location.js';
 import { nullSafeId } from './routes/route-code.js';
+import { findAccountSpot, insertChild } from './routes/account-page.js';
 import { existingRoute, planRouteArea, typeErrors } from './routes/route-area.js';
 import type { Area, AreaContext } from './types.js';
 
@@ -52,15 +53,29 @@ function addComponent(ctx: AreaContext, plan: Plan, recipe: SessionRecipe): void
   }
   plan.changes.push(component);
   if (!portal) plan.notes.push('BillingBalance has no "Add funds" link: run billing-portal first (before balance-display) to get one');
-  const importPath = billingSpecifier(info, ctx.config, pkgRelative).startsWith('@/') ? `@/components/billing-balance` : `./${dir}/billing-balance`;
-  plan.notes.push(`render it in a server component (a layout's header, the account page): import { BillingBalance } from '${importPath}'; then <BillingBalance />`);
+  const aliased = billingSpecifier(info, ctx.config, pkgRelative).startsWith('@/');
+  const spot = findAccountSpot(ctx.pkg);
+  if (spot?.server) {
+    const from = posix.relative(posix.dirname(spot.file), file.replace(/\.tsx$/, ''));
+    const source = aliased ? '@/components/billing-balance' : from.startsWith('.') ? from : `./${from}`;
+    const shown = insertChild(ctx.pkg, spot, (local) => `<${local} />`, { source, name: 'BillingBalance' });
+    const unchecked = shown && ctx.options.verify !== false ? typeErrors(ctx, [component, shown]) : null;
+    if (shown && !unchecked) {
+      plan.changes.push(shown);
+      plan.notes.push(`BillingBalance is rendered in ${spot.what} (${spot.file})`);
+      return;
+    }
+  }
+  const where = spot && !spot.server ? ` (${spot.file} is a client component, which must not import it)` : '';
+  plan.notes.push(`render it in a server component, a layout's header or the account page${where}: import { BillingBalance } from '${aliased ? '@/components/billing-balance' : `./${dir}/billing-balance`}'; then <BillingBalance />`);
 }
 
 function componentCode(recipe: SessionRecipe, billing: string, portal: string | null, config: BillingConfig): string {
   const imports = recipe.imports.map((i) => `import ${i.imported === 'default' ? i.local : `{ ${i.imported === i.local ? i.local : `${i.imported} as ${i.local}`} }`} from '${i.specifier}';`);
   return [
-    `// ${COMPONENT_MARKER}, the signed-in customer's balance`,
-    '// with a link to add funds. A server component: render it in a page or layout, never in a client component.',
+    `// ${COMPONENT_MARKER}, the signed-in customer's balance${portal ? ',' : '.'}`,
+    `// ${portal ? 'with a link to add funds. ' : ''}A server component: render it in a page or layout, never in a client component.`,
+    '',
     ...imports,
     `import { billing } from '${billing}';`,
     '',

@@ -7,7 +7,8 @@ import { modifyFile } from '../plan/file-change.js';
 import type { FileChange, Plan } from '../plan/types.js';
 import { readProjectFile } from '../project/project.js';
 import { isGeneratedBillingModule } from '../providers/credyt/generate.js';
-import { planRouteArea } from './routes/route-area.js';
+import { findAccountSpot, insertChild } from './routes/account-page.js';
+import { planRouteArea, typeErrors } from './routes/route-area.js';
 import type { Area, AreaContext } from './types.js';
 
 const DEFAULT_TOP_UP = '/billing';
@@ -21,10 +22,22 @@ export const billingPortalArea: Area = {
 function planBillingPortal(ctx: AreaContext): Plan {
   const { plan, url } = planRouteArea(ctx, 'billing-portal', 'portal');
   if (url) pointGatesAt(ctx, plan, url);
-  if (plan.routes?.length) {
-    plan.notes.push(`link to it where signed-in users manage their account: <a href="${url}">Billing</a>, or a form that POSTs to ${url}`);
-  }
+  if (url && plan.routes?.length) addLink(ctx, plan, url);
   return plan;
+}
+
+/** A "Billing" link on the account page or in the header, when the app has one; else the line to paste. */
+function addLink(ctx: AreaContext, plan: Plan, url: string): void {
+  const spot = findAccountSpot(ctx.pkg);
+  const link = spot ? insertChild(ctx.pkg, spot, () => `<a href="${url}">Billing</a>`) : null;
+  const failure = link && ctx.options.verify !== false ? typeErrors(ctx, [...plan.changes, link]) : null;
+  if (spot && link && !failure) {
+    plan.changes.push(link);
+    plan.notes.push(`a Billing link to ${url} was added to ${spot.what} (${spot.file})`);
+    return;
+  }
+  const why = !spot ? 'no account page or header component was found' : failure ? `adding it to ${spot.file} would not type-check: ${failure}` : `${spot.file} could not be edited`;
+  plan.notes.push(`link to it where signed-in users manage their account (${why}): <a href="${url}">Billing</a>, or a form that POSTs to ${url}`);
 }
 
 /**

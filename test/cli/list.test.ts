@@ -15,13 +15,20 @@ describe('billing-codemod list', () => {
     cpSync(join(REPO_ROOT, 'examples', 'express-ts-esm'), dir, { recursive: true, filter: (src) => !src.includes('node_modules') });
     const before = await runCli(['list', dir, '--package', '.'], { cwd: dir });
     expect(before.code).toBe(0);
-    expect(states(before.stdout)).toEqual({ 'client-setup': 'needs init', customers: 'needs init', 'usage-events': 'needs init', 'balance-gates': 'needs init' });
+    expect(states(before.stdout)).toEqual({
+      'client-setup': 'needs init',
+      customers: 'needs init',
+      'usage-events': 'needs init',
+      'balance-gates': 'needs init',
+      'billing-portal': 'needs init',
+      'balance-display': 'needs init',
+    });
 
     expect((await runCli(['init', dir, '--yes', '--allow-dirty'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['apply', 'client-setup', dir, '--yes', '--allow-dirty'], { cwd: dir })).code).toBe(0);
     const after = states((await runCli(['list', dir], { cwd: dir })).stdout);
     expect(after['client-setup']).toBe('applied');
-    for (const area of ['customers', 'usage-events', 'balance-gates']) expect(after[area]).toMatch(/^\d+ file\(s\) to change$/);
+    for (const area of ['customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display']) expect(after[area]).toMatch(/^\d+ file\(s\) to change$/);
   }, 120_000);
 
   it('says partly applied while sites are left to a person, not applied', async () => {

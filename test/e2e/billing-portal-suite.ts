@@ -2,7 +2,8 @@
 // type-check, then the app booted against the local Credyt sandbox. Signed out, both routes give the app's own
 // 401; signed in, the portal route answers 303 to the sandbox portal page, whose add-funds form raises the
 // wallet and sends the browser back to the app; the balance route then shows the new amount; JSON clients get
-// { url }; an expired portal link comes back to the route, which makes a fresh one; a 402 links to the route.
+// { url }; an account page, where the app has one, links to the portal and shows the balance; an expired portal
+// link comes back to the route, which makes a fresh one; a 402 links to the route.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,15 @@ export function billingPortalSuite(name: string, timeouts = { install: 600_000, 
       const after = await client.get(routes.balance!);
       expect(after.status, ctx.logs(after)).toBe(200);
       expect(after.json()).toMatchObject({ asset: 'USD', available: 7.5, accounts: [{ asset: 'USD', available: 7.5 }] });
+
+      const accountPage = ctx.app.config.accountPage;
+      if (accountPage) {
+        // billing-portal linked the account page to the portal; balance-display rendered BillingBalance in it.
+        const account = await client.get(accountPage, { headers: HTML });
+        expect(account.status, ctx.logs(account)).toBe(200);
+        expect(account.text).toContain(`href="${routes.portal}"`);
+        expect(account.text).toMatch(/\$(<!-- -->)?7\.50/);
+      }
 
       const json = await client.post(routes.portal!, undefined, { headers: { accept: 'application/json' } });
       expect(json.status, ctx.logs(json)).toBe(200);

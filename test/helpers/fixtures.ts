@@ -30,6 +30,8 @@ interface Expectations {
   alsoChanges?: string[];
   /** Every line of the input is in the output byte for byte: the edit only adds lines (single-file cases). */
   keepsEveryLine?: boolean;
+  /** The routes the plan says it added (billing-portal, balance-display), exactly. */
+  routes?: Array<{ method: string; path: string; purpose: string }>;
 }
 
 export interface CaseOptions {
@@ -124,6 +126,7 @@ function checkExpectations(plan: Plan, e: Expectations): void {
   if (typeof e.manual === 'number') expect(plan.manual.length, `manual steps: ${JSON.stringify(plan.manual)}`).toBe(e.manual);
   else for (const m of e.manual ?? []) expect(has(plan.manual.map((x) => x.message), m), `a manual step mentions "${m}": ${JSON.stringify(plan.manual)}`).toBe(true);
   for (const n of e.notes ?? []) expect(has(plan.notes, n), `a note mentions "${n}": ${JSON.stringify(plan.notes)}`).toBe(true);
+  if (e.routes) expect(plan.routes ?? [], 'the routes the plan added').toEqual(e.routes);
 }
 
 function readJson<T>(path: string): T | null {

@@ -35,15 +35,18 @@ const HEADERS: Record<RoutePurpose, string> = {
 };
 
 /** `session?.user?.id` from `session.user.id`: the new route checks the id itself, so every step may be missing. */
-export function nullSafeId(id: string, role: RecipeRole): string {
+export function nullSafeId(given: string, role: RecipeRole): string {
+  // `req.user!.id` behind a guard: the new route checks the id itself instead of asserting it.
+  const id = given.replace(/!\./g, '.');
   if (!/^[A-Za-z_$][\w$]*((\?\.|\.)[A-Za-z_$][\w$]*)+$/.test(id)) return id;
   const [root, ...steps] = id.split(/\??\./);
   const request = root === HANDLER_PARAMS[role][0];
   return root + steps.map((step, i) => (request && i === 0 ? `.${step}` : `?.${step}`)).join('');
 }
 
+/** The marker comment, then a blank line: a comment right above an import type the emitter strips goes with it. */
 function header(input: RouteCodeInput): string {
-  return `${HEADERS[input.purpose]}\n// serves: ${input.url}`;
+  return `${HEADERS[input.purpose]}\n// serves: ${input.url}\n`;
 }
 
 export function routeCode(input: RouteCodeInput): string {
@@ -175,7 +178,8 @@ function nextRoute(input: RouteCodeInput, body: string[], call: Call): string {
     header(input),
     ...input.imports,
     '',
-    `async function ${name}(${request}: Request) {`,
+    // The balance reads no request unless the app's session helper does (an unused parameter is a lint problem).
+    `async function ${name}(${input.purpose === 'portal' || body.some((l) => new RegExp(`\\b${request}\\b`).test(l)) ? `${request}: Request` : ''}) {`,
     ...indent(body),
     "  if (!signedInUserId) return Response.json({ error: 'Sign in first' }, { status: 401 });",
     ...(input.purpose === 'portal' ? [

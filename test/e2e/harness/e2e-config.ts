@@ -52,6 +52,8 @@ export interface E2eConfig {
   me: RequestSpec;
   unauthorized: { status: number };
   billable: Record<string, BillableSpec>;
+  /** A server-rendered account page where billing-portal adds its link and balance-display its BillingBalance. */
+  accountPage?: string;
 }
 
 export function loadE2eConfig(name: string): E2eConfig {

@@ -1,0 +1,15 @@
+import { redirect } from 'next/navigation';
+import { getSession } from '@/lib/session';
+import { BillingBalance } from '@/components/billing-balance';
+
+export default async function AccountPage() {
+  const session = await getSession();
+  if (!session) redirect('/login');
+  return (
+    <main>
+      <h1>Your account</h1>
+      <p>Signed in as {session.userId}</p>
+      <BillingBalance />
+    </main>
+  );
+}

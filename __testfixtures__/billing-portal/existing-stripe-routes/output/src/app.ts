@@ -1,0 +1,17 @@
+import express from 'express';
+import { authRouter } from './routes/auth.js';
+import { chatRouter } from './routes/chat.js';
+import { stripeRouter } from './routes/stripe.js';
+import { billingPortalRouter } from './routes/billing-portal.js';
+
+export const app = express();
+app.use(express.json());
+
+app.use('/api/auth', authRouter);
+app.use('/api/chat', chatRouter);
+app.use('/api/billing', stripeRouter);
+app.use('/api/credyt', billingPortalRouter);
+
+app.use((_req, res) => {
+  res.status(404).json({ error: 'Not found' });
+});

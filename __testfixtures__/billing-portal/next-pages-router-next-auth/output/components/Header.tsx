@@ -1,0 +1,10 @@
+import Link from 'next/link';
+
+export default function Header() {
+  return (
+    <header>
+      <Link href="/">roomGPT</Link>
+      <a href="/api/billing/portal">Billing</a>
+    </header>
+  );
+}
