@@ -36,8 +36,12 @@ export function aliasSpecifier(info: PackageInfo, modulePath: string): string | 
 
 /** The specifier `fromFile` (package-relative) writes to import the billing module. */
 export function billingSpecifier(info: PackageInfo, config: BillingConfig, fromFile: string): string {
-  const modulePath = billingModulePath(info, config);
-  const alias = config.paths.billingImport ?? aliasSpecifier(info, modulePath);
+  return config.paths.billingImport ?? moduleSpecifier(info, billingModulePath(info, config), fromFile);
+}
+
+/** The specifier `fromFile` writes to import `modulePath` (both package-relative): the app's alias, else relative. */
+export function moduleSpecifier(info: PackageInfo, modulePath: string, fromFile: string): string {
+  const alias = aliasSpecifier(info, modulePath);
   if (alias) return alias;
   const withoutExt = modulePath.replace(/\.[cm]?[jt]sx?$/, '');
   let rel = posix.relative(posix.dirname(fromFile), withoutExt);

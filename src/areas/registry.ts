@@ -5,9 +5,10 @@ import { billingPortalArea } from './billing-portal.js';
 import { clientSetupArea } from './client-setup.js';
 import { customersArea } from './customers.js';
 import { usageEventsArea } from './usage-events.js';
+import { webhooksArea } from './webhooks.js';
 import type { Area } from './types.js';
 
-export const AREAS: Area[] = [clientSetupArea, customersArea, usageEventsArea, balanceGatesArea, billingPortalArea, balanceDisplayArea];
+export const AREAS: Area[] = [clientSetupArea, customersArea, usageEventsArea, balanceGatesArea, billingPortalArea, balanceDisplayArea, webhooksArea];
 
 export function findArea(name: string): Area | undefined {
   return AREAS.find((a) => a.name === name);

@@ -22,13 +22,14 @@ describe('billing-codemod list', () => {
       'balance-gates': 'needs init',
       'billing-portal': 'needs init',
       'balance-display': 'needs init',
+      webhooks: 'needs init',
     });
 
     expect((await runCli(['init', dir, '--yes', '--allow-dirty'], { cwd: dir })).code).toBe(0);
     expect((await runCli(['apply', 'client-setup', dir, '--yes', '--allow-dirty'], { cwd: dir })).code).toBe(0);
     const after = states((await runCli(['list', dir], { cwd: dir })).stdout);
     expect(after['client-setup']).toBe('applied');
-    for (const area of ['customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display']) expect(after[area]).toMatch(/^\d+ file\(s\) to change$/);
+    for (const area of ['customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display', 'webhooks']) expect(after[area]).toMatch(/^\d+ file\(s\) to change$/);
   }, 120_000);
 
   it('says partly applied while sites are left to a person, not applied', async () => {

@@ -19,8 +19,9 @@ export function envExampleFile(info: PackageInfo): string {
   return info.envFiles.find((f) => EXAMPLE_ENV.test(f)) ?? (info.path === '.' ? '.env.example' : posix.join(info.path, '.env.example'));
 }
 
-interface EnvEntry {
+export interface EnvEntry {
   name: string;
+  /** The lines to add: comments, then `NAME=` with no value. */
   lines: string[];
 }
 
@@ -43,10 +44,15 @@ function wantedEntries(config: BillingConfig): EnvEntry[] {
 }
 
 export function planEnvExample(info: PackageInfo, config: BillingConfig, readFile: (path: string) => string | null): EnvPlan {
+  return planEnvEntries(info, wantedEntries(config), readFile);
+}
+
+/** `entries` that the app's example env file lacks, added at its end (the file is created when there is none). */
+export function planEnvEntries(info: PackageInfo, entries: EnvEntry[], readFile: (path: string) => string | null): EnvPlan {
   const path = envExampleFile(info);
   const current = readFile(path);
   const existing = current ?? '';
-  const missing = wantedEntries(config).filter((e) => !new RegExp(`^\\s*(export\\s+)?#?\\s*${e.name}=`, 'm').test(existing));
+  const missing = entries.filter((e) => !new RegExp(`^\\s*(export\\s+)?#?\\s*${e.name}=`, 'm').test(existing));
   if (missing.length === 0) return { change: null, env: [] };
   const block = `${missing.flatMap((e) => e.lines).join('\n')}\n`;
   const env = missing.map((e) => ({ name: e.name, file: path }));

@@ -16,6 +16,8 @@ export interface Mount {
   file: string;
   /** The statement after which ours goes (its end offset in the file's LF text), and its indentation. */
   after: number;
+  /** Or the line before which it goes (the webhook router: before the app's body parsers read the body). */
+  before?: number;
   indent: string;
   /** `app.use` / `app.register` receiver, and whether the app awaits its registrations. */
   receiver: string;
@@ -48,6 +50,7 @@ export function isGeneratedRoute(text: string): boolean {
 const NAMES: Record<RoutePurpose, { file: string; export: string; sub: string }> = {
   portal: { file: 'billing-portal', export: 'billingPortal', sub: '/portal' },
   balance: { file: 'billing-balance', export: 'billingBalance', sub: '/balance' },
+  webhook: { file: 'billing-webhooks', export: 'billingWebhooks', sub: '/webhooks' },
 };
 
 export function placeRoute(pkg: DetectedPackage, role: RecipeRole, purpose: RoutePurpose): RoutePlacement | { reason: string } {
@@ -82,7 +85,7 @@ export function placeRoute(pkg: DetectedPackage, role: RecipeRole, purpose: Rout
     const base = `${autoload.prefix}/${folder}`;
     return { file, url: `${base}${names.sub}`, base, subPath: names.sub, exportName: `${names.export}Routes`, exportDefault: true, mount: null, ...moved(base, taken) };
   }
-  const mount = findMount(pkg, role);
+  const mount = findMount(pkg, role, purpose);
   if (!mount) return { reason: role === 'express' ? 'no file mounts routers with app.use(path, router), so there is no place to mount a new one' : 'no file registers route plugins with register(plugin, { prefix }), so there is no place to register a new one' };
   const prefix = PREFIXES.find(free);
   if (!prefix) return { reason: `the app already serves ${PREFIXES.join(', ')}` };
@@ -124,7 +127,7 @@ function appRoot(pkg: DetectedPackage, name: 'app' | 'pages'): string {
  * (`app.register(routes, { prefix: '/api' })`), with the most of them; ours goes after its last one. The
  * folder the mounted routers come from is where the new router file goes.
  */
-function findMount(pkg: DetectedPackage, role: 'express' | 'fastify'): { mount: Mount; routesDir: string | null } | null {
+function findMount(pkg: DetectedPackage, role: 'express' | 'fastify', purpose: RoutePurpose): { mount: Mount; routesDir: string | null } | null {
   let best: { mount: Mount; routesDir: string | null; count: number } | null = null;
   const method = role === 'express' ? 'use' : 'register';
   for (const [file, text] of pkg.ctx.sources) {
@@ -138,10 +141,13 @@ function findMount(pkg: DetectedPackage, role: 'express' | 'fastify'): { mount: 
     const imports = collectImports(ast);
     const routerSource = mounts.map((m) => imports.find((i) => i.local === m.plugin)?.source).find((s) => s?.startsWith('.'));
     const resolved = routerSource ? pkg.ctx.resolve(file, routerSource) : null;
+    // Express body parsers read the body once: a route that needs the raw bytes goes before the first of them.
+    const parser = role === 'express' && purpose === 'webhook' ? bodyParserStatement(ast, last.receiver) : null;
+    const before = parser ? text.lastIndexOf('\n', (parser.start ?? 0) - 1) + 1 : undefined;
     best = {
       count: mounts.length,
       routesDir: resolved ? posix.dirname(resolved) : null,
-      mount: { file, after: last.statement.end ?? 0, indent: /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '', receiver: last.receiver, awaited: last.awaited },
+      mount: { file, after: last.statement.end ?? 0, before, indent: /^[ \t]*/.exec(text.slice(before ?? lineStart))?.[0] ?? '', receiver: last.receiver, awaited: last.awaited },
     };
   }
   return best ? { mount: best.mount, routesDir: best.routesDir } : null;
@@ -197,12 +203,19 @@ function findAutoload(pkg: DetectedPackage): { dir: string; prefix: string } | n
       if (plugin?.type !== 'Identifier' || !loaders.has(plugin.name) || options?.type !== 'ObjectExpression') return;
       const parts = joinedPath(getPropertyValue(options, 'dir'));
       if (!parts) return;
-      const prefix = stringValue(getPropertyValue(getPropertyValue(options, 'options'), 'prefix')) ?? '';
+      const prefix = stringValue(getPropertyValue(pluginOptions(getPropertyValue(options, 'options')), 'prefix')) ?? '';
       found.push({ dir: posix.join(posix.dirname(file), ...parts), prefix: prefix.replace(/\/+$/, '') });
     });
   }
   // An app autoloads plugins/ and routes/; routes go in the routes folder.
   return found.find((f) => /(^|\/)routes$/.test(f.dir)) ?? found.find((f) => !/(^|\/)plugins$/.test(f.dir)) ?? null;
+}
+
+/** `{ prefix }`, or the object fastify-cli apps spread options over: `Object.assign({ prefix }, opts)`. */
+function pluginOptions(node: t.Node | null): t.Node | null {
+  if (node?.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return node;
+  const first = node.arguments[0];
+  return node.callee.property.type === 'Identifier' && node.callee.property.name === 'assign' && first?.type === 'ObjectExpression' ? first : null;
 }
 
 /** `path.join(__dirname, 'routes')` (or `join`, `resolve`, `import.meta.dirname`) → ['routes']. */
@@ -212,4 +225,20 @@ function joinedPath(node: t.Node | null): string[] | null {
   if (callee.type !== 'Identifier' || !['join', 'resolve'].includes(callee.name)) return null;
   const rest = node.arguments.slice(1).map((a) => stringValue(a as t.Node));
   return rest.every((r): r is string => r !== null) ? rest : null;
+}
+
+/** The first `app.use(express.json())` (or `bodyParser.json()`, `urlencoded`, `text`, `raw`) of `receiver`. */
+function bodyParserStatement(ast: t.File, receiver: string): t.Node | null {
+  let found: t.Node | null = null;
+  walk(ast.program, (node, ancestors) => {
+    if (found || node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return;
+    if (node.callee.object.type !== 'Identifier' || node.callee.object.name !== receiver || node.callee.property.type !== 'Identifier' || node.callee.property.name !== 'use') return;
+    const parser = node.arguments.find((a) => a.type === 'CallExpression');
+    if (parser?.type !== 'CallExpression') return;
+    const callee = parser.callee.type === 'MemberExpression' ? parser.callee.property : parser.callee;
+    if (callee.type === 'Identifier' && /^(json|urlencoded|text|raw|bodyParser)$/.test(callee.name)) {
+      found = [...ancestors].reverse().find((a) => a.type === 'ExpressionStatement') ?? node;
+    }
+  });
+  return found;
 }

@@ -19,8 +19,11 @@ export interface BillingApp extends Omit<SampleApp, 'boot'> {
   sandbox: BillingSandbox | undefined;
   /** `init --yes`, then `apply <area> --yes` for each area, committing after each; the CLI's results by step. */
   apply(areas: string[], options?: ApplyOptions): Promise<Record<string, RunResult>>;
-  /** Starts a sandbox seeded from the app's billing.config.json and boots the app against it and the fake AI. */
-  boot(): Promise<RunningApp>;
+  /**
+   * Starts a sandbox seeded from the app's billing.config.json and boots the app against it and the fake AI;
+   * `beforeBoot` runs once the sandbox is up and returns more env for the app (a webhook secret, a PORT).
+   */
+  boot(beforeBoot?: (sandbox: BillingSandbox) => Promise<Record<string, string>>): Promise<RunningApp>;
   /** Closes the sandbox while the app keeps running: the billing API is down from then on. */
   stopSandbox(): Promise<void>;
 }
@@ -41,11 +44,12 @@ export function billingApp(name: string, timeouts: SampleAppOptions): BillingApp
       }
       return results;
     },
-    async boot() {
+    async boot(beforeBoot?: (sandbox: BillingSandbox) => Promise<Record<string, string>>) {
       const config = loadConfig(state.app.dir);
       if (!config) throw new Error(`${state.app.dir}: no billing.config.json to seed the sandbox with`);
       state.sandbox = await startBillingSandbox({ config });
-      return bootWith(billingEnv(state.sandbox));
+      const more = beforeBoot ? await beforeBoot(state.sandbox) : {};
+      return bootWith({ ...billingEnv(state.sandbox), ...more });
     },
     async stopSandbox() {
       await state.sandbox?.close();

@@ -45,7 +45,8 @@ const MAX_LOG = 256 * 1024;
  */
 export async function bootApp(app: AppCopy, env: Record<string, string> = {}, options: BootOptions = {}): Promise<RunningApp> {
   const { config } = app;
-  const port = await freePort();
+  // A caller that must know the URL before the app starts (to register a webhook) passes PORT.
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const vars = { ...env, PORT: String(port), APP_URL: url };
   const appEnv = childEnv({ ...expand(config.env ?? {}, vars), ...env, PORT: String(port) });

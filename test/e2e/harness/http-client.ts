@@ -15,6 +15,8 @@ export interface HttpResponse {
 
 export interface RequestOptions {
   json?: unknown;
+  /** A body sent exactly as given (a signed webhook delivery); set its content-type in `headers`. */
+  body?: string;
   form?: Record<string, string>;
   headers?: Record<string, string>;
   /** Default 120 s (a Next.js dev server compiles a route on its first request, slowly on a busy machine). */
@@ -38,7 +40,9 @@ export class HttpClient {
   async request(method: string, path: string, options: RequestOptions = {}): Promise<HttpResponse> {
     const headers: Record<string, string> = { accept: 'application/json, text/plain, */*', ...options.headers };
     let body: string | undefined;
-    if (options.form) {
+    if (options.body !== undefined) {
+      body = options.body;
+    } else if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(options.form).toString();
     } else if (options.json !== undefined) {

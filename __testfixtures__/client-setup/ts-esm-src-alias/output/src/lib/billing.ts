@@ -11,7 +11,7 @@
 //   billing.getBalance({ customer, asset? }) -> { asset, available, pendingIn, pendingOut, accounts } | null
 //   billing.createPortalSession({ customer, returnUrl, failureUrl }) -> { redirectUrl, expiresAt }
 //   billing.verifyWebhook(rawBody, signatureHeader, secret, { toleranceSeconds?, now?, seen? }) -> boolean
-//   billing.firstDelivery(eventId) -> boolean     true the first time this process sees a webhook event id
+//   billing.firstDelivery(eventId, forget?) -> boolean   true the first time this process sees a webhook event id
 //   billing.onBillingError((error, { operation, eventId?, customer? }) => ...)
 // `customer` is a Credyt customer id ('cust_...') or { externalId: yourUserId } (a number is sent as a string);
 // no id (null, undefined, '': nobody signed in) means nothing is billed and checkBalance refuses. Each function
@@ -486,8 +486,9 @@ export function verifyWebhook(rawBody: string | Uint8Array, signatureHeader: str
 // Webhook event ids this process has handled (bounded). Per process: behind several instances, use a shared store.
 const deliveredIds = new Set<string>();
 
-/** True the first time this process sees `eventId`, false for a replay or a retried delivery. */
-export function firstDelivery(eventId: string): boolean {
+/** True the first time this process sees `eventId`, false for a replay; `forget` after a failed handling (Credyt retries). */
+export function firstDelivery(eventId: string, forget = false): boolean {
+  if (forget) return deliveredIds.delete(eventId);
   if (deliveredIds.has(eventId)) return false;
   deliveredIds.add(eventId);
   evictOldest(deliveredIds);
