@@ -44,7 +44,7 @@ export interface SessionRecipe {
 }
 
 /** Names that read as an authentication guard in front of a route. */
-const GUARD = /auth|session|user|login|loggedin|protect|guard|verify|jwt|token|signed|clerk|passport/i;
+export const GUARD_NAME = /auth|session|user|login|loggedin|protect|guard|verify|jwt|token|signed|clerk|passport/i;
 /** Globals a session statement may use. */
 const GLOBALS = new Set(['process', 'Number', 'String', 'Boolean', 'JSON', 'Date', 'undefined', 'Object', 'Array', 'URL', 'Headers']);
 
@@ -87,7 +87,8 @@ export function sessionRecipeAt(site: RecipeSite): SessionRecipe | null {
     }
     if (depth > 3) return false;
     const declaration = localDeclaration(site.fn, name);
-    if (!declaration?.init) return false;
+    // A `let userId = null` assigned later (inside an if, a try) does not hold the user at its declaration.
+    if (!declaration?.init || reassigned(site.fn, name)) return false;
     seen.add(name);
     for (const ref of referencedNames(declaration.init)) if (!use(ref, depth + 1)) return false;
     statements.push({ start: declaration.start ?? 0, code: `const ${withoutAnnotation(declaration.id as t.LVal, site.text)} = ${rename(site.text, declaration.init, renames)};` });
@@ -106,6 +107,17 @@ export function sessionRecipeAt(site: RecipeSite): SessionRecipe | null {
     id: renameText(site.user.expression, renames),
     from: `${site.route ?? 'a handler'} in ${site.file}`,
   };
+}
+
+/** Whether `name` is assigned anywhere in the handler after its declaration (`userId = user._id`). */
+function reassigned(fn: FunctionNode, name: string): boolean {
+  let found = false;
+  walk(fn.body as Node, (node) => {
+    if (found) return 'skip';
+    if (node.type === 'AssignmentExpression' && node.left.type === 'Identifier' && node.left.name === name) found = true;
+    if (node.type === 'UpdateExpression' && node.argument.type === 'Identifier' && node.argument.name === name) found = true;
+  });
+  return found;
 }
 
 /** The declarator of `name` in the handler's own body (not in nested functions), or null. */
@@ -196,7 +208,7 @@ function guardsOf(site: RecipeSite, renames: Map<string, string>, imports: Retur
   const guards: string[] = [];
   for (const guard of found) {
     const code = site.text.slice(guard.start ?? 0, guard.end ?? 0);
-    if (!GUARD.test(code)) continue;
+    if (!GUARD_NAME.test(code)) continue;
     const pluginParam = site.role === 'fastify' ? enclosingParam(site) : null;
     const names = referencedNames(guard);
     for (const name of names) {
@@ -216,7 +228,7 @@ function guardsOf(site: RecipeSite, renames: Map<string, string>, imports: Retur
 function registeredGuards(registration: NonNullable<RecipeSite['registration']>, needed: Map<string, RecipeImport>): string[] | null {
   const imports = collectImports(registration.ast).filter((i) => !i.typeOnly);
   const guards: string[] = [];
-  for (const name of registration.middleware.filter((m) => GUARD.test(m))) {
+  for (const name of registration.middleware.filter((m) => GUARD_NAME.test(m))) {
     const root = name.split('.')[0];
     const imp = imports.find((i) => i.local === root);
     if (!imp) return null;

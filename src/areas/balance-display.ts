@@ -71,7 +71,10 @@ function addComponent(ctx: AreaContext, plan: Plan, recipe: SessionRecipe): void
 }
 
 function componentCode(recipe: SessionRecipe, billing: string, portal: string | null, config: BillingConfig): string {
-  const imports = recipe.imports.map((i) => `import ${i.imported === 'default' ? i.local : `{ ${i.imported === i.local ? i.local : `${i.imported} as ${i.local}`} }`} from '${i.specifier}';`);
+  const imports = recipe.imports.map((i) => {
+    const what = i.imported === 'default' ? i.local : i.imported === '*' ? `* as ${i.local}` : `{ ${i.imported === i.local ? i.local : `${i.imported} as ${i.local}`} }`;
+    return `import ${what} from '${i.specifier}';`;
+  });
   return [
     `// ${COMPONENT_MARKER}, the signed-in customer's balance${portal ? ',' : '.'}`,
     `// ${portal ? 'with a link to add funds. ' : ''}A server component: render it in a page or layout, never in a client component.`,

@@ -123,7 +123,7 @@ function insertionLine(ast: t.File, kind: 'esm' | 'cjs'): number {
   for (const stmt of ast.program.body) {
     if (kind === 'esm') {
       if (stmt.type === 'ImportDeclaration') last = stmt.loc?.end.line ?? last;
-    } else if (isRequireDeclaration(stmt) || isUseStrict(stmt)) last = stmt.loc?.end.line ?? last;
+    } else if (isRequireDeclaration(stmt) || isRequireStatement(stmt) || isUseStrict(stmt)) last = stmt.loc?.end.line ?? last;
     else break;
   }
   if (last === 0) {
@@ -137,6 +137,17 @@ function insertionLine(ast: t.File, kind: 'esm' | 'cjs'): number {
 
 function isRequireDeclaration(stmt: t.Statement): boolean {
   return stmt.type === 'VariableDeclaration' && stmt.declarations.every((d) => d.init && requireOf(d.init));
+}
+
+/** `require('dotenv').config();`, `require('./polyfill');`: part of the leading block of requires. */
+function isRequireStatement(stmt: t.Statement): boolean {
+  if (stmt.type !== 'ExpressionStatement') return false;
+  let node: t.Node = stmt.expression;
+  while (node.type === 'CallExpression' || node.type === 'MemberExpression') {
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require') return true;
+    node = node.type === 'CallExpression' ? node.callee : node.object;
+  }
+  return false;
 }
 
 function isUseStrict(stmt: t.Statement): boolean {

@@ -134,11 +134,15 @@ function findMount(pkg: DetectedPackage, role: 'express' | 'fastify', purpose: R
     if (!text.includes(`.${method}(`)) continue;
     const ast = pkg.ctx.parse(file);
     if (!ast) continue;
-    const mounts = mountStatements(ast, method);
+    const imports = collectImports(ast);
+    const all = mountStatements(ast, method);
+    // Fastify apps that register route plugins without a prefix (full paths inside): the plugins imported
+    // from a routes folder count, so ours is registered after them (with its own prefix).
+    const prefixed = all.filter((m) => !m.bare);
+    const mounts = prefixed.length ? prefixed : all.filter((m) => /(^|\/)routes?(\/|$)/i.test(imports.find((i) => i.local === m.plugin)?.source ?? ''));
     if (mounts.length === 0 || (best && best.count >= mounts.length)) continue;
     const last = mounts[mounts.length - 1];
     const lineStart = text.lastIndexOf('\n', (last.statement.start ?? 0) - 1) + 1;
-    const imports = collectImports(ast);
     const routerSource = mounts.map((m) => imports.find((i) => i.local === m.plugin)?.source).find((s) => s?.startsWith('.'));
     const resolved = routerSource ? pkg.ctx.resolve(file, routerSource) : null;
     // Express body parsers read the body once: a route that needs the raw bytes goes before the first of them.
@@ -158,6 +162,8 @@ interface MountStatement {
   receiver: string;
   plugin: string;
   awaited: boolean;
+  /** `register(plugin)` with no options (no prefix). */
+  bare?: boolean;
 }
 
 /** Statements `X.use('/path', router)` (Express) or `[await] X.register(plugin, { prefix })` (Fastify), in order. */
@@ -168,6 +174,14 @@ function mountStatements(ast: t.File, method: 'use' | 'register'): MountStatemen
       if (statement.type === 'FunctionDeclaration' && statement.body) visit(statement.body.body);
       if (statement.type === 'ExportNamedDeclaration' && statement.declaration?.type === 'FunctionDeclaration') visit(statement.declaration.body.body);
       if (statement.type === 'ExportDefaultDeclaration' && statement.declaration.type === 'FunctionDeclaration') visit(statement.declaration.body.body);
+      // `const setup = async () => { ... }`, `module.exports = async function (fastify) { ... }`
+      const functions =
+        statement.type === 'VariableDeclaration'
+          ? statement.declarations.map((d) => d.init)
+          : statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression'
+            ? [statement.expression.right]
+            : [];
+      for (const fn of functions) if ((fn?.type === 'ArrowFunctionExpression' || fn?.type === 'FunctionExpression') && fn.body.type === 'BlockStatement') visit(fn.body.body);
       if (statement.type !== 'ExpressionStatement') continue;
       const awaited = statement.expression.type === 'AwaitExpression';
       const call = awaited ? (statement.expression as t.AwaitExpression).argument : statement.expression;
@@ -179,6 +193,8 @@ function mountStatements(ast: t.File, method: 'use' | 'register'): MountStatemen
       }
       if (method === 'register' && args[0]?.type === 'Identifier' && args[1]?.type === 'ObjectExpression' && args[1].properties.some((p) => p.type === 'ObjectProperty' && p.key.type === 'Identifier' && p.key.name === 'prefix')) {
         out.push({ statement, receiver: call.callee.object.name, plugin: args[0].name, awaited });
+      } else if (method === 'register' && args.length === 1 && args[0]?.type === 'Identifier') {
+        out.push({ statement, receiver: call.callee.object.name, plugin: args[0].name, awaited, bare: true });
       }
     }
   };

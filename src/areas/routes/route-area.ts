@@ -150,11 +150,13 @@ function recipeImports(ctx: AreaContext, recipe: SessionRecipe, newFile: string)
     names.push(imp.imported === 'default' ? `default as ${imp.local}` : imp.imported === imp.local ? imp.local : `${imp.imported} as ${imp.local}`);
     bySource.set(source, names);
   }
-  return [...bySource].map(([source, names]) => {
+  return [...bySource].flatMap(([source, names]) => {
+    // A namespace (or a whole `require`, which CommonJS output turns back into one) is an import of its own.
+    const wholes = names.filter((n) => n.startsWith('* as ')).map((n) => `import ${n} from '${source}';`);
     const defaults = names.filter((n) => n.startsWith('default as ')).map((n) => n.slice('default as '.length));
-    const named = names.filter((n) => !n.startsWith('default as '));
+    const named = names.filter((n) => !n.startsWith('default as ') && !n.startsWith('* as '));
     const parts = [...defaults, ...(named.length ? [`{ ${named.join(', ')} }`] : [])];
-    return `import ${parts.join(', ')} from '${source}';`;
+    return [...wholes, ...(parts.length ? [`import ${parts.join(', ')} from '${source}';`] : [])];
   });
 }
 
@@ -197,7 +199,14 @@ function snippetFor(ctx: AreaContext, purpose: RoutePurpose, role: RecipeRole): 
   const exportName = { portal: 'billingPortalRouter', balance: 'billingBalanceRouter', webhook: 'billingWebhooksRouter' }[purpose];
   const url = `/api/billing/${purpose === 'webhook' ? 'webhooks' : purpose}`;
   const subPath = url.slice('/api/billing'.length);
-  if (purpose === 'webhook') return webhookRouteCode({ role, handlerSpecifier: './billing-webhooks', url, subPath, exportName });
+  const mount =
+    role === 'express'
+      ? `\n// Mount it like the app's other routers: app.use('/api/billing', ${exportName});\n`
+      : role === 'fastify'
+        ? `\n// Register it like the app's other route plugins: app.register(${exportName}, { prefix: '/api/billing' });\n`
+        : '';
+  if (purpose === 'webhook') return webhookRouteCode({ role, handlerSpecifier: './billing-webhooks', url, subPath, exportName }) + mount;
   const recipe: SessionRecipe = { role, guards: [], statements: [], imports: [], id: '/* the signed-in user id */ undefined', from: '' };
-  return routeCode({ purpose, recipe, imports: [], billing: 'billing', subPath, returnUrl: ctx.config.portal?.returnUrl ?? '/', exportName, url, asset: ctx.config.asset });
+  const imports = [...frameworkImports(role), "import { billing } from './lib/billing'; // the billing module, from this file"];
+  return routeCode({ purpose, recipe, imports, billing: 'billing', subPath, returnUrl: ctx.config.portal?.returnUrl ?? '/', exportName, url, asset: ctx.config.asset }) + mount;
 }

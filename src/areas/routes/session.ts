@@ -1,7 +1,7 @@
 // The package's way of reading the signed-in user in a request handler, for the routes the portal and balance
 // areas add: taken from the first billable handler (in file order) whose user the shared identity analysis
 // found and whose way of finding it can be written in a new file.
-import { sessionRecipeAt, type RecipeRole, type SessionRecipe } from '../../analysis/session-recipe.js';
+import { GUARD_NAME, sessionRecipeAt, type RecipeRole, type SessionRecipe } from '../../analysis/session-recipe.js';
 import type { BillingConfig } from '../../config/types.js';
 import type { DetectedPackage } from '../../detect/stack.js';
 import type * as t from '@babel/types';
@@ -20,8 +20,10 @@ export type RecipeAnswer = { recipe: SessionRecipe; reason?: undefined } | { rec
 
 export function packageSessionRecipe(pkg: DetectedPackage, config: BillingConfig, role: RecipeRole): RecipeAnswer {
   const siteOptions = packageSiteOptions(pkg, config);
+  const candidates: SessionRecipe[] = [];
   const files = [...new Set(pkg.info.billableCalls.map((c) => c.file))].sort();
   let seen = 0;
+  let billable = 0;
   for (const file of files) {
     const ast = pkg.ctx.parse(file);
     const text = pkg.ctx.text(file);
@@ -30,15 +32,18 @@ export function packageSessionRecipe(pkg: DetectedPackage, config: BillingConfig
     for (const site of findBillableSites(ast, file, options)) {
       if (!site.handler || !fits(site.handler, role)) continue;
       seen++;
+      billable++;
       const answer = userAt(site, text, site.call.start ?? 0, options);
       if (!answer.user) continue;
       const recipe = sessionRecipeAt({ ast, file, text, fn: site.handler.fn, role, route: site.handler.route, user: answer.user });
-      if (recipe) return { recipe };
+      if (recipe?.guards.length || (recipe && role !== 'express' && role !== 'fastify')) return { recipe };
+      // An Express or Fastify handler without a guard in its file may be a controller whose guard is at its
+      // registration in another file: the routes below are read with their registrations.
+      if (recipe) candidates.push(recipe);
     }
   }
   // Then every route of the package, handlers passed by name included (a controller behind `ensureLoggedIn`);
   // one behind a guard first, and never a sign-in or sign-up route (its user is the one signing in).
-  const candidates: SessionRecipe[] = [];
   for (const route of pkg.routes()) {
     if (!fitsKind(route.kind, role) || SIGN_IN_ROUTE.test(route.path ?? '')) continue;
     const found = handlerOf(pkg, route);
@@ -62,11 +67,17 @@ export function packageSessionRecipe(pkg: DetectedPackage, config: BillingConfig
     if (recipe?.guards.length || (recipe && role !== 'express' && role !== 'fastify')) return { recipe };
     if (recipe) candidates.push(recipe);
   }
-  if (candidates[0]) return { recipe: candidates[0] };
+  // A guardless recipe reads a user some middleware sets: only when no route of the app has its own guard is
+  // that middleware global (app.use(passport.session())); otherwise the new route would always answer 401.
+  const guarded = pkg.routes().find((r) => r.middleware.some((m) => GUARD_NAME.test(m)));
+  if (candidates[0] && !guarded) return { recipe: candidates[0] };
+  if (candidates[0] && guarded) {
+    return { recipe: null, reason: `the app's routes get the signed-in user from route middleware (${guarded.middleware.join(', ')} on ${describeRoute(guarded)}) that could not be brought into a new file` };
+  }
   return {
     recipe: null,
     reason: seen
-      ? `none of the ${seen} request handler(s) with billable calls reads the signed-in user in a way a new route can repeat (a session getter or middleware imported from another file)`
+      ? `none of the ${seen} request handler(s) looked at (${billable} with billable calls, then the app's other routes) reads the signed-in user in a way a new route can repeat (a guard, or session statements using imports and the request)`
       : 'no request handler with a billable call shows how this app reads the signed-in user',
   };
 }

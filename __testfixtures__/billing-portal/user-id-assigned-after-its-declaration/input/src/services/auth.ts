@@ -1,0 +1,3 @@
+export async function verifyToken(token: string): Promise<{ id: string } | null> {
+  return token === 'valid' ? { id: 'u1' } : null;
+}
