@@ -3,12 +3,11 @@
 // fake AI. Signing up over HTTP leaves a customer in the sandbox whose external_id is the new user's id,
 // subscribed to the configured products; with the sandbox stopped, signup still succeeds. With a fixed-fee
 // product in the config, the signup answer carries the payment URL, and paying activates the subscription.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
-import type { BillingConfig, ProductConfig } from '../../src/config/types.js';
+import type { BillingConfig } from '../../src/config/types.js';
 import {
+  addFixedFee,
   billingApp,
   HttpClient,
   loadE2eConfig,
@@ -32,11 +31,6 @@ export interface CustomersSuiteOptions {
   timeouts?: { install: number; boot: number; request: number };
 }
 
-const PRO: ProductConfig = {
-  code: 'pro',
-  name: 'Pro',
-  prices: [{ name: 'Monthly fee', type: 'fixed', billing_model: { type: 'recurring', recurring: { interval: 'month' } }, pricing: [{ asset: 'USD', values: [{ unit_price: 20 }] }] }],
-};
 
 export function customersSuite(name: string, options: CustomersSuiteOptions = {}): void {
   const timeouts = options.timeouts ?? { install: 600_000, boot: 300_000, request: 180_000 };
@@ -118,11 +112,3 @@ async function signupAnswer(app: AppCopy, client: HttpClient, user: TestUser): P
   return res;
 }
 
-/** Adds a monthly fixed-fee product (and an absolute return URL, which Credyt requires) to the app's config. */
-function addFixedFee(dir: string): void {
-  const file = join(dir, 'billing.config.json');
-  const config = JSON.parse(readFileSync(file, 'utf8')) as BillingConfig;
-  config.products.push(PRO);
-  config.customers = { ...config.customers, returnUrl: 'https://app.example.test/welcome', failureUrl: 'https://app.example.test/billing' };
-  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
-}

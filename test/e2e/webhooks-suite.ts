@@ -5,17 +5,11 @@
 // app acknowledges and hands to onSubscriptionActivated; a forged delivery gets 400 and reaches no handler; a
 // replay of a delivered event is acknowledged and not handled twice.
 import { createHmac, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BillingConfig, ProductConfig } from '../../src/config/types.js';
-import { billingApp, freePort, HttpClient, loadE2eConfig, newUser, runCli, sandboxApi, signedInUserId, signupAndSignIn, typecheck } from './harness/index.js';
+import { addFixedFee, billingApp, freePort, HttpClient, loadE2eConfig, newUser, runCli, sandboxApi, signedInUserId, signupAndSignIn, typecheck } from './harness/index.js';
 
-const PRO: ProductConfig = {
-  code: 'pro',
-  name: 'Pro',
-  prices: [{ name: 'Monthly fee', type: 'fixed', billing_model: { type: 'recurring', recurring: { interval: 'month' } }, pricing: [{ asset: 'USD', values: [{ unit_price: 20 }] }] }],
-};
 
 interface Delivery {
   event_id: string;
@@ -127,11 +121,3 @@ async function waitFor(test: () => boolean | Promise<boolean>, message: () => st
   }
 }
 
-/** A monthly fixed-fee product (and absolute return URLs, which Credyt requires) in the app's config. */
-function addFixedFee(dir: string): void {
-  const file = join(dir, 'billing.config.json');
-  const config = JSON.parse(readFileSync(file, 'utf8')) as BillingConfig;
-  config.products.push(PRO);
-  config.customers = { ...config.customers, returnUrl: 'https://app.example.test/welcome', failureUrl: 'https://app.example.test/billing' };
-  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
-}

@@ -99,6 +99,11 @@ function balanceCall(input: RouteCodeInput): Call {
 
 const indent = (lines: string[], by = '  ') => lines.map((l) => (l ? by + l : l));
 
+/** The call's lines with its RESPOND_ placeholder written in the framework's way, one line per element. */
+function responding(call: Call, portal: string, balance: string): string[] {
+  return call.lines.flatMap((l) => (l === 'RESPOND_PORTAL' ? portal : l === 'RESPOND_BALANCE' ? balance : l).split('\n'));
+}
+
 /** The try/catch every route wraps its billing call in: billing down answers 503, never a crash. */
 function guarded(lines: string[], unavailable: string): string[] {
   return ['try {', ...indent(lines), '} catch (error) {', "  console.error('[billing] the billing API could not answer', error);", `  ${unavailable}`, '}'];
@@ -106,19 +111,13 @@ function guarded(lines: string[], unavailable: string): string[] {
 
 function expressRoute(input: RouteCodeInput, body: string[], call: Call): string {
   const [req, res] = HANDLER_PARAMS.express;
-  const respond = call.lines.map((l) =>
-    l === 'RESPOND_PORTAL'
-      ? `if (${req}.accepts(['html', 'json']) === 'json') return ${res}.json({ url: portal.redirectUrl });\nreturn ${res}.redirect(303, portal.redirectUrl);`
-      : l === 'RESPOND_BALANCE'
-        ? `return ${res}.json(body);`
-        : l,
-  );
+  const respond = responding(call, `if (${req}.accepts(['html', 'json']) === 'json') return ${res}.json({ url: portal.redirectUrl });\nreturn ${res}.redirect(303, portal.redirectUrl);`, `return ${res}.json(body);`);
   const handler = [
     `async function ${input.purpose === 'portal' ? 'openPortal' : 'showBalance'}(${req}: Request, ${res}: Response) {`,
     ...indent(body),
     `  if (!signedInUserId) return ${res}.status(401).json({ error: 'Sign in first' });`,
     ...(input.purpose === 'portal' ? [`  const origin = process.env.APP_URL || \`\${${req}.protocol}://\${${req}.get('host')}\`;`, `  const self = new URL(${req}.originalUrl, origin).toString();`] : []),
-    ...indent(guarded(respond.flatMap((l) => l.split('\n')), `return ${res}.status(503).json({ error: 'Billing is unavailable right now; please try again shortly' });`)),
+    ...indent(guarded(respond, `return ${res}.status(503).json({ error: 'Billing is unavailable right now; please try again shortly' });`)),
     '}',
   ];
   const name = handler[0].match(/function (\w+)/)?.[1] as string;
@@ -138,13 +137,7 @@ function expressRoute(input: RouteCodeInput, body: string[], call: Call): string
 
 function fastifyRoute(input: RouteCodeInput, body: string[], call: Call): string {
   const [request, reply] = HANDLER_PARAMS.fastify;
-  const respond = call.lines.map((l) =>
-    l === 'RESPOND_PORTAL'
-      ? `if (${request}.headers.accept?.includes('application/json')) return { url: portal.redirectUrl };\nreturn ${reply}.code(303).header('location', portal.redirectUrl).send();`
-      : l === 'RESPOND_BALANCE'
-        ? 'return body;'
-        : l,
-  );
+  const respond = responding(call, `if (${request}.headers.accept?.includes('application/json')) return { url: portal.redirectUrl };\nreturn ${reply}.code(303).header('location', portal.redirectUrl).send();`, 'return body;');
   const name = input.purpose === 'portal' ? 'openPortal' : 'showBalance';
   return [
     header(input),
@@ -156,7 +149,7 @@ function fastifyRoute(input: RouteCodeInput, body: string[], call: Call): string
     ...indent(body, '    '),
     `    if (!signedInUserId) return ${reply}.code(401).send({ error: 'Sign in first' });`,
     ...(input.purpose === 'portal' ? [`    const origin = process.env.APP_URL || \`\${${request}.protocol}://\${${request}.headers.host}\`;`, `    const self = new URL(${request}.url, origin).toString();`] : []),
-    ...indent(guarded(respond.flatMap((l) => l.split('\n')), `return ${reply}.code(503).send({ error: 'Billing is unavailable right now; please try again shortly' });`), '    '),
+    ...indent(guarded(respond, `return ${reply}.code(503).send({ error: 'Billing is unavailable right now; please try again shortly' });`), '    '),
     '  }',
     ...call.methods.map((m) => `  ${PLUGIN_PARAM}.${m.toLowerCase()}(${jsLiteral(input.subPath)}, ${name});`),
     '}',
@@ -166,13 +159,7 @@ function fastifyRoute(input: RouteCodeInput, body: string[], call: Call): string
 
 function nextRoute(input: RouteCodeInput, body: string[], call: Call): string {
   const [request] = HANDLER_PARAMS.next;
-  const respond = call.lines.map((l) =>
-    l === 'RESPOND_PORTAL'
-      ? `if (${request}.headers.get('accept')?.includes('application/json')) return Response.json({ url: portal.redirectUrl });\nreturn Response.redirect(portal.redirectUrl, 303);`
-      : l === 'RESPOND_BALANCE'
-        ? 'return Response.json(body);'
-        : l,
-  );
+  const respond = responding(call, `if (${request}.headers.get('accept')?.includes('application/json')) return Response.json({ url: portal.redirectUrl });\nreturn Response.redirect(portal.redirectUrl, 303);`, 'return Response.json(body);');
   const name = input.purpose === 'portal' ? 'openPortal' : 'showBalance';
   return [
     header(input),
@@ -188,7 +175,7 @@ function nextRoute(input: RouteCodeInput, body: string[], call: Call): string {
           `  const origin = process.env.APP_URL || (host ? \`\${${request}.headers.get('x-forwarded-proto') ?? 'http'}://\${host}\` : new URL(${request}.url).origin);`,
           `  const self = new URL(new URL(${request}.url).pathname, origin).toString();`,
         ] : []),
-    ...indent(guarded(respond.flatMap((l) => l.split('\n')), "return Response.json({ error: 'Billing is unavailable right now; please try again shortly' }, { status: 503 });")),
+    ...indent(guarded(respond, "return Response.json({ error: 'Billing is unavailable right now; please try again shortly' }, { status: 503 });")),
     '}',
     '',
     ...call.methods.map((m) => `export const ${m} = ${name};`),
@@ -198,13 +185,7 @@ function nextRoute(input: RouteCodeInput, body: string[], call: Call): string {
 
 function pagesRoute(input: RouteCodeInput, body: string[], call: Call): string {
   const [req, res] = HANDLER_PARAMS.pages;
-  const respond = call.lines.map((l) =>
-    l === 'RESPOND_PORTAL'
-      ? `if (${req}.headers.accept?.includes('application/json')) return ${res}.json({ url: portal.redirectUrl });\nreturn ${res}.redirect(303, portal.redirectUrl);`
-      : l === 'RESPOND_BALANCE'
-        ? `return ${res}.json(body);`
-        : l,
-  );
+  const respond = responding(call, `if (${req}.headers.accept?.includes('application/json')) return ${res}.json({ url: portal.redirectUrl });\nreturn ${res}.redirect(303, portal.redirectUrl);`, `return ${res}.json(body);`);
   const refused = call.methods.map((m) => `${req}.method !== ${jsLiteral(m)}`).join(' && ');
   return [
     header(input),
@@ -218,7 +199,7 @@ function pagesRoute(input: RouteCodeInput, body: string[], call: Call): string {
     ...indent(body),
     `  if (!signedInUserId) return ${res}.status(401).json({ error: 'Sign in first' });`,
     ...(input.purpose === 'portal' ? [`  const origin = process.env.APP_URL || \`http\${${req}.headers['x-forwarded-proto'] === 'https' ? 's' : ''}://\${${req}.headers.host}\`;`, `  const self = new URL(${req}.url ?? '/', origin).toString();`] : []),
-    ...indent(guarded(respond.flatMap((l) => l.split('\n')), `return ${res}.status(503).json({ error: 'Billing is unavailable right now; please try again shortly' });`)),
+    ...indent(guarded(respond, `return ${res}.status(503).json({ error: 'Billing is unavailable right now; please try again shortly' });`)),
     '}',
     '',
   ].join('\n');

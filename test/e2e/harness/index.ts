@@ -24,3 +24,4 @@ export { sampleApp, type SampleApp, type SampleAppOptions } from './sample-app.j
 export { billingEnv, SANDBOX_API_KEY, startBillingSandbox, type BillingSandbox } from './sandbox.js';
 export { sandboxApi, type SandboxApi, type SandboxCustomer, type SandboxEvent } from './sandbox-api.js';
 export { typecheck } from './typecheck.js';
+export { addFixedFee, FIXED_FEE_PRODUCT } from './fixed-fee.js';
