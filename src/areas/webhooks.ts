@@ -56,6 +56,7 @@ function refuse(plan: Plan, modulePath: string): Plan {
 }
 
 function explain(ctx: AreaContext, plan: Plan, url: string, modulePath: string): void {
+  const { info } = ctx.pkg;
   const paid = fixedFeeProducts(ctx.config);
   if (paid.length > 0) {
     plan.manual.push({
@@ -70,6 +71,15 @@ function explain(ctx: AreaContext, plan: Plan, url: string, modulePath: string):
   plan.notes.push(`register the endpoint with Credyt, then put the secret it answers (whsec_...) in CREDYT_WEBHOOK_SECRET: ${register('https://api.credyt.ai', 'https://<your app>')}`);
   plan.notes.push(`try it offline: npx billing-codemod sandbox, then ${register('http://127.0.0.1:4010', 'http://localhost:3000')}`);
   plan.notes.push('each event id is handled once per process (billing.firstDelivery); behind several instances, check a shared store in handleCredytWebhook');
-  const middleware = ctx.pkg.ctx.project.files.find((f) => /(^|\/)(src\/)?middleware\.[jt]s$/.test(f));
-  if (middleware) plan.notes.push(`${middleware} runs before routes: make sure its matcher lets ${url} through without a session`);
+  // Next.js middleware (proxy.ts since Next 16) that requires a session would answer Credyt with a redirect.
+  const inPkg = (f: string) => info.path === '.' || f.startsWith(`${info.path}/`);
+  const middleware = info.framework === 'next' ? ctx.pkg.ctx.project.files.find((f) => inPkg(f) && /(^|\/)(src\/)?(middleware|proxy)\.[jt]s$/.test(f)) : undefined;
+  const text = middleware ? (ctx.pkg.ctx.text(middleware) ?? '') : '';
+  if (middleware && !text.includes(url)) {
+    plan.manual.push({
+      path: middleware,
+      message: `${middleware} runs before every matching route: let ${url} through without a session, or Credyt's deliveries get its redirect or 401 instead of the webhook route`,
+      snippet: `if (request.nextUrl.pathname.startsWith('${url}')) return NextResponse.next();`,
+    });
+  }
 }

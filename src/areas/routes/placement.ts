@@ -145,16 +145,34 @@ function findMount(pkg: DetectedPackage, role: 'express' | 'fastify', purpose: R
     const lineStart = text.lastIndexOf('\n', (last.statement.start ?? 0) - 1) + 1;
     const routerSource = mounts.map((m) => imports.find((i) => i.local === m.plugin)?.source).find((s) => s?.startsWith('.'));
     const resolved = routerSource ? pkg.ctx.resolve(file, routerSource) : null;
-    // Express body parsers read the body once: a route that needs the raw bytes goes before the first of them.
-    const parser = role === 'express' && purpose === 'webhook' ? bodyParserStatement(ast, last.receiver) : null;
-    const before = parser ? text.lastIndexOf('\n', (parser.start ?? 0) - 1) + 1 : undefined;
     best = {
       count: mounts.length,
       routesDir: resolved ? posix.dirname(resolved) : null,
-      mount: { file, after: last.statement.end ?? 0, before, indent: /^[ \t]*/.exec(text.slice(before ?? lineStart))?.[0] ?? '', receiver: last.receiver, awaited: last.awaited },
+      mount: { file, after: last.statement.end ?? 0, indent: /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '', receiver: last.receiver, awaited: last.awaited },
     };
   }
-  return best ? { mount: best.mount, routesDir: best.routesDir } : null;
+  if (!best) return null;
+  // Express body parsers read the body once: a route that needs the raw bytes is mounted before the first of
+  // them, in whichever file the app installs it (server.ts may parse JSON before it mounts routes/index.ts).
+  const parser = role === 'express' && purpose === 'webhook' ? firstBodyParser(pkg) : null;
+  if (parser) {
+    const before = parser.text.lastIndexOf('\n', (parser.statement.start ?? 0) - 1) + 1;
+    const indent = /^[ \t]*/.exec(parser.text.slice(before))?.[0] ?? '';
+    return { mount: { file: parser.file, after: parser.statement.end ?? 0, before, indent, receiver: parser.receiver, awaited: false }, routesDir: best.routesDir };
+  }
+  return { mount: best.mount, routesDir: best.routesDir };
+}
+
+/** The first `app.use(express.json())` of the package (the file that also mounts routers first). */
+function firstBodyParser(pkg: DetectedPackage): { file: string; text: string; statement: t.Node; receiver: string } | null {
+  for (const [file, text] of pkg.ctx.sources) {
+    if (!/\.use\(/.test(text) || !/\b(json|urlencoded|bodyParser|text|raw)\s*\(/.test(text)) continue;
+    const ast = pkg.ctx.parse(file);
+    const found = ast ? bodyParserStatement(ast) : null;
+    // The app's own parser (`const app = express()`), not a router's, which covers only that router.
+    if (found && ast && isAppInstance(ast, found.receiver)) return { file, text, ...found };
+  }
+  return null;
 }
 
 interface MountStatement {
@@ -243,17 +261,30 @@ function joinedPath(node: t.Node | null): string[] | null {
   return rest.every((r): r is string => r !== null) ? rest : null;
 }
 
-/** The first `app.use(express.json())` (or `bodyParser.json()`, `urlencoded`, `text`, `raw`) of `receiver`. */
-function bodyParserStatement(ast: t.File, receiver: string): t.Node | null {
-  let found: t.Node | null = null;
+/** Whether `name` is made by a call that is not a Router factory (`express()`, `createApp()`). */
+function isAppInstance(ast: t.File, name: string): boolean {
+  let app = false;
+  walk(ast.program, (node) => {
+    if (app || node.type !== 'VariableDeclarator' || node.id.type !== 'Identifier' || node.id.name !== name) return;
+    const init = node.init;
+    const callee = init?.type === 'CallExpression' ? (init.callee.type === 'MemberExpression' ? init.callee.property : init.callee) : null;
+    app = callee?.type === 'Identifier' && !/Router$/i.test(callee.name);
+  });
+  return app;
+}
+
+/** The first `X.use(express.json())` (or `bodyParser.json()`, `urlencoded`, `text`, `raw`) statement, and its X. */
+function bodyParserStatement(ast: t.File): { statement: t.Node; receiver: string } | null {
+  let found: { statement: t.Node; receiver: string } | null = null;
   walk(ast.program, (node, ancestors) => {
     if (found || node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return;
-    if (node.callee.object.type !== 'Identifier' || node.callee.object.name !== receiver || node.callee.property.type !== 'Identifier' || node.callee.property.name !== 'use') return;
+    if (node.callee.object.type !== 'Identifier' || node.callee.property.type !== 'Identifier' || node.callee.property.name !== 'use') return;
     const parser = node.arguments.find((a) => a.type === 'CallExpression');
     if (parser?.type !== 'CallExpression') return;
     const callee = parser.callee.type === 'MemberExpression' ? parser.callee.property : parser.callee;
     if (callee.type === 'Identifier' && /^(json|urlencoded|text|raw|bodyParser)$/.test(callee.name)) {
-      found = [...ancestors].reverse().find((a) => a.type === 'ExpressionStatement') ?? node;
+      const statement = [...ancestors].reverse().find((a) => a.type === 'ExpressionStatement') ?? node;
+      found = { statement, receiver: node.callee.object.name };
     }
   });
   return found;

@@ -159,23 +159,25 @@ function fastifyRoute(input: RouteCodeInput, body: string[], call: Call): string
 
 function nextRoute(input: RouteCodeInput, body: string[], call: Call): string {
   const [request] = HANDLER_PARAMS.next;
-  const respond = responding(call, `if (${request}.headers.get('accept')?.includes('application/json')) return Response.json({ url: portal.redirectUrl });\nreturn Response.redirect(portal.redirectUrl, 303);`, 'return Response.json(body);');
+  const respond = responding(call, `if (${request}.headers.get('accept')?.includes('application/json')) return NextResponse.json({ url: portal.redirectUrl });\nreturn NextResponse.redirect(portal.redirectUrl, 303);`, 'return NextResponse.json(body);');
   const name = input.purpose === 'portal' ? 'openPortal' : 'showBalance';
   return [
     header(input),
+    // NextResponse, not Response: the Response.json static is missing from older TypeScript DOM libraries.
+    "import { NextResponse } from 'next/server';",
     ...input.imports,
     '',
     // The balance reads no request unless the app's session helper does (an unused parameter is a lint problem).
     `async function ${name}(${input.purpose === 'portal' || body.some((l) => new RegExp(`\\b${request}\\b`).test(l)) ? `${request}: Request` : ''}) {`,
     ...indent(body),
-    "  if (!signedInUserId) return Response.json({ error: 'Sign in first' }, { status: 401 });",
+    "  if (!signedInUserId) return NextResponse.json({ error: 'Sign in first' }, { status: 401 });",
     ...(input.purpose === 'portal' ? [
           // request.url carries the server's own hostname (localhost in next dev), not the one the browser used.
           `  const host = ${request}.headers.get('x-forwarded-host') ?? ${request}.headers.get('host');`,
           `  const origin = process.env.APP_URL || (host ? \`\${${request}.headers.get('x-forwarded-proto') ?? 'http'}://\${host}\` : new URL(${request}.url).origin);`,
           `  const self = new URL(new URL(${request}.url).pathname, origin).toString();`,
         ] : []),
-    ...indent(guarded(respond, "return Response.json({ error: 'Billing is unavailable right now; please try again shortly' }, { status: 503 });")),
+    ...indent(guarded(respond, "return NextResponse.json({ error: 'Billing is unavailable right now; please try again shortly' }, { status: 503 });")),
     '}',
     '',
     ...call.methods.map((m) => `export const ${m} = ${name};`),

@@ -132,11 +132,13 @@ export function webhookRouteCode(input: WebhookRouteInput): string {
       ].join('\n');
     case 'next':
       return [
-        ...head,
+        ...head.slice(0, 3),
+        "import { NextResponse } from 'next/server';",
+        head[3],
         '',
         'export async function POST(request: Request) {',
         "  const result = await handleCredytWebhook(await request.text(), request.headers.get('credyt-signature'));",
-        '  return Response.json(result.body, { status: result.status });',
+        '  return NextResponse.json(result.body, { status: result.status });',
         '}',
         '',
       ].join('\n');
@@ -154,7 +156,8 @@ export function webhookRouteCode(input: WebhookRouteInput): string {
         "    res.setHeader('Allow', 'POST');",
         '    return res.status(405).end();',
         '  }',
-        '  const chunks: Buffer[] = [];',
+        // Uint8Array[]: Buffer.concat takes it under every @types/node and TypeScript lib pairing.
+        '  const chunks: Uint8Array[] = [];',
         '  for await (const chunk of req) chunks.push(typeof chunk === \'string\' ? Buffer.from(chunk) : chunk);',
         "  const signature = req.headers['credyt-signature'];",
         "  const result = await handleCredytWebhook(Buffer.concat(chunks).toString('utf8'), Array.isArray(signature) ? signature[0] : signature);",

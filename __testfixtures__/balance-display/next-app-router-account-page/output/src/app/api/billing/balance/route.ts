@@ -2,21 +2,22 @@
 // { asset, available, accounts: [{ asset, available }] }.
 // serves: /api/billing/balance
 
+import { NextResponse } from 'next/server';
 import { getSession } from '@/lib/session';
 import { billing } from '@/lib/billing';
 
 async function showBalance() {
   const session = await getSession();
   const signedInUserId = session?.userId;
-  if (!signedInUserId) return Response.json({ error: 'Sign in first' }, { status: 401 });
+  if (!signedInUserId) return NextResponse.json({ error: 'Sign in first' }, { status: 401 });
   try {
     const balance = await billing.getBalance({ customer: { externalId: signedInUserId } });
     // A customer Credyt does not know yet has nothing in the wallet.
     const body = { asset: balance?.asset ?? 'USD', available: balance?.available ?? 0, accounts: balance?.accounts ?? [] };
-    return Response.json(body);
+    return NextResponse.json(body);
   } catch (error) {
     console.error('[billing] the billing API could not answer', error);
-    return Response.json({ error: 'Billing is unavailable right now; please try again shortly' }, { status: 503 });
+    return NextResponse.json({ error: 'Billing is unavailable right now; please try again shortly' }, { status: 503 });
   }
 }
 

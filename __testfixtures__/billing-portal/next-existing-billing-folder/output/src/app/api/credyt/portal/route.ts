@@ -3,13 +3,14 @@
 // an expired portal link comes back here and gets a fresh one.
 // serves: /api/credyt/portal
 
+import { NextResponse } from 'next/server';
 import { getSession } from '@/lib/session';
 import { billing } from '@/lib/billing';
 
 async function openPortal(request: Request) {
   const session = await getSession();
   const signedInUserId = session?.userId;
-  if (!signedInUserId) return Response.json({ error: 'Sign in first' }, { status: 401 });
+  if (!signedInUserId) return NextResponse.json({ error: 'Sign in first' }, { status: 401 });
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
   const origin = process.env.APP_URL || (host ? `${request.headers.get('x-forwarded-proto') ?? 'http'}://${host}` : new URL(request.url).origin);
   const self = new URL(new URL(request.url).pathname, origin).toString();
@@ -19,11 +20,11 @@ async function openPortal(request: Request) {
       returnUrl: new URL('/', origin).toString(),
       failureUrl: self,
     });
-    if (request.headers.get('accept')?.includes('application/json')) return Response.json({ url: portal.redirectUrl });
-    return Response.redirect(portal.redirectUrl, 303);
+    if (request.headers.get('accept')?.includes('application/json')) return NextResponse.json({ url: portal.redirectUrl });
+    return NextResponse.redirect(portal.redirectUrl, 303);
   } catch (error) {
     console.error('[billing] the billing API could not answer', error);
-    return Response.json({ error: 'Billing is unavailable right now; please try again shortly' }, { status: 503 });
+    return NextResponse.json({ error: 'Billing is unavailable right now; please try again shortly' }, { status: 503 });
   }
 }
 

@@ -2,9 +2,10 @@
 // on the raw body with CREDYT_WEBHOOK_SECRET (see handleCredytWebhook).
 // serves: /api/billing/webhooks
 
+import { NextResponse } from 'next/server';
 import { handleCredytWebhook } from '@/lib/billing-webhooks';
 
 export async function POST(request: Request) {
   const result = await handleCredytWebhook(await request.text(), request.headers.get('credyt-signature'));
-  return Response.json(result.body, { status: result.status });
+  return NextResponse.json(result.body, { status: result.status });
 }
