@@ -62,8 +62,9 @@ export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, 
   const plan = await area.plan({ project: ws.project, pkg, config, options, style });
   reportFilesLeftOut(plan, pkg, config, area.name);
   const changes: FileChange[] = [];
+  const created = plan.changes.filter((c) => c.action === 'create').map((c) => c.path);
   for (const change of plan.changes) {
-    const finished = await style.finish(change);
+    const finished = await style.finish(change, created);
     if (finished.after !== finished.before) changes.push(finished);
   }
   return { ...plan, changes, notes: [...plan.notes, ...style.notes()] };

@@ -2,10 +2,10 @@
 // their Node APIs, Biome through its binary. A tool the app configures but has not installed is reported,
 // not replaced with a copy of our own, whose version and plugins would not be the app's.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 export interface LintProblem {
@@ -122,6 +122,23 @@ interface EslintConfig {
 type EslintClass = new (options: Record<string, unknown>) => EslintInstance;
 
 /**
+ * Where ESLint is told a text lives. A new file is not on disk yet, and plugins that read the files around
+ * it (eslint-plugin-import's resolver) fail on a path that does not exist; an existing file of the same folder
+ * and extension resolves the same imports under the same config, so the new text is linted as if there.
+ */
+function lintPath(file: string): string {
+  if (existsSync(file)) return file;
+  const dir = dirname(file);
+  const ext = extname(file);
+  try {
+    const sibling = readdirSync(dir).find((name) => extname(name) === ext && !name.endsWith(`.d${ext}`) && statSync(join(dir, name)).isFile());
+    return sibling ? join(dir, sibling) : file;
+  } catch {
+    return file;
+  }
+}
+
+/**
  * The app's ESLint with its own config (flat or legacy, whichever that version picks for the folder). Only
  * errors and warnings that come from rules count; "file ignored" warnings are no problem.
  */
@@ -136,13 +153,13 @@ export async function loadEslint(pkgDir: string): Promise<Linter | null> {
   return {
     name: 'eslint',
     async check(file, text) {
-      const [result] = await checker.lintText(text, { filePath: file });
+      const [result] = await checker.lintText(text, { filePath: lintPath(file) });
       return (result?.messages ?? [])
         .filter((m) => m.ruleId || m.fatal)
         .map((m) => ({ rule: m.ruleId ?? 'parse', message: m.message, line: m.line ?? 0 }));
     },
     async fix(file, text) {
-      const [result] = await fixer.lintText(text, { filePath: file });
+      const [result] = await fixer.lintText(text, { filePath: lintPath(file) });
       return result?.output ?? text;
     },
     async config(file) {

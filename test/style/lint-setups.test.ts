@@ -15,13 +15,15 @@ import { findArea } from '../../src/areas/registry.js';
 import type { Plan } from '../../src/plan/types.js';
 
 const APPS = join(import.meta.dirname, '..', 'fixtures', 'lint-apps');
-const AREAS = ['client-setup', 'customers', 'usage-events', 'balance-gates'];
+const AREAS = ['client-setup', 'customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display', 'webhooks'];
 
 interface Setup {
   app: string;
   /** The app's source files we expect the areas to edit. */
   edited: string[];
   lint(dir: string, files: string[]): Record<string, string[]>;
+  /** The route areas (billing-portal, balance-display, webhooks) add files here. */
+  routes?: boolean;
 }
 
 const eslint = (dir: string, files: string[]) => {
@@ -51,8 +53,9 @@ const biome = (dir: string, files: string[]) => {
 
 const SETUPS: Setup[] = [
   { app: 'eslint-flat-stylistic', edited: ['src/app.ts'], lint: eslint },
-  { app: 'eslint-standard', edited: ['src/app.js'], lint: eslint },
-  { app: 'eslint-airbnb', edited: ['src/app.js'], lint: eslint },
+  // These two also have a guarded router (src/account.js) mounted in src/app.js: the route areas add theirs.
+  { app: 'eslint-standard', edited: ['src/app.js'], lint: eslint, routes: true },
+  { app: 'eslint-airbnb', edited: ['src/app.js'], lint: eslint, routes: true },
   { app: 'eslint-antfu', edited: ['src/app.ts'], lint: eslint },
   { app: 'prettier-eslint', edited: ['src/app.ts'], lint: eslint },
   { app: 'biome', edited: ['src/app.ts'], lint: biome },
@@ -103,7 +106,10 @@ describe.each(SETUPS)('lint setup $app', (setup) => {
     }
     const app = readFileSync(join(dir, setup.edited[0]), 'utf8');
     for (const call of ['ensureCustomer', 'trackUsage', 'checkBalance']) expect(app, `the areas edited ${setup.edited[0]}`).toContain(call);
-    expect(created.size, 'the billing module was created').toBe(1);
+    const routeFiles = ['src/billing-portal.js', 'src/billing-balance.js', 'src/billing-webhooks.js', 'src/lib/billing-webhooks.js'];
+    const billingModules = [...created].filter((f) => /lib\/billing\.[jt]s$/.test(f));
+    expect(billingModules, 'the billing module was created').toHaveLength(1);
+    expect([...created].filter((f) => !billingModules.includes(f)).sort(), 'the route files created').toEqual(setup.routes ? [...routeFiles].sort() : []);
 
     const after = setup.lint(dir, [...setup.edited, ...created]);
     for (const file of created) expect(after[file] ?? [], `lint problems in the new file ${file}`).toEqual([]);

@@ -42,9 +42,15 @@ export function generateBillingModule(options: GenerateBillingModuleOptions): st
 /** Whether a file's text is a billing module this toolkit generated (its marker opens it). */
 export function isGeneratedBillingModule(text: string): boolean {
   // Above it there may be the server-only import (or require) and lint directives added by finishing.
+  let inDirective = false;
   for (const line of text.split('\n', 40)) {
     const trimmed = line.trim();
     if (trimmed === BILLING_MODULE_MARKER) return true;
+    // A lint directive wrapped over several lines (/* eslint-disable a, b,\n  c -- why */).
+    if (inDirective || /^\/\* eslint-disable\b(?!.*\*\/)/.test(trimmed)) {
+      inDirective = !trimmed.includes('*/');
+      continue;
+    }
     if (!/^(import ['"]server-only['"];?|require\(['"]server-only['"]\);?|['"]use strict['"];?|\/\/ biome-ignore-all .*|\/\* eslint-disable .*\*\/)$/.test(trimmed)) return false;
   }
   return false;
