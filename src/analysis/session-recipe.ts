@@ -41,6 +41,12 @@ export interface SessionRecipe {
   id: string;
   /** Where it was learned (`POST /api/chat in src/routes/chat.ts`). */
   from: string;
+  /**
+   * A wrapper that hands the handler its session (`export default apiMiddleware(['POST'], handler)` calling
+   * `handler(req, res, session)`): the new route is wrapped the same way. `args` are the wrapper's other
+   * arguments as written, `METHODS` where the app lists HTTP methods (the new route lists its own).
+   */
+  wrapper?: { callee: string; args: string[]; param: string; index: number; annotation: string | null };
 }
 
 /** Names that read as an authentication guard in front of a route. */
@@ -96,10 +102,18 @@ export function sessionRecipeAt(site: RecipeSite): SessionRecipe | null {
   };
 
   const root = /^[A-Za-z_$][\w$]*/.exec(site.user.expression)?.[0];
-  if (!root || !use(root, 0)) return null;
+  const handed = root ? handedParameter(site, root) : null;
+  let wrapper: SessionRecipe['wrapper'];
+  if (handed) {
+    const found = wrapperOf(site, imports);
+    if (!found) return null;
+    needed.set(found.callee, { local: found.callee, imported: found.imported, specifier: found.source, fromFile: site.file });
+    wrapper = { callee: found.callee, args: found.args, ...handed };
+  } else if (!root || !use(root, 0)) return null;
   const guards = guardsOf(site, renames, imports, needed);
   if (guards === null) return null;
   return {
+    ...(wrapper ? { wrapper } : {}),
     role: site.role,
     guards,
     statements: statements.sort((a, b) => a.start - b.start).map((s) => s.code),
@@ -107,6 +121,49 @@ export function sessionRecipeAt(site: RecipeSite): SessionRecipe | null {
     id: renameText(site.user.expression, renames),
     from: `${site.route ?? 'a handler'} in ${site.file}`,
   };
+}
+
+/** The handler's third (or later) parameter named `name`, which only a wrapper can hand it (pages and Express). */
+function handedParameter(site: RecipeSite, name: string): { param: string; index: number; annotation: string | null } | null {
+  if (site.role !== 'pages' && site.role !== 'express') return null;
+  // The third parameter only: the new handler is written `(req, res, session)`.
+  const index = paramName(site.fn, 2) === name ? 2 : -1;
+  if (index < 0) return null;
+  const annotation = (site.fn.params[index] as { typeAnnotation?: { typeAnnotation?: Node } | null }).typeAnnotation?.typeAnnotation;
+  const text = annotation ? site.text.slice(annotation.start ?? 0, annotation.end ?? 0) : null;
+  return { param: name, index, annotation: text };
+}
+
+const HTTP_METHODS = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+
+/**
+ * `wrap(['POST'], handler)` (or `wrap(handler)`) around the handler, `wrap` imported: its name, import and
+ * other arguments. Null when the arguments are not plain literals a new route can repeat.
+ */
+function wrapperOf(site: RecipeSite, imports: ReturnType<typeof collectImports>): { callee: string; imported: string; source: string; args: string[] } | null {
+  const names = new Set<string>();
+  walk(site.ast.program, (node) => {
+    if (node.type === 'VariableDeclarator' && node.init === (site.fn as Node) && node.id.type === 'Identifier') names.add(node.id.name);
+    if (node.type === 'FunctionDeclaration' && node === (site.fn as Node) && node.id) names.add(node.id.name);
+  });
+  let found: { callee: string; imported: string; source: string; args: string[] } | null = null;
+  let refused = false;
+  walk(site.ast.program, (node) => {
+    if (found || refused || node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
+    const at = node.arguments.findIndex((a) => a === (site.fn as Node) || (a.type === 'Identifier' && names.has(a.name)));
+    if (at < 0 || at !== node.arguments.length - 1) return;
+    const imp = imports.find((i) => i.local === (node.callee as t.Identifier).name);
+    if (!imp) return;
+    const args: string[] = [];
+    for (const arg of node.arguments.slice(0, at)) {
+      const strings = arg.type === 'ArrayExpression' ? arg.elements.map((e) => (e?.type === 'StringLiteral' ? e.value : null)) : null;
+      if (strings && strings.length > 0 && strings.every((v) => v !== null && HTTP_METHODS.test(v))) args.push('METHODS');
+      else if (arg.type === 'StringLiteral' || arg.type === 'NumericLiteral' || arg.type === 'BooleanLiteral') args.push(site.text.slice(arg.start ?? 0, arg.end ?? 0));
+      else refused = true;
+    }
+    if (!refused) found = { callee: imp.local, imported: imp.imported, source: imp.source, args };
+  });
+  return found;
 }
 
 /** Whether `name` is assigned anywhere in the handler after its declaration (`userId = user._id`). */

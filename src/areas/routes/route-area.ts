@@ -89,7 +89,8 @@ export function planRouteArea(ctx: AreaContext, area: string, purpose: RoutePurp
   }
   plan.changes.push(...changes);
   plan.routes = METHODS[purpose].map((method) => ({ method, path: placement.url, purpose }));
-  if (recipe) plan.notes.push(`${placement.url} reads the signed-in user as ${recipe.from} does${recipe.guards.length ? ` (behind ${recipe.guards.join(', ')})` : ''}; signed out, it answers 401`);
+  const how = recipe?.guards.length ? ` (behind ${recipe.guards.join(', ')})` : recipe?.wrapper ? ` (wrapped in ${recipe.wrapper.callee}, which hands it the session)` : '';
+  if (recipe) plan.notes.push(`${placement.url} reads the signed-in user as ${recipe.from} does${how}; signed out, it answers 401`);
   if (placement.moved) plan.notes.push(placement.moved);
   if (placement.mount) plan.notes.push(`mounted in ${placement.mount.file} ${placement.mount.before !== undefined ? "before the app's body parsers (they would read the raw body first)" : `after the app's last ${role === 'express' ? 'router' : 'route plugin'}`}`);
   return { plan, url: placement.url, recipe };

@@ -189,20 +189,41 @@ function pagesRoute(input: RouteCodeInput, body: string[], call: Call): string {
   const [req, res] = HANDLER_PARAMS.pages;
   const respond = responding(call, `if (${req}.headers.accept?.includes('application/json')) return ${res}.json({ url: portal.redirectUrl });\nreturn ${res}.redirect(303, portal.redirectUrl);`, `return ${res}.json(body);`);
   const refused = call.methods.map((m) => `${req}.method !== ${jsLiteral(m)}`).join(' && ');
-  return [
-    header(input),
-    ...input.imports,
-    '',
-    `export default async function handler(${req}: NextApiRequest, ${res}: NextApiResponse) {`,
-    `  if (${refused}) {`,
-    `    ${res}.setHeader('Allow', ${jsLiteral(call.methods.join(', '))});`,
-    `    return ${res}.status(405).end();`,
-    '  }',
+  const { wrapper } = input.recipe;
+  const checksMethods = wrapper?.args.includes('METHODS') === true;
+  const lines = [
+    ...(checksMethods ? [] : [`  if (${refused}) {`, `    ${res}.setHeader('Allow', ${jsLiteral(call.methods.join(', '))});`, `    return ${res}.status(405).end();`, '  }']),
     ...indent(body),
     `  if (!signedInUserId) return ${res}.status(401).json({ error: 'Sign in first' });`,
     ...(input.purpose === 'portal' ? [`  const origin = process.env.APP_URL || \`http\${${req}.headers['x-forwarded-proto'] === 'https' ? 's' : ''}://\${${req}.headers.host}\`;`, `  const self = new URL(${req}.url ?? '/', origin).toString();`] : []),
     ...indent(guarded(respond, `return ${res}.status(503).json({ error: 'Billing is unavailable right now; please try again shortly' });`)),
+  ];
+  if (!wrapper) return [header(input), ...input.imports, '', `export default async function handler(${req}: NextApiRequest, ${res}: NextApiResponse) {`, ...lines, '}', ''].join('\n');
+  // The app's wrapper reads the session and calls handler(req, res, session), which it types as returning
+  // Promise<void>: the answers are statements, not returned values.
+  const param = `${wrapper.param}${wrapper.annotation ? `: ${wrapper.annotation}` : ''}`;
+  const methods = `[${call.methods.map((m) => jsLiteral(m)).join(', ')}]`;
+  const args = [...wrapper.args.map((a) => (a === 'METHODS' ? methods : a)), 'handler'].join(', ');
+  return [
+    header(input),
+    ...input.imports,
+    '',
+    `async function handler(${req}: NextApiRequest, ${res}: NextApiResponse, ${param}) {`,
+    ...lines.flatMap(voidAnswer),
     '}',
     '',
+    `export default ${wrapper.callee}(${args});`,
+    '',
   ].join('\n');
+}
+
+/** `if (c) return res.json(x);` → `if (c) {` `res.json(x);` `return;` `}`; `return res.json(x);` → `res.json(x);`. */
+function voidAnswer(line: string): string[] {
+  const guardedReturn = /^(\s*)if \((.*)\) return (.+);$/.exec(line);
+  if (guardedReturn) {
+    const [, pad, condition, value] = guardedReturn;
+    return [`${pad}if (${condition}) {`, `${pad}  ${value};`, `${pad}  return;`, `${pad}}`];
+  }
+  const bare = /^(\s*)return (.+);$/.exec(line);
+  return bare ? [`${bare[1]}${bare[2]};`] : [line];
 }
