@@ -87,8 +87,11 @@ export function placeRoute(pkg: DetectedPackage, role: RecipeRole, purpose: Rout
   }
   const mount = findMount(pkg, role, purpose);
   if (!mount) return { reason: role === 'express' ? 'no file mounts routers with app.use(path, router), so there is no place to mount a new one' : 'no file registers route plugins with register(plugin, { prefix }), so there is no place to register a new one' };
-  const prefix = PREFIXES.find(free);
-  if (!prefix) return { reason: `the app already serves ${PREFIXES.join(', ')}` };
+  // An Express or Fastify app whose routes have no /api prefix (`/user`, `/openai`) gets `/billing/...`.
+  const apiStyle = [...taken].some((p) => p === '/api' || p.startsWith('/api/')) || ![...taken].some((p) => p !== '/');
+  const prefixes = apiStyle ? PREFIXES : PREFIXES.map((p) => p.slice('/api'.length));
+  const prefix = prefixes.find(free);
+  if (!prefix) return { reason: `the app already serves ${prefixes.join(', ')}` };
   const dir = mount.routesDir ?? posix.join(posix.dirname(mount.mount.file), 'routes');
   let file = posix.join(dir, `${names.file}.${ext}`);
   if (exists(file)) file = posix.join(dir, `credyt-${names.file}.${ext}`);
@@ -101,9 +104,10 @@ export function placeRoute(pkg: DetectedPackage, role: RecipeRole, purpose: Rout
 }
 
 function moved(prefix: string, taken: Set<string>): { moved?: string } {
-  if (prefix === PREFIXES[0] || prefix.endsWith(`/${FOLDERS[0]}`)) return {};
-  const clash = [...taken].filter((p) => p === PREFIXES[0] || p.startsWith(`${PREFIXES[0]}/`)).slice(0, 3);
-  return { moved: `the app already serves ${clash.join(', ') || PREFIXES[0]}, so the billing routes go under ${prefix}` };
+  if (prefix.endsWith(`/${FOLDERS[0]}`)) return {};
+  const first = prefix.startsWith('/api/') ? PREFIXES[0] : `/${FOLDERS[0]}`;
+  const clash = [...taken].filter((p) => p === first || p.startsWith(`${first}/`)).slice(0, 3);
+  return { moved: `the app already serves ${clash.join(', ') || first}, so the billing routes go under ${prefix}` };
 }
 
 /** Every route path the app serves, and every prefix it mounts a router at. */

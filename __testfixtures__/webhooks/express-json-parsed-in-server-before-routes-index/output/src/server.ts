@@ -3,7 +3,7 @@ import routes from './route';
 import { billingWebhooksRouter } from './route/billing-webhooks';
 
 const app = express();
-app.use('/api/billing', billingWebhooksRouter);
+app.use('/billing', billingWebhooksRouter);
 app.use(express.json());
 app.use(routes);
 
