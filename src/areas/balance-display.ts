@@ -10,7 +10,7 @@ import { jsLiteral } from '../ast/literal.js';
 import { billingSpecifier } from './module-location.js';
 import { nullSafeId } from './routes/route-code.js';
 import { findAccountSpot, insertChild } from './routes/account-page.js';
-import { existingRoute, planRouteArea, typeErrors } from './routes/route-area.js';
+import { existingRoute, planRouteArea, recipeImports, typeErrors } from './routes/route-area.js';
 import type { Area, AreaContext } from './types.js';
 
 export const balanceDisplayArea: Area = {
@@ -45,7 +45,8 @@ function addComponent(ctx: AreaContext, plan: Plan, recipe: SessionRecipe): void
   // The default topUpUrl (/billing) is a page no app has: no link rather than a dead one.
   const portal = existingRoute(ctx, 'portal') ?? (ctx.config.gates.topUpUrl !== '/billing' ? ctx.config.gates.topUpUrl : null);
   const pkgRelative = info.path === '.' ? file : posix.relative(info.path, file);
-  const component = createFile(file, componentCode(recipe, billingSpecifier(info, ctx.config, pkgRelative), portal, ctx.config));
+  const imports = [...recipeImports(ctx, recipe, file), `import { billing } from '${billingSpecifier(info, ctx.config, pkgRelative)}';`];
+  const component = createFile(file, componentCode(recipe, imports, portal, ctx.config));
   const failure = ctx.options.verify === false ? null : typeErrors(ctx, [component]);
   if (failure) {
     plan.skipped.push({ path: file, reason: `no BillingBalance component: it would not type-check: ${failure}` });
@@ -70,17 +71,12 @@ function addComponent(ctx: AreaContext, plan: Plan, recipe: SessionRecipe): void
   plan.notes.push(`render it in a server component, a layout's header or the account page${where}: import { BillingBalance } from '${aliased ? '@/components/billing-balance' : `./${dir}/billing-balance`}'; then <BillingBalance />`);
 }
 
-function componentCode(recipe: SessionRecipe, billing: string, portal: string | null, config: BillingConfig): string {
-  const imports = recipe.imports.map((i) => {
-    const what = i.imported === 'default' ? i.local : i.imported === '*' ? `* as ${i.local}` : `{ ${i.imported === i.local ? i.local : `${i.imported} as ${i.local}`} }`;
-    return `import ${what} from '${i.specifier}';`;
-  });
+function componentCode(recipe: SessionRecipe, imports: string[], portal: string | null, config: BillingConfig): string {
   return [
     `// ${COMPONENT_MARKER}, the signed-in customer's balance${portal ? ',' : '.'}`,
     `// ${portal ? 'with a link to add funds. ' : ''}A server component: render it in a page or layout, never in a client component.`,
     '',
     ...imports,
-    `import { billing } from '${billing}';`,
     '',
     `const amount = ${formatter(config)};`,
     '',

@@ -44,9 +44,14 @@ export function roleOf(info: PackageInfo): RecipeRole | null {
   return null;
 }
 
+/** The generated route file for `purpose` the package already has (path and text), if any. */
+function generatedRoute(ctx: AreaContext, purpose: RoutePurpose): [string, string] | undefined {
+  return ctx.pkg.ctx.sources.find(([, text]) => text.includes(MARKER[purpose]));
+}
+
 /** The URL of the route a generated file serves, when the package has one for `purpose`. */
 export function existingRoute(ctx: AreaContext, purpose: RoutePurpose): string | null {
-  const found = ctx.pkg.ctx.sources.find(([, text]) => text.includes(MARKER[purpose]));
+  const found = generatedRoute(ctx, purpose);
   return found ? urlOf(found[1]) : null;
 }
 
@@ -63,7 +68,7 @@ export function planRouteArea(ctx: AreaContext, area: string, purpose: RoutePurp
     plan.skipped.push({ path: info.path, reason: `${info.framework} apps are not supported by ${area} yet` });
     return { plan, url: null, recipe: null };
   }
-  const existing = pkg.ctx.sources.find(([, text]) => text.includes(MARKER[purpose]));
+  const existing = generatedRoute(ctx, purpose);
   if (existing) {
     plan.notes.push(`${existing[0]} is already there (${area})`);
     return { plan, url: urlOf(existing[1]), recipe: null };
@@ -134,7 +139,7 @@ function frameworkImports(role: RecipeRole): string[] {
 }
 
 /** The recipe's imports, written from the new file: relative specifiers re-pointed, aliases and packages kept. */
-function recipeImports(ctx: AreaContext, recipe: SessionRecipe, newFile: string): string[] {
+export function recipeImports(ctx: AreaContext, recipe: SessionRecipe, newFile: string): string[] {
   const bySource = new Map<string, string[]>();
   for (const imp of recipe.imports) {
     let source = imp.specifier;
