@@ -1,11 +1,11 @@
 // Anthropic Messages API: POST /v1/messages, plain and streamed (message_start … message_stop).
 import type { ServerResponse } from 'node:http';
-import { anthropicError, sendJson, sendSse, type SseEvent } from './http.js';
+import { anthropicError, sendJson, sendSse, type Pacing, type SseEvent } from './http.js';
 import { anthropicPromptText, countTokens, fakeId, replyText, streamDeltas } from './text.js';
 
 type Json = Record<string, any>;
 
-export async function messages(res: ServerResponse, body: Json, delayMs: number): Promise<void> {
+export async function messages(res: ServerResponse, body: Json, pacing: Pacing): Promise<void> {
   if (!Array.isArray(body.messages)) return anthropicError(res, 400, 'messages: Field required');
   if (typeof body.max_tokens !== 'number') return anthropicError(res, 400, 'max_tokens: Field required');
   const model = String(body.model ?? 'claude-sonnet-4-5');
@@ -47,5 +47,5 @@ export async function messages(res: ServerResponse, body: Json, delayMs: number)
     ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: outputTokens } }),
     ev('message_stop'),
   ];
-  await sendSse(res, events, delayMs, headers);
+  await sendSse(res, events, pacing, headers);
 }

@@ -65,6 +65,29 @@ describe('fake AI: OpenAI chat completions', () => {
   });
 });
 
+describe('fake AI: holding a stream end', () => {
+  it('keeps the last event until released, so a reader sees everything before it first', async () => {
+    let release = () => {};
+    fake.holdStreamEnd(new Promise<void>((resolve) => (release = resolve)), 10_000);
+    const res = await post('/v1/chat/completions', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'a b' }], stream: true });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let beforeRelease = '';
+    while (!beforeRelease.includes('"finish_reason":"stop"')) beforeRelease += decoder.decode((await reader.read()).value);
+    expect(beforeRelease).not.toContain('[DONE]');
+    release();
+    let rest = '';
+    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += decoder.decode(r.value);
+    expect(rest).toContain('[DONE]');
+  });
+
+  it('lets go by itself after the timeout', async () => {
+    fake.holdStreamEnd(new Promise(() => {}), 50);
+    const text = await (await post('/v1/chat/completions', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'a b' }], stream: true })).text();
+    expect(text).toContain('[DONE]');
+  });
+});
+
 describe('fake AI: OpenAI responses, images, embeddings', () => {
   it('answers the Responses API with output_text content and input/output token usage', async () => {
     const answer = await json(await post('/v1/responses', { model: 'gpt-4o-mini', instructions: 'be brief', input: 'hi there' }));

@@ -20,8 +20,14 @@ export interface SseEvent {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Writes the events as an SSE stream, pausing `delayMs` between them so clients see real chunks. */
-export async function sendSse(res: ServerResponse, events: SseEvent[], delayMs: number, headers: Record<string, string> = {}): Promise<void> {
+/** How a stream is paced: a pause between events, and a wait before the last one (see FakeAi.holdStreamEnd). */
+export interface Pacing {
+  delayMs: number;
+  beforeLast(): Promise<void>;
+}
+
+/** Writes the events as an SSE stream, pausing between them so clients see real chunks. */
+export async function sendSse(res: ServerResponse, events: SseEvent[], pacing: Pacing, headers: Record<string, string> = {}): Promise<void> {
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
@@ -30,9 +36,10 @@ export async function sendSse(res: ServerResponse, events: SseEvent[], delayMs: 
   });
   for (const [i, e] of events.entries()) {
     if (res.destroyed) return;
+    if (i > 0 && i === events.length - 1) await pacing.beforeLast();
     const data = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
     res.write(`${e.event ? `event: ${e.event}\n` : ''}data: ${data}\n\n`);
-    if (delayMs > 0 && i < events.length - 1) await sleep(delayMs);
+    if (pacing.delayMs > 0 && i < events.length - 1) await sleep(pacing.delayMs);
   }
   res.end();
 }

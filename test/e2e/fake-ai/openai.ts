@@ -1,7 +1,7 @@
 // OpenAI-compatible endpoints: Chat Completions, Responses, Images, Embeddings.
 // Bodies follow the real API closely enough for the official SDK and the Vercel AI SDK to parse them.
 import type { ServerResponse } from 'node:http';
-import { openAiError, sendJson, sendSse, type SseEvent } from './http.js';
+import { openAiError, sendJson, sendSse, type Pacing, type SseEvent } from './http.js';
 import {
   chatPromptText,
   countTokens,
@@ -16,7 +16,7 @@ type Json = Record<string, any>;
 const now = () => Math.floor(Date.now() / 1000);
 const requestIdHeader = () => ({ 'x-request-id': fakeId('req_') });
 
-export async function chatCompletions(res: ServerResponse, body: Json, delayMs: number): Promise<void> {
+export async function chatCompletions(res: ServerResponse, body: Json, pacing: Pacing): Promise<void> {
   if (!Array.isArray(body.messages)) return openAiError(res, 400, "Missing required parameter: 'messages'.");
   const model = String(body.model ?? 'gpt-4o-mini');
   const promptTokens = countTokens(chatPromptText(body));
@@ -50,10 +50,10 @@ export async function chatCompletions(res: ServerResponse, body: Json, delayMs: 
   // With include_usage the real API sends one more chunk: no choices, the usage of the whole call.
   if (includeUsage) events.push(chunk([], { usage }));
   events.push({ data: '[DONE]' });
-  await sendSse(res, events, delayMs, requestIdHeader());
+  await sendSse(res, events, pacing, requestIdHeader());
 }
 
-export async function responses(res: ServerResponse, body: Json, delayMs: number): Promise<void> {
+export async function responses(res: ServerResponse, body: Json, pacing: Pacing): Promise<void> {
   if (body.input === undefined) return openAiError(res, 400, "Missing required parameter: 'input'.");
   const model = String(body.model ?? 'gpt-4o-mini');
   const inputTokens = countTokens(responsesPromptText(body));
@@ -120,7 +120,7 @@ export async function responses(res: ServerResponse, body: Json, delayMs: number
     ev('response.output_item.done', { output_index: 0, item: message('completed', reply) }),
     ev('response.completed', { response: response('completed', [message('completed', reply)], usage) }),
   ];
-  await sendSse(res, events, delayMs, requestIdHeader());
+  await sendSse(res, events, pacing, requestIdHeader());
 }
 
 // A 1x1 transparent PNG: what `b64_json` carries.

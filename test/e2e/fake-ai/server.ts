@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { messages } from './anthropic.js';
-import { anthropicError, openAiError } from './http.js';
+import { anthropicError, openAiError, type Pacing } from './http.js';
 import { chatCompletions, embeddings, imagesGenerations, responses } from './openai.js';
 
 export interface FakeAiRequest {
@@ -33,6 +33,12 @@ export interface FakeAi {
   reset(): void;
   /** The next `count` AI calls answer `status` with a provider-shaped error instead of a reply. */
   failNext(status: number, count?: number): void;
+  /**
+   * Streams hold their last event until `until` settles (at most `timeoutMs`). A test that releases it when its
+   * client sees the first body chunk proves the app streams, whatever the machine's load: an app that buffers
+   * its answer delivers nothing before the AI's stream ends.
+   */
+  holdStreamEnd(until: Promise<unknown>, timeoutMs: number): void;
   close(): Promise<void>;
 }
 
@@ -56,7 +62,8 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> {
-  const delayMs = options.streamDelayMs ?? 5;
+  let hold: Promise<unknown> | null = null;
+  const pacing: Pacing = { delayMs: options.streamDelayMs ?? 5, beforeLast: async () => void (await hold) };
   const requests: FakeAiRequest[] = [];
   let failures: { status: number; remaining: number } | null = null;
   let url = '';
@@ -85,15 +92,15 @@ export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> 
     body ??= {};
     switch (kind) {
       case 'openai:chat.completions':
-        return chatCompletions(res, body, delayMs);
+        return chatCompletions(res, body, pacing);
       case 'openai:responses':
-        return responses(res, body, delayMs);
+        return responses(res, body, pacing);
       case 'openai:images.generate':
         return imagesGenerations(res, body, url);
       case 'openai:embeddings':
         return embeddings(res, body);
       case 'anthropic:messages':
-        return messages(res, body, delayMs);
+        return messages(res, body, pacing);
     }
   }
 
@@ -115,9 +122,14 @@ export async function startFakeAi(options: FakeAiOptions = {}): Promise<FakeAi> 
     reset() {
       requests.length = 0;
       failures = null;
+      hold = null;
     },
     failNext(status, count = 1) {
       failures = { status, remaining: count };
+    },
+    holdStreamEnd(until, timeoutMs) {
+      const timeout = new Promise((resolve) => setTimeout(resolve, timeoutMs).unref());
+      hold = Promise.race([until, timeout]);
     },
     close() {
       server.closeAllConnections();

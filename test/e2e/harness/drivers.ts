@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AppCopy } from './app-copy.js';
 import { expand, type BillableSpec, type E2eConfig, type RequestSpec } from './e2e-config.js';
-import type { HttpClient, HttpResponse } from './http-client.js';
+import type { HttpClient, HttpResponse, RequestOptions } from './http-client.js';
 
 export interface TestUser {
   email: string;
@@ -20,11 +20,11 @@ export function newUser(label = 'user'): TestUser {
   return { email: `${label}-${id}@example.test`, password: `pw-${id}-long-enough`, name: `Test ${label} ${id}` };
 }
 
-function send(client: HttpClient, spec: RequestSpec, vars: Record<string, string>, body = spec.body): Promise<HttpResponse> {
+function send(client: HttpClient, spec: RequestSpec, vars: Record<string, string>, body = spec.body, options: RequestOptions = {}): Promise<HttpResponse> {
   const expanded = expand(body, vars);
   const method = spec.method ?? 'POST';
-  if (spec.form) return client.request(method, spec.path, { form: expanded as Record<string, string> });
-  return client.request(method, spec.path, { json: method === 'GET' ? undefined : expanded });
+  if (spec.form) return client.request(method, spec.path, { ...options, form: expanded as Record<string, string> });
+  return client.request(method, spec.path, { ...options, json: method === 'GET' ? undefined : expanded });
 }
 
 const userVars = (user: TestUser) => ({ email: user.email, password: user.password, name: user.name });
@@ -85,6 +85,7 @@ export function billableSpec(app: Driven, kind: string): BillableSpec {
 }
 
 /** Calls the billable route `kind` (a key of e2e.json's `billable`) with `prompt` as the user's input. */
-export function callBillable(app: Driven, client: HttpClient, kind: string, prompt = 'Tell me something about billing'): Promise<HttpResponse> {
-  return send(client, billableSpec(app, kind), { prompt });
+export function callBillable(app: Driven, client: HttpClient, kind: string, prompt = 'Tell me something about billing', options: RequestOptions = {}): Promise<HttpResponse> {
+  const spec = billableSpec(app, kind);
+  return send(client, spec, { prompt }, spec.body, options);
 }

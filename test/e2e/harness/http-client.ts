@@ -21,6 +21,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   /** Default 120 s (a Next.js dev server compiles a route on its first request, slowly on a busy machine). */
   timeoutMs?: number;
+  /** Called once, when the first body chunk arrives (before the rest of the body is read). */
+  onFirstChunk?: () => void;
 }
 
 export class HttpClient {
@@ -66,7 +68,10 @@ export class HttpClient {
     const decoder = new TextDecoder();
     if (res.body) {
       for await (const chunk of res.body as AsyncIterable<Uint8Array>) {
-        if (firstChunkMs < 0) firstChunkMs = Date.now() - started;
+        if (firstChunkMs < 0) {
+          firstChunkMs = Date.now() - started;
+          options.onFirstChunk?.();
+        }
         chunks.push(decoder.decode(chunk, { stream: true }));
       }
     }
