@@ -15,6 +15,11 @@ export function billingModulePath(info: PackageInfo, config: BillingConfig): str
   return `${info.srcDir ? 'src/' : ''}lib/billing.${ext}`;
 }
 
+/** A module the toolkit writes next to the billing module (`lib/billing-costs.ts` beside `lib/billing.ts`). */
+export function siblingModulePath(info: PackageInfo, config: BillingConfig, suffix: string): string {
+  return billingModulePath(info, config).replace(/(\.[cm]?[jt]sx?)$/, `-${suffix}$1`);
+}
+
 /** The alias spelling of the module (`@/lib/billing`), when the app has an alias for its folder and resolves aliases at runtime. */
 export function aliasSpecifier(info: PackageInfo, modulePath: string): string | null {
   // Plain Node (tsc output, node --import) does not resolve tsconfig paths; only bundled apps do.

@@ -28,12 +28,14 @@ export interface Verify {
 
 /**
  * The verification of an area's plan (null with --no-verify), with the billing module in place when
- * client-setup has not written it yet: its absence is not a reason to refuse an edit.
+ * client-setup has not written it yet: its absence is not a reason to refuse an edit. `planned`: project
+ * path -> text of files the plan writes that the edits import.
  */
-export function verifyFor(ctx: AreaContext): Verify | null {
+export function verifyFor(ctx: AreaContext, planned: ReadonlyMap<string, string> = new Map()): Verify | null {
   if (ctx.options.verify === false) return null;
   const { info } = ctx.pkg;
-  const overlays = new Map<string, string>();
+  // Files the plan itself creates (the costs module) are in place too.
+  const overlays = new Map<string, string>(planned);
   if (!info.billing.module) overlays.set(posix.join(info.path, billingModulePath(info, ctx.config)), generateFor(info, ctx.config));
   return { verifier: new EditVerifier(ctx.pkg.ctx.typeProgram(), overlays), pkg: ctx.pkg };
 }

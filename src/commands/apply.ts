@@ -23,7 +23,7 @@ export function applyCommand(): Command {
     .option('--dry-run', 'show the diff, write nothing')
     .option('--json', 'print the plan as JSON (writes only with --yes)')
     .option('--allow-dirty', 'write even when the git tree has uncommitted changes')
-    .option('--force', 'regenerate files the user has edited (client-setup)')
+    .option('--force', 'regenerate files the user has edited (the billing module of client-setup, the costs module of cost-tracking)')
     .option('--package <path>', 'the app package to change, in a monorepo')
     .option('--no-verify', "do not type-check the edits with the app's TypeScript settings before showing them")
     .action((areaName: string, dir: string, flags: ApplyFlags) =>

@@ -24,7 +24,7 @@ export function listCommand(): Command {
           if (config) {
             const plan = await planArea(area, ws, pkg, config, { verify: false });
             // Sites left to a person (each with a marker) mean the area is not done, even when nothing changes.
-            state = plan.changes.length ? `${plan.changes.length} file(s) to change` : plan.manual.length ? `partly applied (${plan.manual.length} site(s) left)` : 'applied';
+            state = plan.changes.length ? `${plan.changes.length} file(s) to change` : plan.manual.length ? `partly applied (${plan.manual.length} step(s) left)` : 'applied';
           }
           rows.push([area.name, state, area.summary]);
         }

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { deriveEstimates } from '../costs/estimate.js';
 import { packageRoot } from '../package-root.js';
 import { CONFIG_FILE, type BillingConfig } from './types.js';
 
@@ -62,7 +63,10 @@ export function parseConfig(text: string, file: string): BillingConfig {
   }
   const check = validate();
   if (!check(data)) throw new ConfigError(file, describeErrors(check.errors ?? []));
-  return data as BillingConfig;
+  const config = data as BillingConfig;
+  const problems = deriveEstimates(config);
+  if (problems.length) throw new ConfigError(file, problems);
+  return config;
 }
 
 /** `/events/0/estimate` → `events[0].estimate` */

@@ -56,8 +56,13 @@ export interface EventConfig {
   volumeField?: string;
   /** Event data fields used as billable dimensions (`model`). */
   dimensions?: string[];
-  /** Estimated cost of one call in asset units; balance gates refuse below it. */
+  /**
+   * Estimated cost of one call in asset units; balance gates refuse below it. When absent it is derived from
+   * `expected`: its usage priced with the toolkit's table (costs.prices first) times costs.markup.
+   */
   estimate: number;
+  /** The usage one call is expected to have, for an estimate that agrees with the bill. */
+  expected?: { model: string; inputTokens?: number; outputTokens?: number; images?: number };
   /** false until a person has confirmed the estimate (init writes placeholders). */
   estimateReviewed?: boolean;
   description?: string;
@@ -95,6 +100,15 @@ export interface BillingConfig {
     onUnavailable: 'allow' | 'deny';
     /** Where a 402 response tells the customer to top up. */
     topUpUrl: string;
+  };
+  /** The cost-tracking area: what each call cost you, attached to its event as `costs`. */
+  costs?: {
+    /** Vendor in the price table (openai, anthropic, google) -> its external_id in Credyt. */
+    vendors?: Record<string, string>;
+    /** Per-model prices in USD per million tokens, used before the shipped table. */
+    prices?: Record<string, { input: number; output?: number; cachedInput?: number; cacheWrite?: number; vendor?: string }>;
+    /** What you charge over cost, for estimates derived from `expected` (1.5 = cost + 50%); default 1. */
+    markup?: number;
   };
   /** The billing-portal area's route. */
   portal?: {

@@ -2,7 +2,9 @@
 // POST /products, so a config the sandbox accepts is one Credyt would accept too. Seeded products are
 // published (customers subscribe to them at signup) and keep a stable id derived from their code.
 import type { BillingConfig } from '../config/types.js';
+import { vendorsIn, vendorsOf } from '../costs/price-table.js';
 import { createProduct, parseAsset, parseProduct } from './catalog.js';
+import { addVendor, findVendor } from './routes/vendors.js';
 import { stableId } from './ids.js';
 import { Problem } from './problems.js';
 import { emptyState } from './store.js';
@@ -28,6 +30,12 @@ export function addSeed(state: State, config: BillingConfig | undefined, now: st
     const input = check((v) => parseProduct({ ...product, publish: true }, v, state, item('products', i), false));
     createProduct(state, input, now, stableId('prp', input.code));
   });
+  // The vendors the costs module names (products push would create them in Credyt).
+  const ids = vendorsOf(config);
+  for (const vendor of config.events ? vendorsIn(config) : []) {
+    const externalId = ids[vendor] ?? vendor;
+    if (!findVendor(state, { externalId })) addVendor(state, vendor, externalId, now, stableId('vnd', externalId));
+  }
 }
 
 /** A config the sandbox cannot seed from; the message names each bad field (`products[0].prices[1].type`). */

@@ -11,6 +11,7 @@ import { adminRouter } from './routes/admin.js';
 import { assetRoutes } from './routes/assets.js';
 import { customerRoutes } from './routes/customers.js';
 import { eventRoutes } from './routes/events.js';
+import { vendorRoutes } from './routes/vendors.js';
 import { isPagePath, pageRoutes } from './routes/pages.js';
 import { productRoutes } from './routes/products.js';
 import { walletRoutes } from './routes/wallet.js';
@@ -83,7 +84,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 function apiRouter(): Router {
   const router = new Router();
-  for (const register of [customerRoutes, walletRoutes, eventRoutes, pageRoutes, assetRoutes, productRoutes, webhookRoutes]) register(router);
+  for (const register of [customerRoutes, walletRoutes, eventRoutes, pageRoutes, assetRoutes, productRoutes, webhookRoutes, vendorRoutes]) register(router);
   return router;
 }
 

@@ -17,6 +17,7 @@ export function emptyState(): State {
     adjustments: [],
     events: [],
     webhooks: [],
+    vendors: [],
   };
 }
 

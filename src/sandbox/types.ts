@@ -106,6 +106,14 @@ export interface StoredEvent {
   received_at: string;
 }
 
+/** Who a cost on an event was paid to (`costs[].vendor_id` / `vendor_external_id`). */
+export interface Vendor {
+  id: string;
+  name: string;
+  external_id: string;
+  created_at: string;
+}
+
 export interface Webhook {
   id: string;
   url: string;
@@ -127,4 +135,6 @@ export interface State {
   adjustments: Adjustment[];
   events: StoredEvent[];
   webhooks: Webhook[];
+  /** Absent in state files written before vendors existed (read as none). */
+  vendors?: Vendor[];
 }

@@ -23,6 +23,7 @@ describe('billing-codemod list', () => {
       'billing-portal': 'needs init',
       'balance-display': 'needs init',
       webhooks: 'needs init',
+      'cost-tracking': 'needs init',
     });
 
     expect((await runCli(['init', dir, '--yes', '--allow-dirty'], { cwd: dir })).code).toBe(0);
@@ -30,6 +31,8 @@ describe('billing-codemod list', () => {
     const after = states((await runCli(['list', dir], { cwd: dir })).stdout);
     expect(after['client-setup']).toBe('applied');
     for (const area of ['customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display', 'webhooks']) expect(after[area]).toMatch(/^\d+ file\(s\) to change$/);
+    // Cost tracking prices the events usage-events sends: until there are some, that is the step left.
+    expect(after['cost-tracking']).toBe('partly applied (1 step(s) left)');
   }, 120_000);
 
   it('says partly applied while sites are left to a person, not applied', async () => {
@@ -46,7 +49,7 @@ describe('billing-codemod list', () => {
       );
       expect((await runCli(['init', app, '--yes', '--allow-dirty'], { cwd: app })).code).toBe(0);
       expect((await runCli(['apply', 'usage-events', app, '--yes', '--allow-dirty'], { cwd: app })).code).toBe(3);
-      expect(states((await runCli(['list', app], { cwd: app })).stdout)['usage-events']).toBe('partly applied (1 site(s) left)');
+      expect(states((await runCli(['list', app], { cwd: app })).stdout)['usage-events']).toBe('partly applied (1 step(s) left)');
     } finally {
       rmSync(app, { recursive: true, force: true });
     }

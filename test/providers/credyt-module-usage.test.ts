@@ -44,6 +44,28 @@ describe.each(FORMS)('$language/$module module', (form) => {
   });
 
   describe('trackUsage', () => {
+    test('sends costs with the event; costs Credyt refuses never lose the event: it is sent again without them, once', async () => {
+      await sandbox.api.post('/vendors', { name: 'OpenAI', external_id: 'openai' }).catch(() => undefined);
+      const cost = (vendor: string) => [{ id: uid(), vendor_external_id: vendor, description: 'openai gpt-4o-mini', amount: 0.0004, currency: 'USD', metadata: { model: 'gpt-4o-mini' } }];
+      const kept = await mod.trackUsage({ customer: customerId, eventType: 'message_completed', data: { total_tokens: 10 }, costs: cost('openai') });
+      expect(kept.ok).toBe(true);
+      expect((await sandbox.api.get(`/events/${kept.id}`)).body.costs).toHaveLength(1);
+
+      await sandbox.api.delete('/_sandbox/requests');
+      const errors: string[] = [];
+      mod.onBillingError((error, context) => errors.push(`${context.operation}: ${(error as Error).message}`));
+      const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      const refused = await mod.trackUsage({ customer: customerId, eventType: 'message_completed', data: { total_tokens: 10 }, costs: cost('no-such-vendor') });
+      quiet.mockRestore();
+      mod.onBillingError(() => undefined);
+      expect(refused.ok).toBe(true);
+      const posts = await sandbox.requests('POST', '/events');
+      expect(posts.map((p) => p.body.events[0].id)).toEqual([refused.id, refused.id]);
+      expect(posts[1].body.events[0].costs).toBeUndefined();
+      expect((await sandbox.api.get(`/events/${refused.id}`)).body.fees).toHaveLength(1);
+      expect(errors).toEqual([expect.stringMatching(/^trackUsage \(costs refused, sent without them\): /)]);
+    });
+
     test('sends one event with its own id, billed once', async () => {
       const occurredAt = new Date('2026-01-02T03:04:05Z');
       const data = { total_tokens: 1000, model: 'gpt-4' };

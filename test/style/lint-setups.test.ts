@@ -15,7 +15,7 @@ import { findArea } from '../../src/areas/registry.js';
 import type { Plan } from '../../src/plan/types.js';
 
 const APPS = join(import.meta.dirname, '..', 'fixtures', 'lint-apps');
-const AREAS = ['client-setup', 'customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display', 'webhooks'];
+const AREAS = ['client-setup', 'customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display', 'webhooks', 'cost-tracking'];
 
 interface Setup {
   app: string;
@@ -109,7 +109,7 @@ describe.each(SETUPS)('lint setup $app', (setup) => {
     const routeFiles = ['src/billing-portal.js', 'src/billing-balance.js', 'src/billing-webhooks.js', 'src/lib/billing-webhooks.js'];
     const billingModules = [...created].filter((f) => /lib\/billing\.[jt]s$/.test(f));
     expect(billingModules, 'the billing module was created').toHaveLength(1);
-    expect([...created].filter((f) => !billingModules.includes(f)).sort(), 'the route files created').toEqual(setup.routes ? [...routeFiles].sort() : []);
+    expect([...created].filter((f) => !billingModules.includes(f)).sort(), 'the route files and the costs module created').toEqual([...(setup.routes ? routeFiles : []), billingModules[0]!.replace('billing.', 'billing-costs.')].sort());
 
     const after = setup.lint(dir, [...setup.edited, ...created]);
     for (const file of created) expect(after[file] ?? [], `lint problems in the new file ${file}`).toEqual([]);

@@ -16,7 +16,7 @@ import { emitModule } from '../../providers/emit/index.js';
 import { readProjectFile } from '../../project/project.js';
 import { generateFor } from '../client-setup/module-file.js';
 import type { BillingConfig } from '../../config/types.js';
-import { billingModulePath, billingSpecifier, moduleSpecifier } from '../module-location.js';
+import { billingModulePath, billingSpecifier, moduleSpecifier, siblingModulePath } from '../module-location.js';
 import type { AreaContext } from '../types.js';
 import { placeRoute, type RoutePlacement } from './placement.js';
 import { routeCode, type RoutePurpose } from './route-code.js';
@@ -122,7 +122,7 @@ function routeFile(ctx: AreaContext, role: RecipeRole, purpose: RoutePurpose, re
 
 /** The webhook module, next to the billing module (`src/lib/billing-webhooks.ts`), package-relative. */
 export function webhookModulePath(info: PackageInfo, config: BillingConfig): string {
-  return billingModulePath(info, config).replace(/billing(\.[cm]?[jt]s)$/, 'billing-webhooks$1');
+  return siblingModulePath(info, config, 'webhooks');
 }
 
 function frameworkImports(role: RecipeRole): string[] {

@@ -94,14 +94,20 @@ function partialFloors(config: BillingConfig): LiteralValue[] {
   return floors;
 }
 
-// Replaces the value of each `const NAME[: T] = value[ as T];` line, keeping its type.
-function embedSettings(source: string, settings: Record<string, LiteralValue>): string {
+/** Code to embed as written (a table laid out one row per line), where a plain literal would be one long line. */
+export class RawCode {
+  constructor(readonly code: string) {}
+}
+
+/** Replaces the value of each `const NAME[: T] = value[ as T];` line of a template, keeping its type. */
+export function embedSettings(source: string, settings: Record<string, LiteralValue | RawCode>, templatePath = TEMPLATE_PATH): string {
   let result = source;
   for (const [name, value] of Object.entries(settings)) {
     const line = new RegExp(`^(const ${name}(?::[^=]+)? = )(.+?)((?: as [^;]+)?;)$`, 'gm');
     const count = result.match(line)?.length ?? 0;
-    if (count !== 1) throw new Error(`${TEMPLATE_PATH}: expected one \`const ${name} = ...;\` line, found ${count}`);
-    result = result.replace(line, (_match, head: string, _value: string, tail: string) => head + jsLiteral(value) + tail);
+    if (count !== 1) throw new Error(`${templatePath}: expected one \`const ${name} = ...;\` line, found ${count}`);
+    const code = value instanceof RawCode ? value.code : jsLiteral(value);
+    result = result.replace(line, (_match, head: string, _value: string, tail: string) => head + code + tail);
   }
   return result;
 }

@@ -9,6 +9,7 @@ import { activeLines } from '../subscriptions.js';
 import type { Customer, StoredEvent } from '../types.js';
 import { Checker, type Json, field, item } from '../validate.js';
 import { findCustomer } from './customers.js';
+import { findVendor } from './vendors.js';
 
 export function eventRoutes(router: Router): void {
   router.add('POST', '/events', postEvents);
@@ -44,11 +45,33 @@ export function parseEvents(value: unknown, v: Checker, path = 'events'): EventI
     const description = v.string(event.description, field(at, 'description'));
     const data = v.object(event.data, field(at, 'data'));
     const costs = v.array(event.costs, field(at, 'costs')) ?? [];
-    costs.forEach((cost, j) => v.object(cost, item(field(at, 'costs'), j), { required: true }));
+    costs.forEach((cost, j) => parseCost(cost, v, item(field(at, 'costs'), j)));
     if (id === undefined || type === undefined || occurredAt === undefined) return;
     events.push({ id, event_type: type, occurred_at: occurredAt, subject: subject ?? null, description: description ?? null, data: data ?? {}, costs });
   });
   return events;
+}
+
+/** A cost item: an amount and currency, paid to a vendor named by `vendor_id` or `vendor_external_id`. */
+function parseCost(value: unknown, v: Checker, at: string): void {
+  const cost = v.object(value, at, { required: true });
+  if (!cost) return;
+  v.number(cost.amount, field(at, 'amount'), { required: true, min: 0 });
+  v.string(cost.currency, field(at, 'currency'), { required: true });
+  v.string(cost.vendor_id, field(at, 'vendor_id'));
+  v.string(cost.vendor_external_id, field(at, 'vendor_external_id'));
+  if (cost.vendor_id == null && cost.vendor_external_id == null) v.invalid(field(at, 'vendor_external_id'), 'vendor_id or vendor_external_id is required');
+}
+
+/** Each cost's vendor must exist (created with POST /vendors), as Credyt attributes the cost to it. */
+function checkVendors(core: Core, events: EventInput[]): void {
+  events.forEach((event, i) =>
+    (event.costs as Array<Record<string, string | undefined>>).forEach((cost, j) => {
+      if (findVendor(core.state, { id: cost.vendor_id ?? undefined, externalId: cost.vendor_external_id ?? undefined })) return;
+      const key = cost.vendor_id != null ? 'vendor_id' : 'vendor_external_id';
+      throw fieldProblem(`events[${i}].costs[${j}].${key}`, `no vendor with ${key === 'vendor_id' ? 'id' : 'external_id'} "${cost[key]}" (create it with POST /vendors)`);
+    }),
+  );
 }
 
 function postEvents(core: Core, req: Request): Reply {
@@ -62,6 +85,7 @@ function postEvents(core: Core, req: Request): Reply {
   const events = parseEvents(body.events, v);
   v.done();
   const customer = resolveCustomer(core, customerId, externalId);
+  checkVendors(core, events);
 
   // Idempotency by event id: an id seen before (or earlier in this batch) is accepted and not billed again.
   const seen = new Set(core.state.events.map((event) => event.id));
@@ -101,16 +125,16 @@ function listEvents(core: Core, req: Request): Reply {
   const customerId = req.query.get('customer_id');
   const newestFirst = [...core.state.events].reverse();
   const events = customerId === null ? newestFirst : newestFirst.filter((event) => event.customer_id === customerId);
-  return json(200, page(events, req.query, eventView));
+  return json(200, page(events, req.query, (event) => eventView(core, event)));
 }
 
 function getEvent(core: Core, req: Request): Reply {
   const event = core.state.events.find((candidate) => candidate.id === req.params.id);
   if (!event) throw notFound(`no event with id "${req.params.id}"`);
-  return json(200, eventView(event));
+  return json(200, eventView(core, event));
 }
 
-function eventView(event: StoredEvent): Json {
+function eventView(core: Core, event: StoredEvent): Json {
   return {
     id: event.id,
     customer_id: event.customer_id,
@@ -122,6 +146,27 @@ function eventView(event: StoredEvent): Json {
     costs: event.costs,
     fees: event.fees,
     notes: event.notes,
+    margin: marginOf(core, event),
     received_at: event.received_at,
   };
+}
+
+/**
+ * What the event earned over what it cost, in USD: its fees (a custom asset converted at its USD rate) less
+ * its costs. Null when a fee or a cost cannot be put in USD.
+ */
+function marginOf(core: Core, event: StoredEvent): { currency: 'USD'; revenue: number; costs: number; net: number } | null {
+  let revenue = 0;
+  for (const fee of event.fees) {
+    const rate = fee.asset === 'USD' ? 1 : core.state.assets.find((a) => a.code === fee.asset)?.rates.find((r) => r.source === 'USD')?.rate;
+    if (rate === undefined) return null;
+    revenue += fee.amount * rate;
+  }
+  let costs = 0;
+  for (const cost of event.costs as Array<{ amount: number; currency: string }>) {
+    if (cost.currency !== 'USD') return null;
+    costs += cost.amount;
+  }
+  const round = (n: number) => Math.round(n * 1e10) / 1e10;
+  return { currency: 'USD', revenue: round(revenue), costs: round(costs), net: round(revenue - costs) };
 }

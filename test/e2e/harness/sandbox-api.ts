@@ -13,6 +13,8 @@ export interface SandboxEvent {
   subject: string | null;
   data: Record<string, unknown> | null;
   fees?: Array<{ amount: number; asset: string }>;
+  costs?: Array<{ vendor_external_id?: string; amount: number; currency: string; metadata?: { model?: string } }>;
+  margin?: { currency: string; revenue: number; costs: number; net: number } | null;
 }
 
 export interface SandboxCustomer {

@@ -298,9 +298,16 @@ export async function trackUsage(input) {
   try {
     const occurredAt = new Date(input.occurredAt ?? Date.now()).toISOString();
     const data = withPartialFloor(input.eventType, input.data);
-    const event = { id, event_type: input.eventType, occurred_at: occurredAt, subject: input.subject, description: input.description, data, costs: input.costs };
+    const costs = input.costs?.length ? input.costs : undefined;
+    const event = { id, event_type: input.eventType, occurred_at: occurredAt, subject: input.subject, description: input.description, data, costs };
+    const send = (customerId, body) => request('POST', '/events', { body: { customer_id: customerId, events: [body] }, retry: true });
     await withCustomer(input.customer, CREATE_CUSTOMER_ON_FIRST_USE, undefined, (customerId) =>
-      request('POST', '/events', { body: { customer_id: customerId, events: [event] }, retry: true }),
+      send(customerId, event).catch((error) => {
+        // Credyt's docs leave the cost item's shape unconfirmed: refused costs never lose the event (same id).
+        if (!costs || !(error instanceof BillingError) || (error.status !== 400 && error.status !== 422)) throw error;
+        handleFailure('log', error, { operation: 'trackUsage (costs refused, sent without them)', eventId: id, customer: input.customer }, null);
+        return send(customerId, { ...event, costs: undefined });
+      }),
     );
     return { id, ok: true };
   } catch (error) {

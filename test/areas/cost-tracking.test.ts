@@ -1,0 +1,3 @@
+import { fixtureSuite } from '../helpers/fixtures.js';
+
+fixtureSuite('cost-tracking');
