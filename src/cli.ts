@@ -8,6 +8,7 @@ import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { pricesCommand } from './commands/prices.js';
 import { sandboxCommand } from './commands/sandbox.js';
+import { verifyCommand } from './commands/verify.js';
 import { toolkitVersion } from './package-root.js';
 
 const program = new Command('billing-codemod')
@@ -28,7 +29,7 @@ Typical run:
 // Commander's own usage errors (unknown option, missing argument) exit 2, like ours; help and version exit 0.
 const exitOnUsageError = (err: { exitCode: number }) => process.exit(err.exitCode === 0 ? 0 : 2);
 program.exitOverride(exitOnUsageError);
-for (const command of [detectCommand(), initCommand(), listCommand(), applyCommand(), pricesCommand(), sandboxCommand(), demoCommand()]) {
+for (const command of [detectCommand(), initCommand(), listCommand(), applyCommand(), pricesCommand(), verifyCommand(), sandboxCommand(), demoCommand()]) {
   program.addCommand(command.exitOverride(exitOnUsageError).showHelpAfterError('(add --help for usage)'));
 }
 

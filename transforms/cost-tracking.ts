@@ -105,6 +105,8 @@ function calleeRoot(object: Node, locals: Set<string>): boolean {
 type CostArguments = { provider: string; model: string; usage: string } | { skip: string };
 
 function costArguments(ast: t.File, text: string, event: t.ObjectExpression, line: number, options: CostTrackingOptions): CostArguments {
+  const speech = speechArguments(ast, text, line, options);
+  if (speech) return speech;
   const data = getPropertyValue(event, 'data');
   if (!data || data.type !== 'ObjectExpression') return { skip: 'the event has no data object to read the usage from: add costs by hand' };
   const partial = getPropertyValue(data, 'partial');
@@ -123,6 +125,21 @@ function costArguments(ast: t.File, text: string, event: t.ObjectExpression, lin
   const usage = usageArgument(text, data, callNode);
   if (!usage) return { skip: 'the event reads no token counts or image count this call reports: add costs by hand' };
   return { provider: jsLiteral(provider), model, usage };
+}
+
+/**
+ * Text to speech is priced per character of its input, which the request holds: `{ characters: text.length }`
+ * when the input is a plain name (read again, it is the same text). Null when the call is not one.
+ */
+function speechArguments(ast: t.File, text: string, line: number, options: CostTrackingOptions): CostArguments | null {
+  const billable = nearestCall(options.calls, line);
+  if (!billable || billable.provider !== 'openai' || billable.call !== 'audio.speech.create') return null;
+  const call = callAt(ast, billable);
+  const request = call?.arguments[0];
+  const input = request?.type === 'ObjectExpression' ? getPropertyValue(request, 'input') : null;
+  const model = call ? requestModelOf(call, text) : null;
+  if (!input || !/^(Identifier|MemberExpression)$/.test(input.type) || !model) return { skip: "the speech request's model or input is not a plain value to read again: add costs by hand" };
+  return { provider: jsLiteral('openai'), model, usage: `{ characters: ${nodeText(text, input)}.length }` };
 }
 
 /** The SDK: the event's only one, else the billable call nearest above the event in this file. */
@@ -182,9 +199,10 @@ function usageArgument(text: string, data: t.ObjectExpression, call: t.CallExpre
   return null;
 }
 
-/** Where and what to insert so `property` follows the event's `data`, on its own line like the others. */
+/** Where and what to insert so `property` follows the event's `data` (else its `eventType`), on its own line like the others. */
 function afterData(source: string, event: t.ObjectExpression, property: string): { at: number; text: string } {
-  const data = event.properties.find((p) => p.type === 'ObjectProperty' && propertyKey(p) === 'data') as Node;
+  const named = (key: string) => event.properties.find((p) => p.type === 'ObjectProperty' && propertyKey(p) === key);
+  const data = (named('data') ?? named('eventType') ?? event.properties[event.properties.length - 1]) as Node;
   const end = data.end ?? 0;
   const comma = /^\s*,/.exec(source.slice(end));
   const lineStart = source.lastIndexOf('\n', (data.start ?? 0) - 1) + 1;

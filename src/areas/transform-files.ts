@@ -36,10 +36,16 @@ export function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Iterable<
     const output = result.output;
     const change = output === null ? null : modifyFile(path, project.sources.get(path) as string, () => output);
     if (change) plan.changes.push(change);
+    if (change && ctx.options.listSites) (plan.sites ??= []).push(...editedSites(runs.find((r) => r.path === path)!));
     plan.skipped.push(...result.skipped);
     plan.manual.push(...result.manual);
     for (const note of result.notes) if (!plan.notes.includes(note)) plan.notes.push(note);
   }
+}
+
+/** The sites whose edit alone changes the file (a run reports every site it looked at, done ones too). */
+function editedSites(run: FileRun): Array<{ path: string; line: number }> {
+  return run.result.sites.filter((site) => run.rerun({ only: new Set([site.key]) }).output !== null).map((site) => ({ path: run.path, line: site.line }));
 }
 
 /**

@@ -11,6 +11,8 @@ export interface AreaOptions {
   force?: boolean;
   /** Type-check the edits before showing them (default true; `--no-verify` turns it off). */
   verify?: boolean;
+  /** List the sites the plan edits (`plan.sites`), for `verify`: each site's edit is tried on its own. */
+  listSites?: boolean;
 }
 
 export interface AreaContext {

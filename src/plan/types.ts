@@ -72,6 +72,8 @@ export interface Plan {
   verification?: Verification;
   /** Routes the plan adds (billing-portal, balance-display, webhooks). */
   routes?: RouteAdded[];
+  /** The sites the plan edits (a billable call, a signup), by file and line: what `verify` lists as missing. */
+  sites?: Array<{ path: string; line: number }>;
 }
 
 export function emptyPlan(area: string, pkg: string): Plan {
