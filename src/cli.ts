@@ -7,6 +7,7 @@ import { detectCommand } from './commands/detect.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
 import { pricesCommand } from './commands/prices.js';
+import { productsCommand } from './commands/products.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { verifyCommand } from './commands/verify.js';
 import { toolkitVersion } from './package-root.js';
@@ -29,7 +30,7 @@ Typical run:
 // Commander's own usage errors (unknown option, missing argument) exit 2, like ours; help and version exit 0.
 const exitOnUsageError = (err: { exitCode: number }) => process.exit(err.exitCode === 0 ? 0 : 2);
 program.exitOverride(exitOnUsageError);
-for (const command of [detectCommand(), initCommand(), listCommand(), applyCommand(), pricesCommand(), verifyCommand(), sandboxCommand(), demoCommand()]) {
+for (const command of [detectCommand(), initCommand(), listCommand(), applyCommand(), productsCommand(), pricesCommand(), verifyCommand(), sandboxCommand(), demoCommand()]) {
   program.addCommand(command.exitOverride(exitOnUsageError).showHelpAfterError('(add --help for usage)'));
 }
 
