@@ -2,13 +2,16 @@ import { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace, selectPackage, UsageError } from '../areas/run.js';
-import { configFromDetection, schemaReference } from '../config/from-detection.js';
+import { schemaReference } from '../config/from-detection.js';
+import { parseConfig } from '../config/load.js';
+import { configFromAnswers, type Answers } from '../init/answers.js';
+import { answersFromFlags, type InitAnswerFlags } from '../init/flags.js';
 import { CONFIG_FILE } from '../config/types.js';
 import { emptyPlan } from '../plan/types.js';
 import { EXIT, interactive, runCommand } from './exit.js';
 import { presentAndWrite } from './present-plan.js';
 
-interface InitFlags {
+interface InitFlags extends InitAnswerFlags {
   yes?: boolean;
   force?: boolean;
   package?: string;
@@ -27,6 +30,18 @@ export function initCommand(): Command {
     .option('--dry-run', 'show the config, write nothing')
     .option('--json', 'print the plan as JSON')
     .option('--allow-dirty', 'write even when the git tree has uncommitted changes')
+    .option('--events <types>', 'the kinds of call to bill, comma-separated (default: every kind detect found)')
+    .option('--model <model>', 'prepaid (top up, usage paid as it happens), recurring (a monthly fee) or hybrid (a fee that includes an allowance)')
+    .option('--fee <usd>', 'the monthly fee in US dollars (recurring, hybrid)')
+    .option('--allowance <amount>', 'what the fee includes each month, in the asset (hybrid)')
+    .option('--asset <code>', 'USD, or the code of your own credits (CREDIT)')
+    .option('--asset-name <name>', 'the credits\' name (default Credits)')
+    .option('--asset-rate <usd>', 'what one credit costs in US dollars (default 0.01)')
+    .option('--asset-precision <digits>', 'the credits\' decimal places (default 0)')
+    .option('--price <type=price>', 'an event\'s price in the asset, per unit of its volume field or per call (repeatable)', collect, [])
+    .option('--per-call <type>', 'price this event per call instead of per token or image (repeatable)', collect, [])
+    .option('--entity <who>', 'who pays: user, organization or team')
+    .option('--signup-credits <amount>', 'free credits every new customer gets, in the asset (default 0)')
     .action((dir: string, flags: InitFlags) =>
       runCommand(async () => {
         // --dry-run and --json only show the config (--json writes only with --yes), so they need no terminal.
@@ -38,14 +53,42 @@ export function initCommand(): Command {
         const path = pkg.info.path === '.' ? CONFIG_FILE : `${pkg.info.path}/${CONFIG_FILE}`;
         const existing = join(ws.project.dir, path);
         if (existsSync(existing) && !flags.force) throw new UsageError(`${path} already exists; edit it, or pass --force to replace it`);
-        const config = configFromDetection(pkg.info, schemaReference(join(ws.project.dir, pkg.info.path), ws.project.dir));
+        const fromFlags = answersFromFlags(pkg.info, flags);
+        let answers = fromFlags.answers;
+        if (interactive() && !flags.yes && !flags.dryRun && !flags.json) {
+          const { askAnswers, Cancelled } = await import('../init/ask.js');
+          try {
+            answers = await askAnswers(pkg.info, answers, fromFlags.given, fromFlags.explicitPrices);
+          } catch (error) {
+            if (!(error instanceof Cancelled)) throw error;
+            process.stderr.write(`${error.message}\n`);
+            return EXIT.failure;
+          }
+        }
+        const config = configFromAnswers(pkg.info, answers, schemaReference(join(ws.project.dir, pkg.info.path), ws.project.dir));
+        // What init writes is what the loader accepts: a config that fails its own schema is a bug, not a file.
+        parseConfig(JSON.stringify(config), path);
         const plan = emptyPlan('init', pkg.info.path);
         const before = existsSync(existing) ? readFileSync(existing, 'utf8') : null;
         plan.changes.push({ path, action: before === null ? 'create' : 'modify', before, after: `${JSON.stringify(config, null, 2)}\n` });
         if (config.events.length === 0) plan.notes.push('no billable calls were found: add events (and the calls they cover) by hand');
         else plan.notes.push(`estimates and prices are placeholders (estimateReviewed: false): review them in ${path}`);
+        plan.notes.push(...modelNotes(answers));
         const code = await presentAndWrite(plan, ws.project.dir, flags);
         return code === EXIT.ok && config.events.length === 0 ? EXIT.manual : code;
       }),
     );
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function modelNotes(answers: Answers): string[] {
+  const notes: string[] = [];
+  if (answers.model === 'recurring') notes.push('a recurring fee only: usage is metered, not charged, so skip balance-gates (an empty balance would refuse every call)');
+  if (answers.model === 'hybrid') notes.push("the monthly allowance is a product entitlement (lifecycle: month); Credyt's docs show two entitlement shapes, so check it in the dashboard after `billing-codemod products push`");
+  if (answers.model !== 'prepaid') notes.push('customers pay the fee before their subscription is active: apply webhooks to learn when (subscription.activated)');
+  if (answers.signupCredits > 0) notes.push(`every new customer gets ${answers.signupCredits} ${answers.asset === 'USD' ? 'USD' : answers.asset.code} free at signup: the billing module grants it once per user (client-setup writes it, customers calls it)`);
+  return notes;
 }

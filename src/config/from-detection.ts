@@ -6,7 +6,7 @@ import { toolkitVersion } from '../package-root.js';
 import type { BillableCall, PackageInfo } from '../detect/types.js';
 import type { BillingConfig, EventConfig, PriceDefinition } from './types.js';
 
-interface EventKind {
+export interface EventKind {
   type: string;
   description: string;
   matches(call: BillableCall): boolean;
@@ -88,12 +88,16 @@ export function publishedSchemaUrl(): string {
   return `https://unpkg.com/billing-codemod@${toolkitVersion()}/schema/billing.config.schema.json`;
 }
 
+/** Each kind of billable call detection found, with its calls (for init's questions). */
+export function billableKinds(pkg: PackageInfo): Array<{ kind: EventKind; found: BillableCall[] }> {
+  return KINDS.map((kind) => ({ kind, found: pkg.billableCalls.filter((c) => c.provider !== 'config' && kind.matches(c)) })).filter((k) => k.found.length > 0);
+}
+
 export function configFromDetection(pkg: PackageInfo, schema = publishedSchemaUrl()): BillingConfig {
   const events: EventConfig[] = [];
   const prices: PriceDefinition[] = [];
-  for (const kind of KINDS) {
-    const calls = [...new Set(pkg.billableCalls.filter((c) => c.provider !== 'config' && kind.matches(c)).map((c) => `${c.provider}:${c.call}`))].sort();
-    if (calls.length === 0) continue;
+  for (const { kind, found } of billableKinds(pkg)) {
+    const calls = [...new Set(found.map((c) => `${c.provider}:${c.call}`))].sort();
     events.push({
       type: kind.type,
       description: kind.description,
@@ -118,7 +122,7 @@ export function configFromDetection(pkg: PackageInfo, schema = publishedSchemaUr
   };
 }
 
-function priceFor(kind: EventKind): PriceDefinition {
+export function priceFor(kind: EventKind): PriceDefinition {
   return {
     name: kind.description,
     type: 'usage_based',

@@ -32,6 +32,8 @@ export interface ProductConfig {
   description?: string;
   /** Full price definitions, used to create the product (and to seed the local sandbox). */
   prices?: PriceDefinition[];
+  /** What a subscription grants each period (a hybrid plan's allowance), passed to Credyt as written. */
+  entitlements?: Array<{ asset: string; amount: number; [key: string]: unknown }>;
 }
 
 export interface AssetConfig {
@@ -86,6 +88,8 @@ export interface BillingConfig {
     failureUrl?: string;
     /** Create the billing customer on first use when a user predates the integration. */
     createOnFirstUse?: boolean;
+    /** Free credits each new customer gets at signup, in the asset (one adjustment per user, granted once). */
+    signupCredits?: number;
     /** For apps detection cannot read: the signup handler to use. */
     signup?: { file: string; handler?: string };
   };

@@ -16,10 +16,25 @@ const { sandbox, scratch } = moduleTestSetup();
 describe.each(FORMS)('$language/$module module: customers', (form) => {
   let mod: BillingModule; // customers.onError 'log'
   let strict: BillingModule; // customers.onError 'fail'
+  let gifting: BillingModule; // customers.signupCredits 5
 
   beforeAll(async () => {
     mod = await loadBillingModule(scratch.dir, form, testConfig());
     strict = await loadBillingModule(scratch.dir, form, testConfig({ customers: { onError: 'fail' } }));
+    gifting = await loadBillingModule(scratch.dir, form, testConfig({ customers: { onError: 'log', signupCredits: 5 } }));
+  });
+
+  test('grants the free signup credits once per user, however often signup runs: the transaction id comes from the user id', async () => {
+    const externalId = uid();
+    const first = await gifting.ensureCustomer({ externalId, products: ['chat'] });
+    await gifting.ensureCustomer({ externalId, products: ['chat'] });
+    const grants = await sandbox.requests('POST', `/customers/${first?.id}/wallet/adjustments`);
+    expect(grants).toHaveLength(2);
+    expect(grants[0].body).toMatchObject({ asset: 'USD', amount: 5, reason: 'gift', transaction_id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/) });
+    expect(grants[1].body.transaction_id).toBe(grants[0].body.transaction_id);
+    expect((await sandbox.api.get(`/customers/${first?.id}/wallet/default:USD`)).body.available).toBe(5);
+    const other = await gifting.ensureCustomer({ externalId: uid(), products: ['chat'] });
+    expect((await sandbox.requests('POST', `/customers/${other?.id}/wallet/adjustments`))[0].body.transaction_id).not.toBe(grants[0].body.transaction_id);
   });
 
   test('creates the customer subscribed to the given products; name falls back to email, then external id', async () => {

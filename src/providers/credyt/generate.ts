@@ -66,6 +66,7 @@ function settingsFrom(config: BillingConfig): Record<string, LiteralValue> {
     CUSTOMER_FAILURE_URL: config.customers?.failureUrl,
     CUSTOMERS_ON_ERROR: config.customers?.onError ?? 'log',
     CREATE_CUSTOMER_ON_FIRST_USE: config.customers?.createOnFirstUse ?? true,
+    SIGNUP_CREDITS: config.customers?.signupCredits ?? 0,
     USAGE_ON_ERROR: config.usage?.onError ?? 'log',
     GATES_ON_UNAVAILABLE: config.gates?.onUnavailable ?? 'allow',
     TOP_UP_URL: config.gates?.topUpUrl ?? '/billing',

@@ -21,7 +21,7 @@
 // decides; a gate never throws into your handler (note: gates.onUnavailable 'allow' lets requests through
 // while billing is down). trackUsage never holds a response: send it with void or after().
 'use strict';
-const { createHmac, randomUUID, timingSafeEqual } = require('node:crypto');
+const { createHash, createHmac, randomUUID, timingSafeEqual } = require('node:crypto');
 
 // From billing.config.json when this file was generated.
 const ASSET = 'USD';
@@ -30,6 +30,8 @@ const CUSTOMER_RETURN_URL = undefined;
 const CUSTOMER_FAILURE_URL = undefined;
 const CUSTOMERS_ON_ERROR = 'log';
 const CREATE_CUSTOMER_ON_FIRST_USE = true;
+// Free credits (in ASSET) each new customer gets at signup; 0 for none.
+const SIGNUP_CREDITS = 0;
 const USAGE_ON_ERROR = 'log';
 const GATES_ON_UNAVAILABLE = 'allow';
 const TOP_UP_URL = '/billing';
@@ -177,7 +179,9 @@ const inFlight = new Map();
 /** Creates the Credyt customer for one of your users, or finds it when it already exists. */
 async function ensureCustomer(input) {
   try {
-    const customer = await createCustomer(input, budget());
+    const deadline = budget();
+    const customer = await createCustomer(input, deadline);
+    if (SIGNUP_CREDITS > 0) await grantSignupCredits(customer.id, String(input.externalId), deadline);
     // Credyt spells a subscription that waits for payment `pending` or `action_required`: go by the link.
     const waiting = customer.subscriptions?.find((s) => s.status !== 'active' && paymentLink(s));
     return {
@@ -190,6 +194,15 @@ async function ensureCustomer(input) {
     const context = { operation: 'ensureCustomer', customer: { externalId: input.externalId } };
     return handleFailure(CUSTOMERS_ON_ERROR, error, context, null);
   }
+}
+
+// One gift per user: its transaction id is derived from the user id, so a retry or a second signup grants nothing.
+async function grantSignupCredits(customerId, externalId, deadline) {
+  const h = createHash('sha256').update(`signup-credits:${externalId}`).digest('hex');
+  const body = { transaction_id: `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`, asset: ASSET, amount: SIGNUP_CREDITS, reason: 'gift', description: 'Free credits at signup' };
+  await request('POST', `/customers/${customerId}/wallet/adjustments`, { body, retry: true, deadline }).catch((error) =>
+    handleFailure('log', error, { operation: 'ensureCustomer (signup credits)', customer: { externalId } }, null),
+  );
 }
 
 function paymentLink(subscription) {

@@ -20,7 +20,7 @@
 // What a request waits for (checkBalance, ensureCustomer) gets REQUEST_BUDGET_MS in all, then its policy below
 // decides; a gate never throws into your handler (note: gates.onUnavailable 'allow' lets requests through
 // while billing is down). trackUsage never holds a response: send it with void or after().
-import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 
 // From billing.config.json when this file was generated.
 // TypeScript: `as`, not `: T`, so that code comparing a setting with its other values still type-checks.
@@ -30,6 +30,8 @@ const CUSTOMER_RETURN_URL = undefined as string | undefined;
 const CUSTOMER_FAILURE_URL = undefined as string | undefined;
 const CUSTOMERS_ON_ERROR = 'log' as 'log' | 'fail';
 const CREATE_CUSTOMER_ON_FIRST_USE: boolean = true;
+// Free credits (in ASSET) each new customer gets at signup; 0 for none.
+const SIGNUP_CREDITS: number = 0;
 const USAGE_ON_ERROR = 'log' as 'log' | 'fail';
 const GATES_ON_UNAVAILABLE = 'allow' as 'allow' | 'deny';
 const TOP_UP_URL: string = '/billing';
@@ -201,7 +203,9 @@ const inFlight = new Map<string, Promise<string>>();
 /** Creates the Credyt customer for one of your users, or finds it when it already exists. */
 export async function ensureCustomer(input: EnsureCustomerInput): Promise<BillingCustomer | null> {
   try {
-    const customer = await createCustomer(input, budget());
+    const deadline = budget();
+    const customer = await createCustomer(input, deadline);
+    if (SIGNUP_CREDITS > 0) await grantSignupCredits(customer.id, String(input.externalId), deadline);
     // Credyt spells a subscription that waits for payment `pending` or `action_required`: go by the link.
     const waiting = customer.subscriptions?.find((s) => s.status !== 'active' && paymentLink(s));
     return {
@@ -214,6 +218,15 @@ export async function ensureCustomer(input: EnsureCustomerInput): Promise<Billin
     const context = { operation: 'ensureCustomer', customer: { externalId: input.externalId } };
     return handleFailure(CUSTOMERS_ON_ERROR, error, context, null);
   }
+}
+
+// One gift per user: its transaction id is derived from the user id, so a retry or a second signup grants nothing.
+async function grantSignupCredits(customerId: string, externalId: string, deadline: number): Promise<void> {
+  const h = createHash('sha256').update(`signup-credits:${externalId}`).digest('hex');
+  const body = { transaction_id: `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`, asset: ASSET, amount: SIGNUP_CREDITS, reason: 'gift', description: 'Free credits at signup' };
+  await request('POST', `/customers/${customerId}/wallet/adjustments`, { body, retry: true, deadline }).catch((error: unknown) =>
+    handleFailure('log', error, { operation: 'ensureCustomer (signup credits)', customer: { externalId } }, null),
+  );
 }
 
 function paymentLink(subscription: CredytSubscription): string | null {
