@@ -40,6 +40,8 @@ export function initCommand(): Command {
     .option('--asset-precision <digits>', 'the credits\' decimal places (default 0)')
     .option('--price <type=price>', 'an event\'s price in the asset, per unit of its volume field or per call (repeatable)', collect, [])
     .option('--per-call <type>', 'price this event per call instead of per token or image (repeatable)', collect, [])
+    .option('--volume-field <type=field>', 'the data field an event is priced per unit of, such as output_tokens (repeatable)', collect, [])
+    .option('--dimensions <type=fields>', 'what each event records besides its volume: model, or none (repeatable)', collect, [])
     .option('--entity <who>', 'who pays: user, organization or team')
     .option('--signup-credits <amount>', 'free credits every new customer gets, in the asset (default 0)')
     .action((dir: string, flags: InitFlags) =>

@@ -83,6 +83,29 @@ export async function askAnswers(pkg: PackageInfo, start: Answers, given: Readon
       );
     }
     if (event.usage === 'unit') delete event.volumeField;
+    if (event.usage === 'volume' && event.volumeField === 'total_tokens' && !given.has(`field:${event.type}`)) {
+      event.volumeField = answered(
+        await p.select<string>({
+          message: `${event.type}: which tokens are charged?`,
+          options: [
+            { value: 'total_tokens', label: 'all of them (total_tokens)' },
+            { value: 'output_tokens', label: 'only what the model writes (output_tokens)' },
+            { value: 'input_tokens', label: 'only what is sent (input_tokens)' },
+          ],
+          initialValue: event.volumeField,
+        }),
+      );
+    }
+    if (!given.has(`dimensions:${event.type}`)) {
+      event.dimensions = answered(
+        await p.multiselect<string>({
+          message: `${event.type}: what should each event record besides its volume? (space toggles)`,
+          options: [{ value: 'model', label: 'model', hint: 'the AI model used: lets prices differ per model later' }],
+          initialValues: event.dimensions,
+          required: false,
+        }),
+      );
+    }
     if (!given.has(`price:${event.type}`)) {
       const per = event.usage === 'volume' ? `per ${event.volumeField}` : 'per call';
       event.price = Number(answered(await p.text({ message: `${event.type}: the price ${per}, in ${assetName}`, initialValue: String(event.price), validate: number(0) })));

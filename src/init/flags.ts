@@ -15,6 +15,8 @@ export interface InitAnswerFlags {
   assetPrecision?: string;
   price?: string[];
   perCall?: string[];
+  volumeField?: string[];
+  dimensions?: string[];
   entity?: string;
   signupCredits?: string;
 }
@@ -67,6 +69,21 @@ export function answersFromFlags(pkg: PackageInfo, flags: InitAnswerFlags): { an
     event.usage = 'unit';
     delete event.volumeField;
     given.add(`usage:${type}`);
+  }
+  for (const entry of flags.volumeField ?? []) {
+    const [type, field] = entry.split('=');
+    const event = answers.events.find((e) => e.type === type);
+    if (!event || !field || !/^[a-z_][a-z0-9_.]*$/i.test(field)) throw new UsageError(`--volume-field ${entry}: expected <event type>=<data field>, one of ${answers.events.map((e) => e.type).join(', ')}`);
+    event.usage = 'volume';
+    event.volumeField = field;
+    given.add(`field:${type}`).add(`usage:${type}`);
+  }
+  for (const entry of flags.dimensions ?? []) {
+    const [type, list] = entry.split('=');
+    const event = answers.events.find((e) => e.type === type);
+    if (!event || list === undefined) throw new UsageError(`--dimensions ${entry}: expected <event type>=<field,field> (or =none), one of ${answers.events.map((e) => e.type).join(', ')}`);
+    event.dimensions = list === 'none' ? [] : list.split(',').filter(Boolean);
+    given.add(`dimensions:${type}`);
   }
   if (flags.asset !== undefined) {
     const code = flags.asset.toUpperCase();

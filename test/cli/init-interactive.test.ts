@@ -43,10 +43,16 @@ describe('init in a terminal', () => {
     term.answer('5000');
     await term.waitFor(/chat_completion: charge per call, or per total_tokens\?/);
     term.type(KEY.enter); // per token
-    await term.waitFor(/chat_completion: the price per total_tokens, in TOKENS/);
+    await term.waitFor(/chat_completion: which tokens are charged\?/);
+    term.type(`${KEY.down}${KEY.enter}`); // only what the model writes
+    await term.waitFor(/chat_completion: what should each event record besides its volume\?/);
+    term.type(KEY.enter); // the model, as detected
+    await term.waitFor(/chat_completion: the price per output_tokens, in TOKENS/);
     term.answer('0.01');
     await term.waitFor(/image_generation: charge per call, or per images\?/);
     term.type(`${KEY.down}${KEY.enter}`); // per call
+    await term.waitFor(/image_generation: what should each event record besides its volume\?/);
+    term.type(`${KEY.space}${KEY.enter}`); // not the model
     await term.waitFor(/image_generation: the price per call, in TOKENS/);
     term.answer('40');
     await term.waitFor(/Who pays\?/);
@@ -67,7 +73,8 @@ describe('init in a terminal', () => {
       ['Image generation, priced per image', 'usage_based', 'TOKENS', { unit_price: 40 }],
     ]);
     expect(product!.entitlements).toEqual([{ name: 'Monthly allowance', asset: 'TOKENS', amount: 5000, purpose: 'bundled', lifecycle: { duration: 'month', duration_count: 1 } }]);
-    expect(config.events.map((e) => [e.type, e.volumeField])).toEqual([['chat_completion', 'total_tokens'], ['image_generation', undefined]]);
+    expect(config.events.map((e) => [e.type, e.volumeField, e.dimensions])).toEqual([['chat_completion', 'output_tokens', ['model']], ['image_generation', undefined, undefined]]);
+    expect(product!.prices![1]!.usage_calculation).toEqual({ event_type: 'chat_completion', usage_type: 'volume', volume_field: 'output_tokens' });
     expect(config.customers).toMatchObject({ entity: 'organization', signupCredits: 100 });
   }, 60_000);
 
@@ -75,6 +82,8 @@ describe('init in a terminal', () => {
     const dir = app();
     const term = runInTerminal(['init', dir, '--allow-dirty', '--events', 'image_generation', '--model', 'prepaid', '--asset', 'USD', '--price', 'image_generation=0.05', '--entity', 'user', '--signup-credits', '0'], dir);
     await term.waitFor(/image_generation: charge per call, or per images\?/);
+    term.type(KEY.enter);
+    await term.waitFor(/image_generation: what should each event record/);
     term.type(KEY.enter);
     await term.waitFor(/Write 1 file\(s\)\?/);
     term.type(`y${KEY.enter}`);

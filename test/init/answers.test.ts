@@ -39,6 +39,13 @@ describe('init answers', () => {
     expect(() => parseConfig(JSON.stringify(config), 'c.json')).not.toThrow();
   });
 
+  it('prices an event per the volume field and records the dimensions the flags give', () => {
+    const config = configFor({ volumeField: ['chat_completion=output_tokens'], dimensions: ['chat_completion=none'] });
+    expect(config.events[0]).toMatchObject({ type: 'chat_completion', volumeField: 'output_tokens' });
+    expect(config.events[0]!.dimensions).toBeUndefined();
+    expect(config.products[0]!.prices![0]!.usage_calculation).toEqual({ event_type: 'chat_completion', usage_type: 'volume', volume_field: 'output_tokens' });
+  });
+
   it('names the flag a bad value came from', () => {
     expect(() => answersFromFlags(pkg, { model: 'monthly' })).toThrow(new UsageError('--model must be prepaid, recurring or hybrid'));
     expect(() => answersFromFlags(pkg, { events: 'chat_completion,video' })).toThrow(/--events: video is not a kind of call detect found/);
