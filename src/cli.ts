@@ -1,15 +1,6 @@
 #!/usr/bin/env node
 // Commander wiring only: each command lives in src/commands/.
 import { Command } from 'commander';
-import { applyCommand } from './commands/apply.js';
-import { demoCommand } from './commands/demo.js';
-import { detectCommand } from './commands/detect.js';
-import { initCommand } from './commands/init.js';
-import { listCommand } from './commands/list.js';
-import { pricesCommand } from './commands/prices.js';
-import { productsCommand } from './commands/products.js';
-import { sandboxCommand } from './commands/sandbox.js';
-import { verifyCommand } from './commands/verify.js';
 import { toolkitVersion } from './package-root.js';
 
 const program = new Command('billing-codemod')
@@ -30,7 +21,22 @@ Typical run:
 // Commander's own usage errors (unknown option, missing argument) exit 2, like ours; help and version exit 0.
 const exitOnUsageError = (err: { exitCode: number }) => process.exit(err.exitCode === 0 ? 0 : 2);
 program.exitOverride(exitOnUsageError);
-for (const command of [detectCommand(), initCommand(), listCommand(), applyCommand(), productsCommand(), pricesCommand(), verifyCommand(), sandboxCommand(), demoCommand()]) {
+// Each command's module (and what it imports) is loaded only when that command runs; help loads them all.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  detect: async () => (await import('./commands/detect.js')).detectCommand(),
+  init: async () => (await import('./commands/init.js')).initCommand(),
+  list: async () => (await import('./commands/list.js')).listCommand(),
+  apply: async () => (await import('./commands/apply.js')).applyCommand(),
+  products: async () => (await import('./commands/products.js')).productsCommand(),
+  prices: async () => (await import('./commands/prices.js')).pricesCommand(),
+  verify: async () => (await import('./commands/verify.js')).verifyCommand(),
+  sandbox: async () => (await import('./commands/sandbox.js')).sandboxCommand(),
+  demo: async () => (await import('./commands/demo.js')).demoCommand(),
+};
+const asked = process.argv[2];
+const wanted = asked !== undefined && asked in COMMANDS ? [asked] : /^(-V|--version)$/.test(asked ?? '') ? [] : Object.keys(COMMANDS);
+for (const name of wanted) {
+  const command = await COMMANDS[name]!();
   program.addCommand(command.exitOverride(exitOnUsageError).showHelpAfterError('(add --help for usage)'));
 }
 

@@ -1,18 +1,19 @@
 // The shared front half of every command that plans: read the tree once, detect its packages, pick the
 // package to work on, load its config, and plan an area (finished with the project's own formatter and linter).
 import { statSync } from 'node:fs';
+import { UsageError } from '../usage-error.js';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { BillingConfig } from '../config/types.js';
 import { detectPackages, type DetectedPackage } from '../detect/stack.js';
 import type { FileChange, Plan } from '../plan/types.js';
-import { lintSetupOf, openStyleTools, type StyleTools } from '../style/finish.js';
+import type { StyleTools } from '../style/finish.js';
 import { billingModulePath } from './module-location.js';
 import { mayHoldBillableCall } from '../detect/billable-calls.js';
 import { loadProject, type Project } from '../project/project.js';
 import type { Area, AreaOptions } from './types.js';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export interface Workspace {
   project: Project;
@@ -72,6 +73,8 @@ export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, 
 
 /** The package's formatter and linter, and the style new files are written in. */
 async function styleToolsFor(ws: Workspace, pkg: DetectedPackage, config: BillingConfig): Promise<StyleTools> {
+  // Loaded when a command plans, not when it only detects.
+  const { lintSetupOf, openStyleTools } = await import('../style/finish.js');
   const pkgDir = join(ws.project.dir, pkg.info.path);
   const sample = pkg.ctx.sources
     .slice(0, 20)

@@ -1,6 +1,7 @@
 // A small depth-first walk over Babel-shaped ASTs (plain Babel, recast and jscodeshift trees alike) that
 // hands each node its ancestor chain, so helpers can ask "which handler am I in?" without paths.
-import { VISITOR_KEYS, type Node } from '@babel/types';
+import type { Node } from '@babel/types';
+import { VISITOR_KEYS } from './visitor-keys.js';
 
 export type { Node };
 export type Visitor = (node: Node, ancestors: readonly Node[]) => void | 'skip';

@@ -1,6 +1,6 @@
 // Exit codes every command shares, and the one place errors become messages and codes.
 import pc from 'picocolors';
-import { UsageError } from '../areas/run.js';
+import { UsageError } from '../usage-error.js';
 import { ConfigError } from '../config/load.js';
 
 export const EXIT = {

@@ -22,7 +22,7 @@ interface InitFlags extends InitAnswerFlags {
 
 export function initCommand(): Command {
   return new Command('init')
-    .description(`write ${CONFIG_FILE} from what detect finds (billing model, asset, events, placeholder estimates)`)
+    .description(`ask what the app charges for and how, then write ${CONFIG_FILE} (what detect found pre-filled; --yes asks nothing)`)
     .argument('[dir]', 'the app or repository folder', '.')
     .option('-y, --yes', 'write without asking (required without a terminal)')
     .option('--force', `replace an existing ${CONFIG_FILE}`)

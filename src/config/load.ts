@@ -2,7 +2,8 @@
 // field path and what was expected, and defaults for optional sections are filled in.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { deriveEstimates } from '../costs/estimate.js';
 import { packageRoot } from '../package-root.js';
 import { CONFIG_FILE, type BillingConfig } from './types.js';
@@ -23,7 +24,11 @@ export function configSchema(): object {
 }
 
 function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, useDefaults: true, strict: false }).compile(configSchema());
+  if (!validator) {
+    // Ajv is loaded when a config is first checked: most `detect` runs read none.
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+    validator = new Ajv({ allErrors: true, useDefaults: true, strict: false }).compile(configSchema());
+  }
   return validator;
 }
 

@@ -88,6 +88,18 @@ describe('package facts', () => {
     expect([pkg.module, pkg.importExtension]).toEqual(['cjs', '']);
   });
 
+  it('reads a base from an installed package (its tsconfig.json), and keeps comment and comma look-alikes inside strings', async () => {
+    const [pkg] = await detect({
+      'package.json': { dependencies: { fastify: '^5' } },
+      'tsconfig.json': `{ "extends": "@acme/tsconfig", /* block */ "compilerOptions": { "paths": { "//*": ["./src/*"], "a,}": ["./b/*",] } } }\n`,
+      'node_modules/@acme/tsconfig/package.json': { name: '@acme/tsconfig' },
+      'node_modules/@acme/tsconfig/tsconfig.json': { compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler' } },
+      'src/server.ts': `import Fastify from 'fastify';\n`,
+    });
+    expect(pkg.aliases).toEqual({ '//*': ['./src/*'], 'a,}': ['./b/*'] });
+    expect(pkg.module).toBe('esm');
+  });
+
   it('asks for .js extensions under NodeNext in an ESM package', async () => {
     const [pkg] = await detect({
       'package.json': { type: 'module', dependencies: { fastify: '^5' } },
