@@ -1,19 +1,16 @@
-// npm run bench [-- <repo>] [--area <name>] [--package <path>] [--runs N] [--jscodeshift]
-// Wall time of detect + one area's dry run, next to a plain read of the same files (same listing, every
-// source file read once), as a ratio. Without a repo it generates a ~15,000-file synthetic monorepo.
-// --jscodeshift also times jscodeshift's own runner with the same transform over the same tree (dry).
+// npm run bench [-- --repo PATH] [--area <name>] [--package <path>] [--runs N] [--jscodeshift]
+// Each run is a fresh process, as a user's command is: `read` lists and reads every source file (what any
+// tool has to do), `detect` is billing-codemod detect, `plan` is detect plus one area's dry run. Prints wall
+// time, CPU time and peak memory of each (medians of N runs), the ratio to the plain read, and the dry run's
+// own time per step (list, read, parse, detect, plan, verify, format). Without --repo it generates a
+// ~15,000-file synthetic monorepo (for CI); bench/README.md names the real repositories it is tuned on.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openWorkspace, planArea, selectPackage } from '../src/areas/run.js';
-import { AREAS, findArea } from '../src/areas/registry.js';
-import { loadConfig } from '../src/config/load.js';
-import { configFromDetection } from '../src/config/from-detection.js';
-import { listFiles } from '../src/project/list-files.js';
-import { isSourceFile } from '../src/project/project.js';
+import { AREAS } from '../src/areas/registry.js';
 import { packageRoot, toolkitVersion } from '../src/package-root.js';
 import { generateSyntheticRepo } from './synthetic-repo.js';
 
@@ -33,25 +30,26 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--package') args.pkg = argv[++i];
     else if (a === '--runs') args.runs = Number(argv[++i]);
     else if (a === '--jscodeshift') args.jscodeshift = true;
+    else if (a === '--repo') args.repo = resolve(argv[++i]);
     else args.repo = resolve(a);
   }
   return args;
 }
 
-function plainRead(dir: string): number {
-  let bytes = 0;
-  for (const file of listFiles(dir).files) if (isSourceFile(file)) bytes += readFileSync(join(dir, file)).length;
-  return bytes;
+interface RunResult {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+  steps: Record<string, { wallMs: number; cpuMs: number; calls: number }>;
+  files: number;
+  changes: number;
 }
 
-async function codemodRun(dir: string, areaName: string, pkgPath: string | null): Promise<{ changes: number; files: number }> {
-  const ws = await openWorkspace(dir);
-  const pkg = selectPackage(ws, pkgPath ?? undefined);
-  const config = loadConfig(join(dir, pkg.info.path)) ?? configFromDetection(pkg.info);
-  const area = findArea(areaName);
-  if (!area) throw new Error(`unknown area ${areaName}`);
-  const plan = await planArea(area, ws, pkg, config);
-  return { changes: plan.changes.length, files: ws.project.sources.size };
+/** One fresh-process run of bench/run-once.js. */
+async function runOnce(mode: 'read' | 'detect' | 'plan', dir: string, area: string, pkg: string | null): Promise<RunResult> {
+  const script = join(packageRoot(), 'dist', 'bench', 'run-once.js');
+  const { stdout } = await promisify(execFile)(process.execPath, [script, mode, dir, area, pkg ?? ''], { maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout.trim().split('\n').pop()!) as RunResult;
 }
 
 async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
@@ -74,28 +72,32 @@ async function main(): Promise<void> {
     }
     args.pkg ??= 'apps/api';
   }
-  // One untimed pass of each warms the OS file cache, so both sides read from memory.
-  plainRead(dir);
-  await codemodRun(dir, args.area, args.pkg);
-  const reads: number[] = [];
-  const runs: number[] = [];
-  let result = { changes: 0, files: 0 };
-  for (let i = 0; i < args.runs; i++) {
-    reads.push((await time(() => plainRead(dir as string)))[0]);
-    const [ms, r] = await time(() => codemodRun(dir as string, args.area, args.pkg));
-    runs.push(ms);
-    result = r;
-  }
-  const read = median(reads);
-  const run = median(runs);
+  // One untimed pass warms the OS file cache, so every run reads from memory.
+  await runOnce('plan', dir, args.area, args.pkg);
+  const results: Record<'read' | 'detect' | 'plan', RunResult[]> = { read: [], detect: [], plan: [] };
+  for (let i = 0; i < args.runs; i++) for (const mode of ['read', 'detect', 'plan'] as const) results[mode].push(await runOnce(mode, dir, args.area, args.pkg));
+  const mid = (mode: keyof typeof results) => {
+    const runs = results[mode];
+    const pick = (f: (r: RunResult) => number) => median(runs.map(f));
+    return { wallMs: pick((r) => r.wallMs), cpuMs: pick((r) => r.cpuMs), maxRssMb: pick((r) => r.maxRssMb) };
+  };
+  const read = mid('read');
+  const last = results.plan[results.plan.length - 1]!;
   console.log(`repo: ${dir}`);
-  console.log(`source files read: ${result.files}; area: ${args.area}${args.pkg ? ` (package ${args.pkg})` : ''}; planned changes: ${result.changes}`);
-  console.log(`plain read (list + read every source file): ${read.toFixed(0)} ms (median of ${args.runs})`);
-  console.log(`detect + ${args.area} dry run:            ${run.toFixed(0)} ms (median of ${args.runs})`);
-  console.log(`ratio: ${(run / read).toFixed(2)}x`);
+  console.log(`source files: ${last.files}; area: ${args.area}${args.pkg ? ` (package ${args.pkg})` : ''}; planned changes: ${last.changes}; medians of ${args.runs} fresh-process runs`);
+  console.log(`${''.padEnd(26)}${'wall ms'.padStart(9)}${'cpu ms'.padStart(9)}${'peak MiB'.padStart(10)}${'x read'.padStart(8)}`);
+  for (const [label, mode] of [['plain read', 'read'], ['detect', 'detect'], [`${args.area} --dry-run`, 'plan']] as const) {
+    const m = mid(mode);
+    console.log(`${label.padEnd(26)}${String(m.wallMs).padStart(9)}${String(m.cpuMs).padStart(9)}${String(m.maxRssMb).padStart(10)}${(m.wallMs / read.wallMs).toFixed(2).padStart(8)}`);
+  }
+  console.log('the dry run, own time per step (ms wall / cpu; prefilters are part of detect):');
+  const steps = Object.entries(last.steps).sort((x, y) => y[1].wallMs - x[1].wallMs);
+  for (const [name, t] of steps) console.log(`  ${name.padEnd(8)}${String(t.wallMs).padStart(7)} / ${String(t.cpuMs).padEnd(7)} (${t.calls} call${t.calls === 1 ? '' : 's'})`);
+  const accounted = steps.reduce((sum, [, t]) => sum + t.wallMs, 0);
+  console.log(`  ${'other'.padEnd(8)}${String(last.wallMs - accounted).padStart(7)}   (start-up: loading the tool's modules, and what no step covers)`);
   if (args.jscodeshift && args.area !== 'client-setup') {
     const ms = await jscodeshiftRun(dir, args.area);
-    console.log(`jscodeshift's own runner, same transform, dry: ${ms.toFixed(0)} ms (${(ms / read).toFixed(2)}x the plain read)`);
+    console.log(`jscodeshift's own runner, same transform, dry: ${ms.toFixed(0)} ms (${(ms / read.wallMs).toFixed(2)}x the plain read)`);
   }
 }
 

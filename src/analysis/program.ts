@@ -3,6 +3,7 @@
 // (LF text, so an offset in a Babel tree is the same offset here), and edited text where verification asks.
 // Only the files that matter are roots (the ones asked about, plus the app's own .d.ts files, which hold
 // augmentations such as `Express.Request.user`); the checker pulls in whatever they import.
+import { step } from '../perf/steps.js';
 import { dirname, join, relative } from 'node:path';
 import type TS from 'typescript';
 import { toPosix } from '../project/list-files.js';
@@ -97,10 +98,10 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
       const file = abs(path);
       if (textOf(file) === undefined) return null;
       ensureRoot(file);
-      return service.getProgram()?.getSourceFile(file) ?? null;
+      return step('types', () => service.getProgram()?.getSourceFile(file) ?? null);
     },
     checker() {
-      const program = service.getProgram();
+      const program = step('types', () => service.getProgram());
       if (!program) throw new Error('the TypeScript program could not be created');
       return program.getTypeChecker();
     },

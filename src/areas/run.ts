@@ -2,6 +2,7 @@
 // package to work on, load its config, and plan an area (finished with the project's own formatter and linter).
 import { statSync } from 'node:fs';
 import { UsageError } from '../usage-error.js';
+import { stepAsync } from '../perf/steps.js';
 import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { BillingConfig } from '../config/types.js';
@@ -31,7 +32,7 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
       return null;
     }
   };
-  return { project, packages: await detectPackages(project, { configFor }) };
+  return { project, packages: await stepAsync('detect', () => detectPackages(project, { configFor })) };
 }
 
 /** The package a command works on: the only app, or the one `--package` names. */
@@ -59,13 +60,13 @@ export function configOf(ws: Workspace, pkg: DetectedPackage): BillingConfig {
 }
 
 export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, config: BillingConfig, options: AreaOptions = {}): Promise<Plan> {
-  const style = await styleToolsFor(ws, pkg, config);
-  const plan = await area.plan({ project: ws.project, pkg, config, options, style });
+  const style = await stepAsync('format', () => styleToolsFor(ws, pkg, config));
+  const plan = await stepAsync('plan', async () => area.plan({ project: ws.project, pkg, config, options, style }));
   reportFilesLeftOut(plan, pkg, config, area.name);
   const changes: FileChange[] = [];
   const created = plan.changes.filter((c) => c.action === 'create').map((c) => c.path);
   for (const change of plan.changes) {
-    const finished = await style.finish(change, created);
+    const finished = await stepAsync('format', () => style.finish(change, created));
     if (finished.after !== finished.before) changes.push(finished);
   }
   return { ...plan, changes, notes: [...plan.notes, ...style.notes()] };

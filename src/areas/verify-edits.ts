@@ -3,6 +3,7 @@
 // tried one at a time; each site whose edit adds one is refused (left with the compiler's message and one
 // marker) and the file's other edits stay. What was checked is reported on the plan.
 import { posix } from 'node:path';
+import { step } from '../perf/steps.js';
 import { describeDiagnostic, EditVerifier, type NewDiagnostic } from '../analysis/verify.js';
 import { importersOf } from '../analysis/importers.js';
 import type { SiteFilter, TransformResult } from '../ast/transform.js';
@@ -42,6 +43,10 @@ export function verifyFor(ctx: AreaContext, planned: ReadonlyMap<string, string>
 
 /** Checks the runs' edits, refusing the sites whose edits add diagnostics; the runs are updated in place. */
 export function verifyRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
+  return step('verify', () => checkRuns(runs, verifier, pkg));
+}
+
+function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
   const started = performance.now();
   const edited = () => new Map(runs.filter((r) => r.result.output !== null).map((r) => [r.path, r.result.output as string]));
   const importers = new Map(runs.map((r) => [r.path, importersOf(pkg.ctx, r.path)]));

@@ -1,5 +1,6 @@
 // One place that knows how to parse a file of the app: the Babel plugins per extension, and the same
 // parser handed to recast/jscodeshift, so detection and transforms read code identically.
+import { step } from '../perf/steps.js';
 import { parse as babelParse, type ParserOptions, type ParserPlugin } from '@babel/parser';
 import type { File } from '@babel/types';
 
@@ -52,7 +53,7 @@ export class ParseError extends Error {
 /** Parses source text; throws ParseError with the file path and the parser's own message. */
 export function parseSource(path: string, text: string): File {
   try {
-    return babelParse(text, babelOptions(dialectOf(path))) as unknown as File;
+    return step('parse', () => babelParse(text, babelOptions(dialectOf(path))) as unknown as File);
   } catch (error) {
     const e = error as Error & { loc?: { line: number } };
     throw new ParseError(path, e.message.replace(/\s*\(\d+:\d+\)$/, ''), e.loc?.line ?? null);

@@ -9,7 +9,7 @@ import { clientOf, type ClientIndex, type FileClients } from './clients.js';
 import type { PackageContext } from './package-context.js';
 import { isGeneratedBillingModule } from '../providers/credyt/marker.js';
 import { configUrls, matchHttpCall, mayCallAiHost } from './http-calls.js';
-import { AI_SDK_FUNCTIONS, CALL_PREFILTER, CLIENT_SDKS } from './sdk-catalog.js';
+import { AI_SDK_FUNCTIONS, CLIENT_SDKS, mayHoldSdkCall } from './sdk-catalog.js';
 import type { BillableCall, BillableProvider } from './types.js';
 
 export interface CallMatch {
@@ -134,7 +134,7 @@ export function callMatcherFor(ctx: PackageContext, path: string): CallMatcher |
 
 /** Whether a file may hold a billable call (text prefilter; the parse decides). */
 export function mayHoldBillableCall(text: string, config: BillingConfig | null): boolean {
-  if (CALL_PREFILTER.test(text) || mayCallAiHost(text, configUrlRules(config))) return true;
+  if (mayHoldSdkCall(text) || mayCallAiHost(text, configUrlRules(config))) return true;
   return configCallees(config).some((c) => text.includes(c.split('.').pop() as string));
 }
 

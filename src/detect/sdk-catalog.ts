@@ -95,14 +95,25 @@ export const AI_SDK_FUNCTIONS = [
   'generateSpeech', 'experimental_generateSpeech',
 ];
 
+// Method names every codebase uses (`workflow.run()`, `stream()`): a call by one of them is billable only on
+// a client, so the file must also say something AI-like before it is parsed.
+const GENERIC_METHODS = new Set(['run', 'stream', 'invoke', 'batch']);
+const GENERIC_CALL = /\.\s*(?:run|stream|invoke|batch)\s*\(/;
+const AI_HINT = /replicate|langchain|llm|\bchain\b|runnable|Chat[A-Z]|\bmodel\b|openai|anthropic/i;
+
 /** A cheap text test for files that may hold a billable call; only these are parsed. */
-export const CALL_PREFILTER = new RegExp(
+const CALL_PREFILTER = new RegExp(
   [
     // `\s*` around the dots: chains broken over lines (`anthropic.messages\n  .create(...)`) count too.
-    ...new Set(CLIENT_SDKS.flatMap((s) => s.calls.map((c) => `\\.\\s*${c.split('.').slice(-2).join('\\s*\\.\\s*')}\\s*\\(`))),
+    ...new Set(CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => `\\.\\s*${c.split('.').slice(-2).join('\\s*\\.\\s*')}\\s*\\(`))),
     ...AI_SDK_FUNCTIONS.map((f) => `\\b${f}\\b`),
   ].join('|'),
 );
+
+/** Whether a file's text may hold an SDK's billable call (the parse decides). */
+export function mayHoldSdkCall(text: string): boolean {
+  return CALL_PREFILTER.test(text) || (GENERIC_CALL.test(text) && AI_HINT.test(text));
+}
 
 /** A cheap text test for files that construct or decorate an SDK client. */
 export const CLIENT_PREFILTER = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;

@@ -14,12 +14,15 @@ import type { FileScope } from './handler-arg.js';
 import { findNextRoutes, isNextRouteFile, isPagesApiFile } from './next-routes.js';
 import type { RouteHandler } from './types.js';
 
-// TypeScript apps often pass type arguments: `fastify.post<{ Body: Signup }>('/signup', ...)`.
-const DECLARES_ROUTE = /\.(get|post|put|patch|delete|all|route)\s*[(<]/;
+// A route is a verb call whose first argument is a path: a string (`'/signup'`, a template), a constant
+// (`ROUTES.LOGIN`, `paths.signup`), or `route('/x')` / `route({ url })`. TypeScript apps often pass type
+// arguments: `fastify.post<{ Body: Signup }>('/signup', ...)`. `map.get(key)` and `headers.get('x')` pass
+// too when they look the same; the parse decides, but most files with `.get(` are never parsed.
+const DECLARES_ROUTE = /\.(?:(?:get|post|put|patch|delete|all|options|head)\s*(?:<[^()]*?>)?\s*\(\s*(?:['"`]\/|['"`]\*|['"`]['"`]|\/|[A-Z][A-Z0-9_]*\b|[\w$.]*(?:[pP]ath|[rR]oute|[uU]rl|URL|PATH|ROUTE)[\w$.]*\s*[,)])|route\s*(?:<[^()]*?>)?\s*\()/;
 const USE_SERVER = /['"]use server['"]/;
 
 /** Whether a file can declare request handlers in this framework (a text test; the parse decides). */
-function mayDeclareRoutes(framework: Framework, file: string, text: string): boolean {
+export function mayDeclareRoutes(framework: Framework, file: string, text: string): boolean {
   if (framework === 'next') return isNextRouteFile(file) || isPagesApiFile(file) || USE_SERVER.test(text);
   return framework !== 'unknown' && DECLARES_ROUTE.test(text);
 }

@@ -1,5 +1,6 @@
 // A target tree read once: its file list, and the text of every source file that is safe to look at.
 // Every later step (detection, planning) works from this record instead of touching the disk again.
+import { step } from '../perf/steps.js';
 import * as nodeFs from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -36,15 +37,17 @@ export type ReaderFs = Pick<typeof nodeFs, 'lstatSync' | 'readFileSync' | 'realp
 export function loadProject(dir: string, fs: ReaderFs = nodeFs): Project {
   const root = resolve(dir);
   const realRoot = fs.realpathSync(root);
-  const { files, unreadable } = listFiles(root);
+  const { files, unreadable } = step('list', () => listFiles(root));
   const sources = new Map<string, string>();
   const skipped: SkippedFile[] = [...unreadable];
-  for (const path of files) {
-    if (!isSourceFile(path)) continue;
-    const result = readSource(fs, root, realRoot, path);
-    if (typeof result === 'string') sources.set(path, result);
-    else skipped.push({ path, reason: result.reason });
-  }
+  step('read', () => {
+    for (const path of files) {
+      if (!isSourceFile(path)) continue;
+      const result = readSource(fs, root, realRoot, path);
+      if (typeof result === 'string') sources.set(path, result);
+      else skipped.push({ path, reason: result.reason });
+    }
+  });
   return { dir: root, files, sources, skipped };
 }
 

@@ -1,0 +1,35 @@
+// The text tests that decide which files detection parses: every way an app declares a route passes,
+// and the `.get(` / `.delete(` of maps, headers and caches does not (on a large monorepo they were most parses).
+import { expect, it } from 'vitest';
+import { mayDeclareRoutes } from '../../src/frameworks/routes.js';
+
+it('passes route declarations', () => {
+  for (const text of [
+    "router.get('/x', handler)",
+    'app.post(`/api/${version}/chat`, handler)',
+    'fastify.post<{ Body: Signup }>("/signup", handler)',
+    'fastify.route<{ Body: { email: string } }>({ method: "POST", url: "/signup", handler })',
+    "router.route('/x').get(handler)",
+    'router.get(ROUTES.LOGIN, handler)',
+    'app.get(paths.signup, handler)',
+    'app.get(apiRoute, handler)',
+    'app.get(/^\\/files\\/.*/, handler)',
+    "app.all('*', handler)",
+    "router.get('', list)",
+  ]) expect(mayDeclareRoutes('express', 'src/app.ts', text), text).toBe(true);
+});
+
+it('does not pass the reads and deletes of maps, headers and caches', () => {
+  for (const text of ['const v = map.get(key);', "req.headers.get('x-id')", 'await cache.delete(id)', 'params.get("page")']) {
+    expect(mayDeclareRoutes('express', 'src/util.ts', text), text).toBe(false);
+  }
+});
+
+it('parses a file with a generic method call (run, stream, invoke, batch) only when it says something AI-like', async () => {
+  const { mayHoldSdkCall } = await import('../../src/detect/sdk-catalog.js');
+  expect(mayHoldSdkCall("const out = await replicate.run('stability-ai/sdxl', { input })")).toBe(true);
+  expect(mayHoldSdkCall("import { llm } from './llm';\nconst reply = await llm.invoke(prompt);")).toBe(true);
+  expect(mayHoldSdkCall('const reply = await model.stream(messages);')).toBe(true);
+  expect(mayHoldSdkCall('const { result } = await createOrderWorkflow(container).run({ input });')).toBe(false);
+  expect(mayHoldSdkCall('await client.chat.completions.create({ messages })')).toBe(true);
+});
