@@ -9,6 +9,7 @@ import { planArea, type Workspace } from '../areas/run.js';
 import { findArea } from '../areas/registry.js';
 import { costsModulePath } from '../areas/cost-tracking.js';
 import { webhookModulePath } from '../areas/routes/route-area.js';
+import { envExampleFile } from '../areas/client-setup/env-example.js';
 import type { BillingConfig } from '../config/types.js';
 import type { DetectedPackage } from '../detect/stack.js';
 import type { Plan } from '../plan/types.js';
@@ -38,7 +39,8 @@ export async function staticChecks(ws: Workspace, pkg: DetectedPackage, config: 
       ? { name: 'billing module', status: 'pass', detail: `${module} (generated)`, locations: [] }
       : { name: 'billing module', status: 'fail', detail: 'no generated billing module: run `billing-codemod apply client-setup`', locations: [] },
   );
-  const env = setup.changes.filter((c) => !/billing\.[cm]?[jt]s$/.test(c.path) && !c.path.endsWith('.gitignore'));
+  const envFile = envExampleFile(info);
+  const env = setup.changes.filter((c) => c.path === envFile);
   checks.push(
     env.length === 0
       ? { name: 'env example names the keys', status: 'pass', detail: 'CREDYT_API_KEY and CREDYT_API_URL are listed', locations: [] }
