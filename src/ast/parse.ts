@@ -50,10 +50,13 @@ export class ParseError extends Error {
   }
 }
 
-/** Parses source text; throws ParseError with the file path and the parser's own message. */
-export function parseSource(path: string, text: string): File {
+/**
+ * Parses source text; throws ParseError with the file path and the parser's own message. `tokens: false` for
+ * trees only read (detection): the token list is for reprinting, and costs time and memory on every file.
+ */
+export function parseSource(path: string, text: string, { tokens = true }: { tokens?: boolean } = {}): File {
   try {
-    return step('parse', () => babelParse(text, babelOptions(dialectOf(path))) as unknown as File);
+    return step('parse', () => babelParse(text, { ...babelOptions(dialectOf(path)), tokens }) as unknown as File);
   } catch (error) {
     const e = error as Error & { loc?: { line: number } };
     throw new ParseError(path, e.message.replace(/\s*\(\d+:\d+\)$/, ''), e.loc?.line ?? null);

@@ -72,7 +72,7 @@ export function createPackageContext(
       let ast: t.File | null = null;
       if (text !== undefined) {
         try {
-          ast = parseSource(path, text);
+          ast = parseSource(path, text, { tokens: false });
         } catch (error) {
           if (!(error instanceof ParseError)) throw error;
           unparsed.set(path, error.line ? `line ${error.line}: ${error.reason}` : error.reason);
