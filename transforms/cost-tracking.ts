@@ -105,36 +105,35 @@ function calleeRoot(object: Node, locals: Set<string>): boolean {
 type CostArguments = { provider: string; model: string; usage: string } | { skip: string };
 
 function costArguments(ast: t.File, text: string, event: t.ObjectExpression, line: number, options: CostTrackingOptions): CostArguments {
-  const speech = speechArguments(ast, text, line, options);
-  if (speech) return speech;
+  // The billable call the event meters: the nearest above it in this file (found once, its node lazily).
+  const billable = nearestCall(options.calls, line);
+  let node: t.CallExpression | null | undefined;
+  const callNode = () => (node === undefined ? (node = billable ? callAt(ast, billable) : null) : node);
+  if (billable?.provider === 'openai' && billable.call === 'audio.speech.create') return speechArguments(text, callNode());
   const data = getPropertyValue(event, 'data');
   if (!data || data.type !== 'ObjectExpression') return { skip: 'the event has no data object to read the usage from: add costs by hand' };
   const partial = getPropertyValue(data, 'partial');
   if (partial?.type === 'BooleanLiteral' && partial.value) return { skip: 'a partial event (the stream stopped before its usage arrived) has no usage to cost' };
   const eventType = getPropertyValue(event, 'eventType');
   const type = eventType?.type === 'StringLiteral' ? eventType.value : null;
-  const billable = nearestCall(options.calls, line);
   const provider = providerOf(type ? (options.eventProviders[type] ?? []) : [], billable);
   if (!provider) return { skip: 'which SDK made this call is not known (the event type covers several): add costs by hand' };
   if (provider === 'config') return { skip: 'the call is one the config names (not an OpenAI, Anthropic or Google SDK call), which the price table cannot price: add costs by hand' };
   if (!options.priced.includes(provider)) return { skip: `the price table has no prices for calls made with ${provider}: add costs by hand` };
-  const callNode = billable ? callAt(ast, billable) : null;
   const modelNode = getPropertyValue(data, 'model');
-  const model = modelNode ? nodeText(text, modelNode) : callNode ? requestModelOf(callNode, text) : null;
+  const call = callNode();
+  const model = modelNode ? nodeText(text, modelNode) : call ? requestModelOf(call, text) : null;
   if (!model) return { skip: "the model is not known here (neither data.model nor the call's model argument): add costs by hand" };
-  const usage = usageArgument(text, data, callNode);
+  const usage = usageArgument(text, data, call);
   if (!usage) return { skip: 'the event reads no token counts or image count this call reports: add costs by hand' };
   return { provider: jsLiteral(provider), model, usage };
 }
 
 /**
  * Text to speech is priced per character of its input, which the request holds: `{ characters: text.length }`
- * when the input is a plain name (read again, it is the same text). Null when the call is not one.
+ * when the input is a plain name (read again, it is the same text).
  */
-function speechArguments(ast: t.File, text: string, line: number, options: CostTrackingOptions): CostArguments | null {
-  const billable = nearestCall(options.calls, line);
-  if (!billable || billable.provider !== 'openai' || billable.call !== 'audio.speech.create') return null;
-  const call = callAt(ast, billable);
+function speechArguments(text: string, call: t.CallExpression | null): CostArguments {
   const request = call?.arguments[0];
   const input = request?.type === 'ObjectExpression' ? getPropertyValue(request, 'input') : null;
   const model = call ? requestModelOf(call, text) : null;

@@ -15,19 +15,19 @@ export function vendorRoutes(router: Router): void {
   router.add('GET', '/vendors/:id', getVendor);
 }
 
-export function vendorsOf(state: State): Vendor[] {
+export function vendorList(state: State): Vendor[] {
   state.vendors ??= [];
   return state.vendors;
 }
 
 /** The vendor a cost names: by `vendor_id`, else by `vendor_external_id`. */
 export function findVendor(state: State, ref: { id?: string; externalId?: string }): Vendor | undefined {
-  return vendorsOf(state).find((v) => (ref.id !== undefined ? v.id === ref.id : v.external_id === ref.externalId));
+  return vendorList(state).find((v) => (ref.id !== undefined ? v.id === ref.id : v.external_id === ref.externalId));
 }
 
 export function addVendor(state: State, name: string, externalId: string, now: string, id = newId('vnd')): Vendor {
   const vendor: Vendor = { id, name, external_id: externalId, created_at: now };
-  vendorsOf(state).push(vendor);
+  vendorList(state).push(vendor);
   return vendor;
 }
 
@@ -45,7 +45,7 @@ function createVendor(core: Core, req: Request): Reply {
 
 function listVendors(core: Core, req: Request): Reply {
   const externalId = req.query.get('external_id');
-  const vendors = vendorsOf(core.state).filter((v) => externalId === null || v.external_id === externalId);
+  const vendors = vendorList(core.state).filter((v) => externalId === null || v.external_id === externalId);
   return json(200, page(vendors, req.query));
 }
 
