@@ -42,7 +42,7 @@ export async function messages(res: ServerResponse, body: Json, pacing: Pacing):
     ev('message_start', { message: message([], null, 1) }),
     ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } }),
     ev('ping'),
-    ...streamDeltas(reply).map((text) => ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text } })),
+    ...streamDeltas(reply).map((text) => ({ ...ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text } }), text: true })),
     ev('content_block_stop', { index: 0 }),
     ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: outputTokens } }),
     ev('message_stop'),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EMBEDDING_DIMENSIONS, FAKE_PNG_BASE64, IMAGE_OUTPUT_TOKENS, startFakeAi, type FakeAi } from './index.js';
-import { countTokens, replyText } from './text.js';
+import { countTokens, replyText, streamDeltas } from './text.js';
 
 let fake: FakeAi;
 beforeAll(async () => {
@@ -66,18 +66,28 @@ describe('fake AI: OpenAI chat completions', () => {
 });
 
 describe('fake AI: holding a stream end', () => {
-  it('keeps the last event until released, so a reader sees everything before it first', async () => {
+  it('keeps the last piece of reply text until released, so what a reader gets first is never the whole answer', async () => {
     let release = () => {};
     fake.holdStreamEnd(new Promise<void>((resolve) => (release = resolve)), 10_000);
     const res = await post('/v1/chat/completions', { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'a b' }], stream: true });
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
+    const words = streamDeltas(replyText(2));
     let beforeRelease = '';
-    while (!beforeRelease.includes('"finish_reason":"stop"')) beforeRelease += decoder.decode((await reader.read()).value);
-    expect(beforeRelease).not.toContain('[DONE]');
+    // Everything up to the hold arrives; then nothing more for a while.
+    let pending = reader.read();
+    for (;;) {
+      const next = await Promise.race([pending, new Promise<null>((resolve) => setTimeout(() => resolve(null), 300))]);
+      if (next === null) break;
+      beforeRelease += decoder.decode(next.value);
+      pending = reader.read();
+    }
+    expect(beforeRelease).toContain(JSON.stringify(words[words.length - 2]));
+    expect(beforeRelease).not.toContain(JSON.stringify(words[words.length - 1]));
     release();
     let rest = '';
-    for (let r = await reader.read(); !r.done; r = await reader.read()) rest += decoder.decode(r.value);
+    for (let r = await pending; !r.done; r = await reader.read()) rest += decoder.decode(r.value);
+    expect(rest).toContain(JSON.stringify(words[words.length - 1]));
     expect(rest).toContain('[DONE]');
   });
 

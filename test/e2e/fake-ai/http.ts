@@ -16,11 +16,13 @@ export interface SseEvent {
   event?: string;
   /** Serialised as JSON unless it is already a string (`[DONE]`). */
   data: unknown;
+  /** The event carries reply text (a delta): what an app streams on to its client. */
+  text?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** How a stream is paced: a pause between events, and a wait before the last one (see FakeAi.holdStreamEnd). */
+/** How a stream is paced: a pause between events, and a wait before the last text (see FakeAi.holdStreamEnd). */
 export interface Pacing {
   delayMs: number;
   beforeLast(): Promise<void>;
@@ -34,9 +36,13 @@ export async function sendSse(res: ServerResponse, events: SseEvent[], pacing: P
     connection: 'keep-alive',
     ...headers,
   });
+  // The hold comes before the last event with reply text: an app relays that one on to its client, so the
+  // client's first chunk (which releases the hold) can never already hold the whole answer.
+  const lastText = events.map((e) => e.text === true).lastIndexOf(true);
+  const holdAt = lastText > 0 ? lastText : events.length - 1;
   for (const [i, e] of events.entries()) {
     if (res.destroyed) return;
-    if (i > 0 && i === events.length - 1) await pacing.beforeLast();
+    if (i > 0 && i === holdAt) await pacing.beforeLast();
     const data = typeof e.data === 'string' ? e.data : JSON.stringify(e.data);
     res.write(`${e.event ? `event: ${e.event}\n` : ''}data: ${data}\n\n`);
     if (pacing.delayMs > 0 && i < events.length - 1) await sleep(pacing.delayMs);

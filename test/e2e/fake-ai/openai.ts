@@ -44,7 +44,7 @@ export async function chatCompletions(res: ServerResponse, body: Json, pacing: P
   });
   const events: SseEvent[] = [
     chunk([{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }]),
-    ...streamDeltas(reply).map((content) => chunk([{ index: 0, delta: { content }, logprobs: null, finish_reason: null }])),
+    ...streamDeltas(reply).map((content) => ({ ...chunk([{ index: 0, delta: { content }, logprobs: null, finish_reason: null }]), text: true })),
     chunk([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]),
   ];
   // With include_usage the real API sends one more chunk: no choices, the usage of the whole call.
@@ -114,7 +114,7 @@ export async function responses(res: ServerResponse, body: Json, pacing: Pacing)
     ev('response.in_progress', { response: response('in_progress', [], null) }),
     ev('response.output_item.added', { output_index: 0, item: message('in_progress', null) }),
     ev('response.content_part.added', { ...at, part: part('') }),
-    ...streamDeltas(reply).map((delta) => ev('response.output_text.delta', { ...at, delta, logprobs: [] })),
+    ...streamDeltas(reply).map((delta) => ({ ...ev('response.output_text.delta', { ...at, delta, logprobs: [] }), text: true })),
     ev('response.output_text.done', { ...at, text: reply, logprobs: [] }),
     ev('response.content_part.done', { ...at, part: part(reply) }),
     ev('response.output_item.done', { output_index: 0, item: message('completed', reply) }),

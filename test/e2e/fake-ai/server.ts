@@ -34,7 +34,7 @@ export interface FakeAi {
   /** The next `count` AI calls answer `status` with a provider-shaped error instead of a reply. */
   failNext(status: number, count?: number): void;
   /**
-   * Streams hold their last event until `until` settles (at most `timeoutMs`). A test that releases it when its
+   * Streams hold their last text event until `until` settles (at most `timeoutMs`). A test that releases it when its
    * client sees the first body chunk proves the app streams, whatever the machine's load: an app that buffers
    * its answer delivers nothing before the AI's stream ends.
    */
