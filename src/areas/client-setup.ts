@@ -7,6 +7,7 @@ import { readProjectFile } from '../project/project.js';
 import { planConfigRecord } from './client-setup/config-record.js';
 import { envExampleFile, planEnvExample } from './client-setup/env-example.js';
 import { trackedFiles } from '../apply/git.js';
+import { providerOf } from '../providers/registry.js';
 import { planGitignore } from './client-setup/gitignore.js';
 import { planModuleFile } from './client-setup/module-file.js';
 import { aliasSpecifier, billingModulePath } from './module-location.js';
@@ -50,9 +51,9 @@ async function planClientSetup({ project, pkg, config, options, style }: AreaCon
     plan.manual.push({ path: inPkg(modulePath), message: 'choose where the billing module goes: set paths.billingModule in billing.config.json, then run client-setup again' });
   }
 
-  if (plan.changes.length) {
-    plan.notes.push(`put the real key in ${inPkg('.env')} (CREDYT_API_KEY=key_...), never in code or the example file`);
-    plan.notes.push('to try it offline: npx billing-codemod sandbox --config billing.config.json, and CREDYT_API_URL=http://127.0.0.1:4010');
-  }
+  const provider = providerOf(config);
+  const declared = new Set(info.dependencies);
+  for (const dependency of provider.dependencies) if (!declared.has(dependency.name)) plan.dependencies.push(dependency);
+  if (plan.changes.length) plan.notes.push(...provider.setupNotes.map((note) => note.replace(' .env ', ` ${inPkg('.env')} `)));
   return plan;
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { BillingConfig } from '../config/types.js';
 import { detectPackages, type DetectedPackage } from '../detect/stack.js';
-import type { FileChange, Plan } from '../plan/types.js';
+import { emptyPlan, type FileChange, type Plan } from '../plan/types.js';
+import { providerOf } from '../providers/registry.js';
 import type { StyleTools } from '../style/finish.js';
 import { billingModulePath } from './module-location.js';
 import { mayHoldBillableCall } from '../detect/billable-calls.js';
@@ -60,6 +61,9 @@ export function configOf(ws: Workspace, pkg: DetectedPackage): BillingConfig {
 }
 
 export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, config: BillingConfig, options: AreaOptions = {}): Promise<Plan> {
+  // An area the provider cannot do changes nothing, and the plan says why.
+  const unsupported = providerOf(config).unsupported(area.name, config);
+  if (unsupported) return { ...emptyPlan(area.name, pkg.info.path), notes: [`${area.name} with ${providerOf(config).name}: ${unsupported}`] };
   const style = await stepAsync('format', () => styleToolsFor(ws, pkg, config));
   const plan = await stepAsync('plan', async () => area.plan({ project: ws.project, pkg, config, options, style }));
   reportFilesLeftOut(plan, pkg, config, area.name);

@@ -1,4 +1,5 @@
-// `billing-codemod sandbox`: runs the local Credyt-compatible API until SIGINT or SIGTERM.
+// `billing-codemod sandbox`: runs the local Credyt-compatible API (or, with --provider credits-service, a local
+// credits service) until SIGINT or SIGTERM.
 import { parseConfig } from '../config/load.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -6,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { BillingConfig } from '../config/types.js';
 import { SeedError } from '../sandbox/seed.js';
 import { type Sandbox, startSandbox } from '../sandbox/server.js';
+import { startCreditsSandbox } from '../sandbox/credits-service.js';
 
 export interface SandboxCommandHooks {
   /** Called once the server listens; its `close()` also stops listening for signals. For tests. */
@@ -20,16 +22,22 @@ interface Options {
   config: string;
   state?: string;
   key?: string;
+  provider?: string;
+  bare?: boolean;
 }
+
+const PROVIDERS = ['credyt', 'credits-service'];
 
 export function sandboxCommand(hooks: SandboxCommandHooks = {}): Command {
   const command: Command = new Command('sandbox')
-    .description('run a local Credyt-compatible API for trying the integration offline')
-    .option('--port <port>', 'port to listen on (0 = any free port)', parsePort, 4010)
+    .description('run a local Credyt-compatible API (or credits service) for trying the integration offline')
+    .option('--provider <provider>', `what to run: ${PROVIDERS.join(' or ')} (default: the config's provider; PaymentKit runs only inside Blocklet Server)`)
+    .option('--port <port>', 'port to listen on (0 = any free port; default 4010, 4020 for the credits service)', parsePort)
     .option('--host <host>', 'interface to bind', '127.0.0.1')
     .option('--config <file>', 'billing config whose assets and products are seeded', 'billing.config.json')
     .option('--state <file>', 'keep state in this JSON file across restarts (default: memory only)')
-    .option('--key <key>', 'accept only this X-CREDYT-API-KEY value (default: any non-empty key)');
+    .option('--key <key>', 'accept only this X-CREDYT-API-KEY value (default: any non-empty key)')
+    .option('--bare', 'credits service: answer bare JSON instead of { success, data }');
 
   command.action(async (options: Options) => {
     const output = command.configureOutput();
@@ -38,8 +46,13 @@ export function sandboxCommand(hooks: SandboxCommandHooks = {}): Command {
     let sandbox: Sandbox;
     try {
       config = readConfig(options.config, command.getOptionValueSource('config') === 'default');
-      sandbox = await startSandbox({
-        port: options.port,
+      const provider = options.provider ?? config?.provider ?? 'credyt';
+      if (!PROVIDERS.includes(provider)) throw new Error(`--provider must be ${PROVIDERS.join(' or ')}${provider === 'paymentkit' ? ' (PaymentKit runs only inside Blocklet Server; its SDK has no URL to point at a sandbox)' : ''}, not ${provider}`);
+      if (provider === 'credits-service') {
+        const log = (line: string) => writeOut(`${line}\n`);
+        sandbox = await startCreditsSandbox({ port: options.port ?? 4020, host: options.host, config, bare: options.bare, log });
+      } else sandbox = await startSandbox({
+        port: options.port ?? 4010,
         host: options.host,
         key: options.key,
         config,

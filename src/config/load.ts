@@ -69,6 +69,8 @@ export function parseConfig(text: string, file: string): BillingConfig {
   const check = validate();
   if (!check(data)) throw new ConfigError(file, describeErrors(check.errors ?? []));
   const config = data as BillingConfig;
+  // The credits service is called with the user's session; a cookie is what a same-origin app has.
+  if (config.provider === 'credits-service') config.creditsService ??= { auth: 'cookie', prefix: '', channel: 'stripe' };
   const problems = deriveEstimates(config);
   if (problems.length) throw new ConfigError(file, problems);
   return config;

@@ -70,9 +70,38 @@ export interface EventConfig {
   description?: string;
 }
 
+export type ProviderId = 'credyt' | 'paymentkit' | 'credits-service';
+
+/** PaymentKit (`@blocklet/payment-js`): runs only inside a Blocklet Server app that has Payment Kit installed. */
+export interface PaymentKitConfig {
+  /** The credit currency (`pc_...`) balances are read in; when unset, the currency of the events' meters. */
+  currencyId?: string;
+  /** The credit pack price (`price_...`) the top-up checkout sells; PAYMENT_KIT_TOP_UP_PRICE_ID overrides it. */
+  topUpPriceId?: string;
+  /** Days signup credits stay valid (no expiry when unset). */
+  signupCreditsExpireDays?: number;
+}
+
+/** An app-internal credits service (the "Billing API"): called over HTTP with the signed-in user's session. */
+export interface CreditsServiceConfig {
+  /** How the user's session reaches the service: the request's Cookie header, or its Authorization bearer. */
+  auth: 'cookie' | 'bearer';
+  /** Prefix before every path (`/api`, `/api/v1`); '' when the service serves them at its root. */
+  prefix?: string;
+  /** The payment channel checkout uses. */
+  channel?: 'stripe' | 'creem';
+  /**
+   * The service's deduction endpoint, when it has one: usage events become deductions. Body values may name
+   * `{amount}`, `{eventType}`, `{description}`, `{id}` (the event's idempotency id) and `{userId}`.
+   */
+  deduct?: { path: string; method?: 'POST' | 'PUT'; body: Record<string, string | number | boolean> };
+}
+
 export interface BillingConfig {
   $schema?: string;
-  provider: 'credyt';
+  provider: ProviderId;
+  paymentkit?: PaymentKitConfig;
+  creditsService?: CreditsServiceConfig;
   /** Asset balances are kept and checked in: `USD` or a custom asset code. */
   asset: string;
   assets?: AssetConfig[];

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { ApiUnavailable, catalogApi, type CatalogApi } from '../catalog/api.js';
 import { expectedFees, sameFees, sampleData } from '../catalog/push.js';
 import type { BillingConfig, PriceDefinition } from '../config/types.js';
-import { generateBillingModule } from '../providers/credyt/generate.js';
+import { generateBillingModule } from '../providers/generate.js';
 import type { Check } from './static-checks.js';
 
 const FUNDING = 1000;

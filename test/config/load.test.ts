@@ -154,7 +154,7 @@ describe('config errors name the field', () => {
   });
 
   it('a value outside an enum', () => {
-    expect(problems(edit((c) => (c.provider = 'stripe')))).toEqual(['provider must be one of "credyt"']);
+    expect(problems(edit((c) => (c.provider = 'stripe')))).toEqual(['provider must be one of "credyt", "paymentkit", "credits-service"']);
     expect(problems(edit((c) => (c.gates = { onUnavailable: 'maybe' })))).toEqual(['gates.onUnavailable must be one of "allow", "deny"']);
   });
 
@@ -166,7 +166,7 @@ describe('config errors name the field', () => {
 
   it('several mistakes at once, each listed', () => {
     const list = problems(edit((c) => ((c.provider = 'x'), (c.events[0].estimate = 'high'), delete c.products)));
-    expect(list).toEqual(['products is required', 'provider must be one of "credyt"', 'events[0].estimate must be a number']);
+    expect(list).toEqual(['products is required', 'provider must be one of "credyt", "paymentkit", "credits-service"', 'events[0].estimate must be a number']);
   });
 
   it('invalid JSON, with the parser message', () => {

@@ -13,7 +13,7 @@ import { configOf, openWorkspace, planArea, selectPackage } from '../../src/area
 import { findArea } from '../../src/areas/registry.js';
 import { writeChanges } from '../../src/apply/write.js';
 import { loadConfig } from '../../src/config/load.js';
-import { generateBillingModule } from '../../src/providers/credyt/generate.js';
+import { generateBillingModule } from '../../src/providers/generate.js';
 import { parseSource } from '../../src/ast/parse.js';
 import { isSourceFile } from '../../src/project/project.js';
 import type { Plan } from '../../src/plan/types.js';

@@ -9,7 +9,7 @@ import {
   BILLING_MODULE_MARKER,
   generateBillingModule,
   isGeneratedBillingModule,
-} from '../../src/providers/credyt/generate.js';
+} from '../../src/providers/generate.js';
 import { findRuntimeTypeScript, parseModule } from '../../src/providers/emit/index.js';
 import { FORMS, formName, scratchDir, testConfig } from './helpers.js';
 

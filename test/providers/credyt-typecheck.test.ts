@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, expect, test } from 'vitest';
-import { generateBillingModule } from '../../src/providers/credyt/generate.js';
+import { generateBillingModule } from '../../src/providers/generate.js';
 import { scratchDir, testConfig } from './helpers.js';
 
 const run = promisify(execFile);
@@ -126,7 +126,7 @@ test('the template is type-checked with the project (tsconfig.json) but not comp
   const build = files('tsconfig.build.json');
   expect(build).not.toContain(template);
   // The code that reads the template as text is still built.
-  expect(build).toContain(join(repo, 'src/providers/credyt/generate.ts'));
+  expect(build).toContain(join(repo, 'src/providers/generate.ts'));
 });
 
 test('the type-check catches a broken module (so a pass means something)', async () => {

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import type { BillingConfig } from '../../src/config/types.js';
-import { type GenerateBillingModuleOptions, generateBillingModule } from '../../src/providers/credyt/generate.js';
+import { type GenerateBillingModuleOptions, generateBillingModule } from '../../src/providers/generate.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { client, fund } from '../helpers/sandbox-client.js';
 

@@ -1,10 +1,11 @@
-// The env example file: CREDYT_API_KEY with no value, a commented CREDYT_API_URL, in the example file the
+// The env example file: the provider's variables with no value (CREDYT_API_KEY, a commented CREDYT_API_URL), in the example file the
 // app already uses (or a new .env.example). Never a key value, and never the real .env.
 import { posix } from 'node:path';
 import type { BillingConfig } from '../../config/types.js';
 import type { PackageInfo } from '../../detect/types.js';
 import { createFile, modifyFile } from '../../plan/file-change.js';
 import type { EnvVar, FileChange } from '../../plan/types.js';
+import { providerOf, type EnvEntry } from '../../providers/registry.js';
 
 /** `.env.example`, `.env.sample`, `.env.local.example`, `.example.env`, `.sample.env` ... */
 export const EXAMPLE_ENV = /(^|\/)\.env\.([\w.-]+\.)?(example|sample|template|dist)$|(^|\/)\.(example|sample|template)\.env$/;
@@ -19,25 +20,11 @@ export function envExampleFile(info: PackageInfo): string {
   return info.envFiles.find((f) => EXAMPLE_ENV.test(f)) ?? (info.path === '.' ? '.env.example' : posix.join(info.path, '.env.example'));
 }
 
-export interface EnvEntry {
-  name: string;
-  /** The lines to add: comments, then `NAME=` with no value. */
-  lines: string[];
-}
+export type { EnvEntry };
 
-/** The variables client-setup wants in the example file, each with its comment lines. */
+/** The variables client-setup wants in the example file (the provider's), each with its comment lines. */
 function wantedEntries(config: BillingConfig): EnvEntry[] {
-  const entries: EnvEntry[] = [
-    {
-      name: 'CREDYT_API_KEY',
-      lines: [
-        '# Credyt billing (added by billing-codemod): the API key from the Credyt dashboard, server-side only.',
-        'CREDYT_API_KEY=',
-        '# Point at a local sandbox to try billing offline: npx billing-codemod sandbox',
-        '# CREDYT_API_URL=http://127.0.0.1:4010',
-      ],
-    },
-  ];
+  const entries: EnvEntry[] = [...providerOf(config).env];
   const relative = [config.customers.returnUrl, config.customers.failureUrl].some((u) => u && !/^https?:\/\//.test(u));
   if (relative) entries.push({ name: 'APP_URL', lines: ['# Base URL for the relative return URLs in billing.config.json', 'APP_URL=http://localhost:3000'] });
   return entries;

@@ -3,7 +3,7 @@
 import { createTwoFilesPatch } from 'diff';
 import type { BillingConfig } from '../../config/types.js';
 import type { PackageInfo } from '../../detect/types.js';
-import { generateBillingModule, isGeneratedBillingModule } from '../../providers/credyt/generate.js';
+import { generateBillingModule, isGeneratedBillingModule } from '../../providers/generate.js';
 import { createFile } from '../../plan/file-change.js';
 import type { FileChange, Skipped } from '../../plan/types.js';
 import type { StyleTools } from '../../style/finish.js';
@@ -30,6 +30,7 @@ export function generateFor(info: PackageInfo, config: BillingConfig): string {
     module: info.language === 'ts' ? 'esm' : info.module,
     serverOnly: serverOnlyFor(info),
     config,
+    next: info.framework === 'next',
   });
 }
 

@@ -9,12 +9,14 @@ export interface GateCode {
   /** The signed-in user's id, as the app reads it. */
   user: string;
   estimate: number;
+  /** The incoming request, for a provider called with the user's session (see session-source.ts). */
+  session?: string | null;
   /** Builds the refusal statement from the 402 body and message expressions. */
   refusal: (body: string, message: string) => string;
 }
 
 export function gateCode(code: GateCode): string {
-  const check = `const ${code.balance} = await ${code.billing}.checkBalance({ customer: { externalId: ${code.user} }, estimate: ${formatEstimate(code.estimate)} });`;
+  const check = `const ${code.balance} = await ${code.billing}.checkBalance({ customer: { externalId: ${code.user} }, estimate: ${formatEstimate(code.estimate)}${code.session ? `, session: ${code.session}` : ''} });`;
   return `${check}\nif (!${code.balance}.allowed) ${code.refusal(`${code.balance}.body`, `${code.balance}.message`)}`;
 }
 

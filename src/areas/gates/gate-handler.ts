@@ -11,6 +11,7 @@ import { applyStyle, type CodeStyle } from '../../ast/style.js';
 import { refusalStatement, roleOf, type HandlerRole } from '../../frameworks/responses.js';
 import { paramName } from '../../analysis/signed-in-user.js';
 import { userAt } from '../billable-sites.js';
+import { sessionSource } from '../session-source.js';
 import { gateCode, sumEstimates, type GateCode } from './gate-code.js';
 import { customerExpression } from './customer.js';
 import { freeNameIn } from './names.js';
@@ -39,6 +40,8 @@ interface Ready {
   /** The response parameter to add (`reply`) when the handler has none. */
   addResponse: string | null;
   makeAsync: boolean;
+  /** The request handed to the billing module, for a provider called with the user's session. */
+  session: string | null;
 }
 
 interface Refusal {
@@ -74,6 +77,8 @@ function readyToGate(work: HandlerWork, file: GateFile, point: GatePoint): Ready
   }
   if ('generator' in fn && fn.generator) return { reason: 'the handler is a generator function', user };
   if (!user) return { reason: found.reason ?? 'the signed-in user is not known before the call' };
+  const session = sessionSource(file.options.config, work.handler, { framework: file.options.framework, file: file.path });
+  if ('reason' in session) return { reason: session.reason, user };
   const response = role === 'express' || role === 'fastify' || role === 'pages' ? paramName(fn, 1) : null;
   let addResponse: string | null = null;
   if ((role === 'express' || role === 'fastify' || role === 'pages') && !response) {
@@ -82,7 +87,7 @@ function readyToGate(work: HandlerWork, file: GateFile, point: GatePoint): Ready
   }
   const started = responseStartedBefore(fn, response, point.start);
   if (started) return { reason: `the response has already started (${started.text} on line ${started.line}) when the call runs, so a 402 can no longer be sent there`, markAt: started.at, user };
-  return { point, user, bind: found.user?.bind, role, addResponse, makeAsync: !fn.async };
+  return { point, user, bind: found.user?.bind, role, addResponse, makeAsync: !fn.async, session: session.code };
 }
 
 /** Leaves the handler without a gate for `reason` (a skip, a manual step and one marker). */
@@ -101,6 +106,7 @@ function insertGate(work: HandlerWork, file: GateFile, ready: Ready): void {
     billing,
     user: ready.user,
     estimate: estimateOf(work),
+    session: ready.session,
     refusal: refusalFor(work, file, ready.role, responseParam),
   });
   if (ready.makeAsync) fn.async = true;
@@ -128,7 +134,9 @@ function refuse(work: HandlerWork, file: GateFile, point: GatePoint | null, refu
 function snippetFor(work: HandlerWork, file: GateFile, user: string | undefined): string {
   const role = roleOf(work.handler.kind) ?? 'express';
   const response = paramName(work.handler.fn, 1) ?? (role === 'fastify' ? 'reply' : 'res');
-  const code = gateCode({ balance: 'balance', billing: 'billing', user: user ?? '/* the signed-in user id */', estimate: estimateOf(work), refusal: refusalFor(work, file, role, response) });
+  const session = sessionSource(file.options.config, work.handler, { framework: file.options.framework, file: file.path });
+  const request = 'code' in session ? session.code : (paramName(work.handler.fn, 0) ?? '/* the incoming request */');
+  const code = gateCode({ balance: 'balance', billing: 'billing', user: user ?? '/* the signed-in user id */', estimate: estimateOf(work), session: request, refusal: refusalFor(work, file, role, response) });
   return applyStyle(code, file.style);
 }
 

@@ -2,6 +2,7 @@
 // app's own routes read the signed-in user, placed where the framework keeps routes, mounted like the app's
 // other routers, type-checked before it is shown; or, when any of that cannot be done, one manual step with
 // the code to paste and the reason.
+import { providerOf } from '../../providers/registry.js';
 import { posix } from 'node:path';
 import type { RecipeRole, SessionRecipe } from '../../analysis/session-recipe.js';
 import { ImportPlanner } from '../../ast/add-import.js';
@@ -116,7 +117,7 @@ function routeFile(ctx: AreaContext, role: RecipeRole, purpose: RoutePurpose, re
     return emit(webhookRouteCode({ role, handlerSpecifier, url: placement.url, subPath: placement.subPath, exportName: placement.exportName, exportDefault: placement.exportDefault }));
   }
   const imports = [...frameworkImports(role), ...recipeImports(ctx, recipe, placement.file), `import { billing } from '${billingSpecifier(info, config, pkgRelative)}';`];
-  const code = routeCode({ purpose, recipe, imports, billing: 'billing', subPath: placement.subPath, returnUrl: config.portal?.returnUrl ?? '/', exportName: placement.exportName, exportDefault: placement.exportDefault, url: placement.url, asset: config.asset });
+  const code = routeCode({ purpose, recipe, imports, billing: 'billing', subPath: placement.subPath, returnUrl: config.portal?.returnUrl ?? '/', exportName: placement.exportName, exportDefault: placement.exportDefault, url: placement.url, asset: config.asset, provider: providerOf(config) });
   return emit(code);
 }
 
@@ -214,5 +215,5 @@ function snippetFor(ctx: AreaContext, purpose: RoutePurpose, role: RecipeRole): 
   if (purpose === 'webhook') return webhookRouteCode({ role, handlerSpecifier: './billing-webhooks', url, subPath, exportName }) + mount;
   const recipe: SessionRecipe = { role, guards: [], statements: [], imports: [], id: '/* the signed-in user id */ undefined', from: '' };
   const imports = [...frameworkImports(role), "import { billing } from './lib/billing'; // the billing module, from this file"];
-  return routeCode({ purpose, recipe, imports, billing: 'billing', subPath, returnUrl: ctx.config.portal?.returnUrl ?? '/', exportName, url, asset: ctx.config.asset }) + mount;
+  return routeCode({ purpose, recipe, imports, billing: 'billing', subPath, returnUrl: ctx.config.portal?.returnUrl ?? '/', exportName, url, asset: ctx.config.asset, provider: providerOf(ctx.config) }) + mount;
 }

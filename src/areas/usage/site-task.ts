@@ -26,6 +26,8 @@ export interface SiteTask {
   label: string;
   /** The call is a call of this helper, which makes the billable call. */
   viaHelper: HelperPlan | null;
+  /** The request to hand the billing module, for a provider called with the user's session. */
+  session: string | null;
 }
 
 export function siteLabel(site: BillableSite): string {
@@ -45,7 +47,7 @@ export function requestModelOf(call: t.CallExpression | t.OptionalCallExpression
 /** The event for this site, read from `root`, as a call description (fields the result lacks are listed). */
 export function trackCallFor(task: SiteTask, reading: UsageReading, root: Root, user: string): { call: Omit<TrackCall, 'billing'>; missing: string[] } {
   const fields = eventFields(reading, task.site.event, root, task.requestModel);
-  return { call: { userId: user, eventType: task.site.event.type, data: fields.data, subject: fields.subject }, missing: fields.missing };
+  return { call: { userId: user, eventType: task.site.event.type, data: fields.data, subject: fields.subject, session: task.session }, missing: fields.missing };
 }
 
 /** Inserts the event statement(s) after `slot`, marking fields the config wants that the result cannot give. */

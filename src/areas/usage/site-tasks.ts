@@ -1,5 +1,6 @@
 // The sites of one file, read on the untouched tree before any edit: every billable call (and every call
 // of a helper the area planned), the configured event, the signed-in user at the call, the request's model.
+import { sessionSource } from '../session-source.js';
 import { findBillableSites, userAt } from '../billable-sites.js';
 import type { FileEdit } from './file-edit.js';
 import { helperCalls, isServerAction } from './helper-plan.js';
@@ -32,7 +33,10 @@ export function siteTasks(edit: FileEdit): SiteTask[] {
       : site.handler
         ? (found?.reason ?? null)
         : null;
-    tasks.push({ site: { ...site, event: site.event }, user: found?.user ?? null, noUser, threadThrough, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper });
+    // A provider called as the user needs the request too; without one in scope the site is left to a person.
+    const session = sessionSource(options.config, threadThrough ? null : site.handler, { framework: options.framework, file: edit.path });
+    const refused = 'reason' in session ? (found?.user || threadThrough ? session.reason : (noUser ?? session.reason)) : null;
+    tasks.push({ site: { ...site, event: site.event }, user: refused ? null : (found?.user ?? null), noUser: refused ?? noUser, threadThrough: refused ? null : threadThrough, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper, session: 'code' in session ? session.code : null });
   }
   return tasks;
 }

@@ -13,6 +13,8 @@ export interface TrackCall {
   eventType: string;
   data: Array<[string, string]>;
   subject: string | null;
+  /** The incoming request, for a provider called with the user's session (see session-source.ts). */
+  session?: string | null;
 }
 
 /** `billing.trackUsage({...})`, the call itself (no statement around it). */
@@ -24,6 +26,7 @@ export function trackCallCode(call: TrackCall): string {
     lines.push('  },');
   }
   if (call.subject) lines.push(`  subject: ${call.subject},`);
+  if (call.session) lines.push(`  session: ${call.session},`);
   lines.push('})');
   return lines.join('\n');
 }
