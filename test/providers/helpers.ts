@@ -86,12 +86,12 @@ let loads = 0;
  * `.cjs` through require(). TypeScript forms are transpiled by the real compiler first, to the module system
  * they are meant for. Each call loads a fresh copy (its own caches and error handler).
  */
-export async function loadBillingModule(
+export async function loadBillingModule<M = BillingModule>(
   dir: string,
   form: Form,
   config: BillingConfig,
   serverOnly: GenerateBillingModuleOptions['serverOnly'] = null,
-): Promise<BillingModule> {
+): Promise<M> {
   let code = generateBillingModule({ ...form, serverOnly, config });
   if (form.language === 'ts') {
     const module = form.module === 'esm' ? ts.ModuleKind.ES2022 : ts.ModuleKind.CommonJS;
@@ -99,8 +99,8 @@ export async function loadBillingModule(
   }
   const file = join(dir, `billing-${form.language}-${form.module}-${++loads}.${form.module === 'esm' ? 'mjs' : 'cjs'}`);
   writeFileSync(file, code);
-  if (form.module === 'cjs') return createRequire(import.meta.url)(file) as BillingModule;
-  return (await import(pathToFileURL(file).href)) as BillingModule;
+  if (form.module === 'cjs') return createRequire(import.meta.url)(file) as M;
+  return (await import(pathToFileURL(file).href)) as M;
 }
 
 export const API_KEY = 'key_test_billing_module';

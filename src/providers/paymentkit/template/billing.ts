@@ -268,7 +268,8 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
   // The identifier is unique per event: Payment Kit records an identifier once.
   const id = randomUUID();
   try {
-    const [meter, customer] = await Promise.all([meterOf(input.eventType), customerId(didOf(input.customer))]);
+    const did = didOf(input.customer); // nobody signed in: nothing is sent
+    const [meter, customer] = await Promise.all([meterOf(input.eventType), customerId(did)]);
     const event = {
       event_name: meter.event_name,
       payload: { customer_id: customer, value: String(amountOf(input.eventType, input.data)) },
