@@ -1,7 +1,7 @@
 // The credits-service billing module, in every form, against the local credits service
 // (src/sandbox/credits-service.ts): each call forwards the signed-in user's session, reads both envelopes,
 // deducts usage only through a configured endpoint, and keeps gates within their policy when the service fails.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { BillingConfig, CreditsServiceConfig } from '../../src/config/types.js';
 import { generateBillingModule } from '../../src/providers/generate.js';
 import { type CreditsSandbox, startCreditsSandbox } from '../../src/sandbox/credits-service.js';

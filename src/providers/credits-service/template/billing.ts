@@ -97,7 +97,7 @@ async function request<T>(method: string, path: string, options: RequestOptions)
     if (left <= 0) throw new BillingError(`the credits service did not answer within the request's time budget (${method} ${path})`, null);
     let failure: BillingError;
     try {
-      const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+      const body = options.body === undefined ? null : JSON.stringify(options.body);
       const response = await fetch(url, { method, headers, body, signal: AbortSignal.timeout(left) });
       return unwrap<T>(response.status, await response.text(), `${method} ${path}`);
     } catch (error) {
@@ -250,8 +250,9 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
 function fill(template: Record<string, string | number | boolean>, values: Record<string, string | number>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(template)) {
-    const whole = typeof value === 'string' ? /^\{(\w+)\}$/.exec(value) : null;
-    body[key] = whole && whole[1] in values ? values[whole[1]] : typeof value === 'string' ? value.replace(/\{(\w+)\}/g, (m, name: string) => (name in values ? String(values[name]) : m)) : value;
+    const whole = typeof value === 'string' ? /^\{(\w+)\}$/.exec(value)?.[1] : undefined;
+    const filled = typeof value === 'string' ? value.replace(/\{(\w+)\}/g, (m, name: string) => String(values[name] ?? m)) : value;
+    body[key] = whole !== undefined && values[whole] !== undefined ? values[whole] : filled;
   }
   return body;
 }

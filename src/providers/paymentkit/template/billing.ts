@@ -52,7 +52,7 @@ interface PaymentKitClient {
   meters: {
     retrieve(idOrEventName: string): Promise<Meter>;
     list(params: { event_name: string }): Promise<{ list?: Meter[] }>;
-    create(data: { name: string; event_name: string; aggregation_method: 'sum'; unit: string; currency_id?: string; description?: string }): Promise<Meter>;
+    create(data: { name: string; event_name: string; aggregation_method: 'sum'; unit: string; currency_id?: string | undefined; description?: string }): Promise<Meter>;
   };
   meterEvents: {
     create(data: { event_name: string; payload: { customer_id: string; value: string }; identifier: string; timestamp: number; metadata?: Record<string, unknown> }): Promise<{ id: string }>;
@@ -61,14 +61,14 @@ interface PaymentKitClient {
   creditGrants: {
     summary(params: { customer_id: string }): Promise<Record<string, GrantSummary>>;
     list(params: { customer_id: string; currency_id?: string; pageSize?: number }): Promise<{ list?: Array<{ metadata?: Record<string, unknown> | null }> }>;
-    create(data: { amount: string; currency_id: string; customer_id: string; name: string; category: 'promotional'; expires_at?: number; metadata?: Record<string, unknown> }): Promise<{ id: string }>;
+    create(data: { amount: string; currency_id: string; customer_id: string; name: string; category: 'promotional'; expires_at?: number | undefined; metadata?: Record<string, unknown> }): Promise<{ id: string }>;
   };
   creditTransactions: {
     list(params: { customer_id: string; page?: number; pageSize?: number }): Promise<{ list?: Array<Record<string, unknown>> }>;
   };
   checkout: {
     sessions: {
-      create(data: { mode: 'payment'; line_items: Array<{ price_id: string; quantity: number; adjustable_quantity?: { enabled: boolean; minimum?: number } }>; success_url?: string; cancel_url?: string; customer_id?: string; metadata?: Record<string, unknown> }): Promise<{ url?: string; expires_at?: number }>;
+      create(data: { mode: 'payment'; line_items: Array<{ price_id: string; quantity: number; adjustable_quantity?: { enabled: boolean; minimum?: number } }>; success_url?: string | undefined; cancel_url?: string | undefined; customer_id?: string; metadata?: Record<string, unknown> }): Promise<{ url?: string; expires_at?: number }>;
     };
   };
 }
