@@ -30,6 +30,8 @@ interface Expectations {
   alsoChanges?: string[];
   /** Every line of the input is in the output byte for byte: the edit only adds lines (single-file cases). */
   keepsEveryLine?: boolean;
+  /** The packages the plan says the app must install, exactly (by name). */
+  dependencies?: string[];
   /** The routes the plan says it added (billing-portal, balance-display), exactly. */
   routes?: Array<{ method: string; path: string; purpose: string }>;
 }
@@ -127,6 +129,7 @@ function checkExpectations(plan: Plan, e: Expectations): void {
   else for (const m of e.manual ?? []) expect(has(plan.manual.map((x) => x.message), m), `a manual step mentions "${m}": ${JSON.stringify(plan.manual)}`).toBe(true);
   for (const n of e.notes ?? []) expect(has(plan.notes, n), `a note mentions "${n}": ${JSON.stringify(plan.notes)}`).toBe(true);
   if (e.routes) expect(plan.routes ?? [], 'the routes the plan added').toEqual(e.routes);
+  if (e.dependencies) expect(plan.dependencies.map((d) => d.name), 'the dependencies the plan adds').toEqual(e.dependencies);
 }
 
 function readJson<T>(path: string): T | null {

@@ -5,6 +5,7 @@
 //  - 'thread': it gets the user's id as a new last parameter (named so the signed-in user search finds it)
 //    and sends the event itself; every request handler that calls it passes the user.
 // Helpers no request handler calls are left alone (their sites are reported as having no user).
+import { sessionSource } from '../session-source.js';
 import type * as t from '@babel/types';
 import { propertyKey, type FunctionNode } from '../../ast/nodes.js';
 import { walk, type Node } from '../../ast/walk.js';
@@ -34,6 +35,8 @@ export function planHelpers(pkg: DetectedPackage, files: string[], siteOptions: 
     const text = pkg.ctx.text(file);
     if (!ast || text === undefined) continue;
     const options = siteOptions(file);
+    // A provider called as the user needs the request in the helper too; only the user would be handed over.
+    const canThread = !('reason' in sessionSource(options.config, null, { framework: options.framework, file }));
     const byFn = new Map<FunctionNode, BillableSite[]>();
     for (const site of findBillableSites(ast, file, options)) {
       if (site.handler || !site.fn || !site.event || !site.helperName) continue;
@@ -41,7 +44,7 @@ export function planHelpers(pkg: DetectedPackage, files: string[], siteOptions: 
       byFn.set(site.fn, [...(byFn.get(site.fn) ?? []), site]);
     }
     for (const [fn, sites] of byFn) {
-      const mode = sites.length === 1 && !streams(sites[0]) && returnsResult(fn, sites[0]) ? 'callers' : threadable(fn) && !isServerAction(ast, fn) ? 'thread' : null;
+      const mode = sites.length === 1 && !streams(sites[0]) && returnsResult(fn, sites[0]) ? 'callers' : canThread && threadable(fn) && !isServerAction(ast, fn) ? 'thread' : null;
       if (!mode) continue;
       const plan: HelperPlan = { file, start: fn.start ?? -1, localName: sites[0].helperName, exportNames: exportNamesOf(ast, fn), mode, match: sites[0].match, params: fn.params.length };
       candidates.set(`${file}:${plan.start}`, plan);

@@ -213,6 +213,8 @@ export interface TrackUsageInput {
   eventType: string;
   data?: Record<string, unknown>;
   description?: string;
+  /** What the event was about (a chat id); `{description}` falls back to it. */
+  subject?: string;
   session?: SessionSource;
 }
 
@@ -235,7 +237,7 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
     const values: Record<string, string | number> = {
       amount: amountOf(input.eventType, input.data),
       eventType: input.eventType,
-      description: input.description ?? input.eventType,
+      description: input.description ?? input.subject ?? input.eventType,
       id,
       userId: userIdOf(input.customer),
     };

@@ -252,7 +252,8 @@ async function currencyId(deadline?: number): Promise<string> {
 
 // --- Usage ------------------------------------------------------------------------------------------------
 
-export interface TrackUsageInput { customer: CustomerRef; eventType: string; data?: Record<string, unknown>; description?: string }
+// subject and occurredAt are kept in the meter event's metadata and timestamp.
+export interface TrackUsageInput { customer: CustomerRef; eventType: string; data?: Record<string, unknown>; description?: string; subject?: string; occurredAt?: Date | string }
 
 /** The credits one event costs: its configured price, else its estimate. */
 export function amountOf(eventType: string, data: Record<string, unknown> = {}): number {
@@ -274,8 +275,8 @@ export async function trackUsage(input: TrackUsageInput): Promise<{ id: string; 
       event_name: meter.event_name,
       payload: { customer_id: customer, value: String(amountOf(input.eventType, input.data)) },
       identifier: id,
-      timestamp: Math.floor(Date.now() / 1000),
-      metadata: { ...input.data, description: input.description },
+      timestamp: Math.floor(new Date(input.occurredAt ?? Date.now()).getTime() / 1000),
+      metadata: { ...input.data, description: input.description, subject: input.subject },
     };
     await call('meterEvents.create', () => payment.meterEvents.create(event));
     return { id, ok: true };
