@@ -6,7 +6,9 @@ import { schemaReference } from '../config/from-detection.js';
 import { parseConfig } from '../config/load.js';
 import { configFromAnswers, type Answers } from '../init/answers.js';
 import { answersFromFlags, type InitAnswerFlags } from '../init/flags.js';
-import { CONFIG_FILE } from '../config/types.js';
+import { CONFIG_FILE, type BillingConfig, type ProviderId } from '../config/types.js';
+import type { PackageInfo } from '../detect/types.js';
+import { providerOf } from '../providers/registry.js';
 import { emptyPlan } from '../plan/types.js';
 import { EXIT, interactive, runCommand } from './exit.js';
 import { presentAndWrite } from './present-plan.js';
@@ -18,6 +20,7 @@ interface InitFlags extends InitAnswerFlags {
   dryRun?: boolean;
   json?: boolean;
   allowDirty?: boolean;
+  provider?: string;
 }
 
 export function initCommand(): Command {
@@ -30,6 +33,7 @@ export function initCommand(): Command {
     .option('--dry-run', 'show the config, write nothing')
     .option('--json', 'print the plan as JSON')
     .option('--allow-dirty', 'write even when the git tree has uncommitted changes')
+    .option('--provider <provider>', "credyt (default), paymentkit (inside a Blocklet Server app) or credits-service (the app's own Billing API)")
     .option('--events <types>', 'the kinds of call to bill, comma-separated (default: every kind detect found)')
     .option('--model <model>', 'prepaid (top up, usage paid as it happens), recurring (a monthly fee) or hybrid (a fee that includes an allowance)')
     .option('--fee <usd>', 'the monthly fee in US dollars (recurring, hybrid)')
@@ -50,6 +54,7 @@ export function initCommand(): Command {
         if (!flags.yes && !flags.dryRun && !flags.json && !interactive()) {
           throw new UsageError('init asks before writing and there is no terminal here: pass --yes to write the detected config (or --dry-run to see it)');
         }
+        const provider = providerFlag(flags.provider);
         const ws = await openWorkspace(dir);
         const pkg = selectPackage(ws, flags.package);
         const path = pkg.info.path === '.' ? CONFIG_FILE : `${pkg.info.path}/${CONFIG_FILE}`;
@@ -67,7 +72,7 @@ export function initCommand(): Command {
             return EXIT.failure;
           }
         }
-        const config = configFromAnswers(pkg.info, answers, schemaReference(join(ws.project.dir, pkg.info.path), ws.project.dir));
+        const config = withProvider(configFromAnswers(pkg.info, answers, schemaReference(join(ws.project.dir, pkg.info.path), ws.project.dir)), provider);
         // What init writes is what the loader accepts: a config that fails its own schema is a bug, not a file.
         parseConfig(JSON.stringify(config), path);
         const plan = emptyPlan('init', pkg.info.path);
@@ -75,11 +80,39 @@ export function initCommand(): Command {
         plan.changes.push({ path, action: before === null ? 'create' : 'modify', before, after: `${JSON.stringify(config, null, 2)}\n` });
         if (config.events.length === 0) plan.notes.push('no billable calls were found: add events (and the calls they cover) by hand');
         else plan.notes.push(`estimates and prices are placeholders (estimateReviewed: false): review them in ${path}`);
-        plan.notes.push(...modelNotes(answers));
+        plan.notes.push(...modelNotes(answers), ...providerNotes(config, pkg.info));
         const code = await presentAndWrite(plan, ws.project.dir, flags);
         return code === EXIT.ok && config.events.length === 0 ? EXIT.manual : code;
       }),
     );
+}
+
+const PROVIDER_IDS: ProviderId[] = ['credyt', 'paymentkit', 'credits-service'];
+
+function providerFlag(value: string | undefined): ProviderId {
+  if (value === undefined) return 'credyt';
+  if (!PROVIDER_IDS.includes(value as ProviderId)) throw new UsageError(`--provider must be ${PROVIDER_IDS.join(', ')}`);
+  return value as ProviderId;
+}
+
+/** The provider's own section, with what it needs to start (the credits service: the session comes as a cookie). */
+function withProvider(config: BillingConfig, provider: ProviderId): BillingConfig {
+  const own = provider === 'credits-service' ? { creditsService: { auth: 'cookie' as const } } : {};
+  return { ...config, provider, ...own };
+}
+
+/** What the chosen provider means for this app, said before anything is written. */
+function providerNotes(config: BillingConfig, info: PackageInfo): string[] {
+  const provider = providerOf(config);
+  const notes: string[] = [];
+  const misfit = provider.misfit(info);
+  if (misfit) notes.push(misfit);
+  if (config.provider === 'credits-service') {
+    notes.push('the credits service is called with the signed-in user\'s session: creditsService.auth says how (cookie, or bearer); name its deduction endpoint (creditsService.deduct) for usage-events to bill calls');
+  }
+  const unsupported = ['customers', 'usage-events', 'webhooks', 'cost-tracking'].flatMap((area) => (provider.unsupported(area, config) ? [area] : []));
+  if (unsupported.length) notes.push(`with ${provider.name}, these areas change nothing (each says why): ${unsupported.join(', ')}`);
+  return notes;
 }
 
 function collect(value: string, previous: string[]): string[] {

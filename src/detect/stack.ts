@@ -70,6 +70,7 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
     formatter: formatterOf(project, found.path, rootJson, found.json),
     linter: linterOf(project, found.path, rootJson, found.json),
     billing: { existing: existingBillingOf(deps), module: billingModuleOf(ctx.sources) },
+    blocklet: isBlocklet(project, found.path, deps),
     dependencies: Object.keys(deps).sort(),
     signupHandlers: detectSignupHandlers(ctx, getRoutes()),
     billableCalls: detectBillableCalls(ctx, getRoutes()),
@@ -84,6 +85,15 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
   if (!info.accounts.identity && info.signupHandlers.length > 0) info.accounts.identity = `signup in ${info.signupHandlers[0].file}`;
   info.unparsed = [...ctx.unparsed].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
   return { info, ctx, routes: getRoutes };
+}
+
+/**
+ * A Blocklet Server app (its blocklet.yml, or the Blocklet SDK among its dependencies): the only place
+ * PaymentKit's SDK runs, since it signs each call with the blocklet's key.
+ */
+function isBlocklet(project: Project, pkgPath: string, deps: Record<string, string>): boolean {
+  const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
+  return '@blocklet/sdk' in deps || project.files.some((f) => f === `${prefix}blocklet.yml` || f === `${prefix}blocklet.yaml`);
 }
 
 /** Database schema files of the package (Prisma), where teams and organizations are declared. */

@@ -27,6 +27,7 @@ function renderPackage(pkg: PackageInfo, bold: Paint, dim: Paint, warn: Paint): 
   if (aliases.length) lines.push(`  aliases: ${aliases.join(', ')}`);
   lines.push(`  env files: ${pkg.envFiles.join(', ') || 'none'} · formatter: ${pkg.formatter ?? 'none'} · lint: ${pkg.linter ?? 'none'} · existing billing: ${pkg.billing.existing.join(', ') || 'none'}`);
   if (pkg.billing.module) lines.push(`  billing module: ${pkg.billing.module}`);
+  if (pkg.blocklet) lines.push('  Blocklet Server app: PaymentKit (init --provider paymentkit) can run here');
 
   if (pkg.signupHandlers.length) {
     lines.push(`  signup handlers (${pkg.signupHandlers.length}):`);

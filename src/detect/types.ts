@@ -77,6 +77,8 @@ export interface PackageInfo {
     /** The billing module this toolkit generated, when present. */
     module: string | null;
   };
+  /** A Blocklet Server app (blocklet.yml or @blocklet/sdk): where PaymentKit's SDK can run. */
+  blocklet: boolean;
   /** Dependencies the app declares (names only), for areas that depend on a package being there. */
   dependencies: string[];
   signupHandlers: SignupHandler[];

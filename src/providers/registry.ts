@@ -25,6 +25,8 @@ export interface Provider {
   setupNotes: string[];
   /** Why `area` changes nothing with this provider (a true reason, shown as the plan's note), or null. */
   unsupported(area: string, config: BillingConfig): string | null;
+  /** Why the provider cannot run in this app as it is (said by init and client-setup), or null. */
+  misfit(app: { blocklet: boolean }): string | null;
   /** The provider is called as the signed-in user: call sites hand the module the incoming request (`session`). */
   forwardsSession: boolean;
   /** npm packages the module imports. */
@@ -53,6 +55,7 @@ const credyt: Provider = {
     'to try it offline: npx billing-codemod sandbox --config billing.config.json, and CREDYT_API_URL=http://127.0.0.1:4010',
   ],
   unsupported: () => null,
+  misfit: () => null,
   forwardsSession: false,
   dependencies: [],
 };
@@ -85,6 +88,10 @@ const paymentkit: Provider = {
     if (area === 'cost-tracking') return 'PaymentKit meter events carry no cost items: cost tracking needs a provider that records costs (Credyt)';
     return null;
   },
+  misfit: (app) =>
+    app.blocklet
+      ? null
+      : "this app is not a Blocklet (no blocklet.yml, no @blocklet/sdk): PaymentKit's SDK runs only inside a Blocklet Server app with Payment Kit installed, so every billing call fails here; the generated code is still correct for a blocklet",
   forwardsSession: false,
   dependencies: [{ name: '@blocklet/payment-js', version: '^1.27.2', reason: 'the PaymentKit SDK the billing module calls' }],
 };
@@ -115,6 +122,7 @@ const creditsService: Provider = {
     if (area === 'cost-tracking') return 'the credits service records no costs: cost tracking needs a provider that does (Credyt)';
     return null;
   },
+  misfit: () => null,
   forwardsSession: true,
   dependencies: [],
 };
