@@ -24,7 +24,7 @@ export interface CreditsSandbox {
   url: string;
   port: number;
   /** Every request, for tests: method, path, the credential it carried and its body. */
-  requests: Array<{ method: string; path: string; credential: string | null; body: unknown; status: number }>;
+  requests: Array<{ method: string; path: string; credential: string | null; body: Record<string, unknown>; status: number }>;
   close(): Promise<void>;
 }
 
