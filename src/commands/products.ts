@@ -1,7 +1,8 @@
 // `products push`: the config's catalog into Credyt (or the sandbox), payloads shown before anything is sent.
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { configOf, openWorkspace, selectPackage } from '../areas/run.js';
+import { configOf, openWorkspace, selectPackage, UsageError } from '../areas/run.js';
+import { providerOf } from '../providers/registry.js';
 import { ApiUnavailable, catalogApi } from '../catalog/api.js';
 import { planPush, runPush, simulatePrices, type PushPlan, type Simulation } from '../catalog/push.js';
 import { EXIT, interactive, runCommand } from './exit.js';
@@ -27,6 +28,8 @@ export function productsCommand(): Command {
       runCommand(async () => {
         const ws = await openWorkspace(dir);
         const config = configOf(ws, selectPackage(ws, flags.package));
+        const noPush = providerOf(config).noPush;
+        if (noPush) throw new UsageError(`products push: ${noPush}`);
         let api;
         try {
           api = catalogApi();

@@ -2,7 +2,7 @@
 // later without billing fails the build); --live also runs a test customer through the billing API.
 import { Command } from 'commander';
 import pc from 'picocolors';
-import { configOf, openWorkspace, selectPackage } from '../areas/run.js';
+import { configOf, openWorkspace, selectPackage, UsageError } from '../areas/run.js';
 import { staticChecks, type Check } from '../verify/static-checks.js';
 import { EXIT, runCommand } from './exit.js';
 
@@ -26,6 +26,9 @@ export function verifyCommand(): Command {
         const ws = await openWorkspace(dir);
         const pkg = selectPackage(ws, flags.package);
         const config = configOf(ws, pkg);
+        if (flags.live && config.provider !== 'credyt') {
+          throw new UsageError(`verify --live runs a test customer through Credyt (or its sandbox); this app's provider is ${config.provider}: run its e2e flow against \`billing-codemod sandbox --provider credits-service\` or Payment Kit's test mode instead`);
+        }
         const checks = await staticChecks(ws, pkg, config, flags.strict === true);
         if (flags.live) {
           const { liveChecks } = await import('../verify/live-checks.js');

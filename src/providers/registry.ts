@@ -25,6 +25,8 @@ export interface Provider {
   setupNotes: string[];
   /** Why `area` changes nothing with this provider (a true reason, shown as the plan's note), or null. */
   unsupported(area: string, config: BillingConfig): string | null;
+  /** Why `products push` has nothing to send to this provider (and what to do instead), or null when it pushes. */
+  noPush: string | null;
   /** Why the provider cannot run in this app as it is (said by init and client-setup), or null. */
   misfit(app: { blocklet: boolean }): string | null;
   /** The provider is called as the signed-in user: call sites hand the module the incoming request (`session`). */
@@ -55,6 +57,7 @@ const credyt: Provider = {
     'to try it offline: npx billing-codemod sandbox --config billing.config.json, and CREDYT_API_URL=http://127.0.0.1:4010',
   ],
   unsupported: () => null,
+  noPush: null,
   misfit: () => null,
   forwardsSession: false,
   dependencies: [],
@@ -88,6 +91,8 @@ const paymentkit: Provider = {
     if (area === 'cost-tracking') return 'PaymentKit meter events carry no cost items: cost tracking needs a provider that records costs (Credyt)';
     return null;
   },
+  noPush:
+    "PaymentKit's SDK runs only inside the Blocklet, not from this command: the billing module creates the meter of each configured event type on first use (call billing.ensureMeters() at boot to create them early); make the credit currency and the top-up price in Payment Kit's dashboard",
   misfit: (app) =>
     app.blocklet
       ? null
@@ -122,6 +127,7 @@ const creditsService: Provider = {
     if (area === 'cost-tracking') return 'the credits service records no costs: cost tracking needs a provider that does (Credyt)';
     return null;
   },
+  noPush: 'the credits service keeps its own plans and prices (/admin/billing/plans): there is nothing to push from here',
   misfit: () => null,
   forwardsSession: true,
   dependencies: [],

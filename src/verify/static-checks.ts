@@ -9,6 +9,7 @@ import { planArea, type Workspace } from '../areas/run.js';
 import { findArea } from '../areas/registry.js';
 import { costsModulePath } from '../areas/cost-tracking.js';
 import { webhookModulePath } from '../areas/routes/route-area.js';
+import { providerOf } from '../providers/registry.js';
 import { envExampleFile } from '../areas/client-setup/env-example.js';
 import type { BillingConfig } from '../config/types.js';
 import type { DetectedPackage } from '../detect/stack.js';
@@ -30,6 +31,13 @@ export interface Check {
 
 export async function staticChecks(ws: Workspace, pkg: DetectedPackage, config: BillingConfig, strict = false): Promise<Check[]> {
   const plan = async (name: string): Promise<Plan> => planArea(findArea(name)!, ws, pkg, config, { verify: false, listSites: true });
+  const provider = providerOf(config);
+  // An area the provider cannot do is not a gap: it is skipped, with the provider's reason.
+  const checkArea = async (name: string, area: string, what: string): Promise<Check> => {
+    const unsupported = provider.unsupported(area, config);
+    return unsupported ? { name, status: 'skip', detail: unsupported, locations: [] } : areaCheck(name, await plan(area), what, strict);
+  };
+  const keys = provider.env.map((e) => e.name).join(', ');
   const { info } = pkg;
   const checks: Check[] = [];
   const setup = await plan('client-setup');
@@ -43,13 +51,13 @@ export async function staticChecks(ws: Workspace, pkg: DetectedPackage, config: 
   const env = setup.changes.filter((c) => c.path === envFile);
   checks.push(
     env.length === 0
-      ? { name: 'env example names the keys', status: 'pass', detail: 'CREDYT_API_KEY and CREDYT_API_URL are listed', locations: [] }
-      : { name: 'env example names the keys', status: 'fail', detail: `${env.map((c) => c.path).join(', ')} lacks CREDYT_API_KEY or CREDYT_API_URL: run \`billing-codemod apply client-setup\``, locations: env.map((c) => ({ path: c.path })) },
+      ? { name: 'env example names the keys', status: 'pass', detail: `${keys} listed`, locations: [] }
+      : { name: 'env example names the keys', status: 'fail', detail: `${env.map((c) => c.path).join(', ')} lacks ${keys}: run \`billing-codemod apply client-setup\``, locations: env.map((c) => ({ path: c.path })) },
   );
   if (module) checks.push(serverOnly(pkg, module));
-  checks.push(areaCheck('customers created at signup', await plan('customers'), 'signup', strict));
-  checks.push(areaCheck('billable calls metered', await plan('usage-events'), 'billable call', strict));
-  checks.push(areaCheck('billable calls gated', await plan('balance-gates'), 'billable call', strict));
+  checks.push(await checkArea('customers created at signup', 'customers', 'signup'));
+  checks.push(await checkArea('billable calls metered', 'usage-events', 'billable call'));
+  checks.push(await checkArea('billable calls gated', 'balance-gates', 'billable call'));
   const webhooks = posix.join(info.path, webhookModulePath(info, config));
   const webhookText = readProjectFile(ws.project, webhooks);
   if (webhookText === null) checks.push({ name: 'webhooks verify signatures', status: 'skip', detail: 'webhooks not applied', locations: [] });

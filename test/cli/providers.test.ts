@@ -44,6 +44,17 @@ describe('providers through the CLI', () => {
     expect(plan.notes.join('\n')).toContain("customers with the credits service: the credits service opens each user's credit account itself");
     const usage = JSON.parse((await cli('apply', 'usage-events', '.', '--dry-run', '--json')).stdout) as { notes: string[] };
     expect(usage.notes.join('\n')).toContain('names no deduction endpoint (creditsService.deduct');
+    // verify skips what the provider cannot do, naming why; products push and verify --live say what to do instead.
+    const verify = JSON.parse((await cli('verify', '.', '--json')).stdout) as { checks: Array<{ name: string; status: string; detail: string }> };
+    expect(verify.checks.find((c) => c.name === 'customers created at signup')).toMatchObject({ status: 'skip', detail: expect.stringContaining('has no customer endpoint') });
+    expect(verify.checks.find((c) => c.name === 'billable calls metered')).toMatchObject({ status: 'skip' });
+    expect(verify.checks.find((c) => c.name === 'billable calls gated')?.status).toBe('fail');
+    const push = await cli('products', 'push', '.', '--yes');
+    expect(push.code).toBe(2);
+    expect(push.stderr).toContain('the credits service keeps its own plans');
+    const live = await cli('verify', '.', '--live');
+    expect(live.code).toBe(2);
+    expect(live.stderr).toContain('verify --live runs a test customer through Credyt');
   });
 
   it('refuses an unknown provider, and a sandbox for PaymentKit', async () => {
