@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { toolkitVersion } from './package-root.js';
 
 const program = new Command('billing-codemod')
-  .description('Add usage-based billing (Credyt) to a Node web app, one reviewable diff per integration area.')
+  .description('Add usage-based billing (Credyt, PaymentKit or your own credits service) to a Node web app, one reviewable diff per integration area.')
   .version(toolkitVersion())
   .showHelpAfterError('(add --help for usage)')
   .addHelpText(
