@@ -16,9 +16,12 @@ import type { UserSearch } from '../analysis/signed-in-user.js';
 import type { TypeFacts } from '../analysis/type-facts.js';
 import { addRouterMiddleware, type MiddlewareProps } from './router-middleware.js';
 import type { ExportOrigin } from './helper-calls.js';
+import type { Router } from '../detect/types.js';
 
 export interface SiteOptions {
   framework: Framework;
+  /** Next.js: which router the app uses (code outside a handler runs in an app-router request only with 'app'). */
+  router?: Router;
   /** What the app's lint forbids in the code an edit writes (from its resolved ESLint rules). */
   lint?: LintFacts;
   config: BillingConfig;

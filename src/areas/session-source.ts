@@ -4,6 +4,7 @@
 import type { BillingConfig } from '../config/types.js';
 import { paramName } from '../analysis/signed-in-user.js';
 import type { FileHandler } from '../frameworks/handlers-in-file.js';
+import type { Router } from '../detect/types.js';
 import { roleOf } from '../frameworks/responses.js';
 import { providerOf } from '../providers/registry.js';
 
@@ -12,13 +13,14 @@ export type SessionSource = { code: string | null } | { reason: string };
 
 const NONE: SessionSource = { code: null };
 
-export function sessionSource(config: BillingConfig, handler: FileHandler | null | undefined, where: { framework: string | null; file: string }): SessionSource {
+export function sessionSource(config: BillingConfig, handler: FileHandler | null | undefined, where: { framework: string | null; router?: Router; file: string }): SessionSource {
   const provider = providerOf(config);
   if (!provider.forwardsSession) return NONE;
   const why = `${provider.name} is called with the signed-in user's session`;
   const role = handler ? roleOf(handler.kind) : null;
-  // Outside a handler, Next.js code that is not the pages router still runs inside the app router's request.
-  if (!handler && where.framework === 'next' && !/(^|\/)pages\//.test(where.file)) return NONE;
+  // Outside a handler, code of an app-router-only Next.js app runs inside an app-router request (app/ code
+  // always does); a pages-router helper may not, and next/headers works only in the app router.
+  if (!handler && where.framework === 'next' && (where.router === 'app' || /(^|\/)app\//.test(where.file)) && !/(^|\/)pages\//.test(where.file)) return NONE;
   if (!handler || !role) return { reason: `${why}, and no request handler's request is in scope here to take it from` };
   if (role === 'next-route' || role === 'server-action') return NONE;
   const request = paramName(handler.fn, 0);

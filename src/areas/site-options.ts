@@ -21,6 +21,7 @@ export function packageSiteOptions(pkg: DetectedPackage, config: BillingConfig):
   return (file) => ({
     types: lazyTypeFacts(() => pkg.ctx.typeProgram(), file),
     framework: info.framework,
+    router: info.router,
     config,
     clientIndex,
     resolve: pkg.ctx.resolve,

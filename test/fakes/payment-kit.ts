@@ -4,6 +4,8 @@
 // @blocklet/payment-types: meters (event_name unique), meter events (identifier unique; consumed from the
 // customer's grants, at once or when settle() runs), credit grants and their summary, pending amounts,
 // credit transactions, customers by DID (created with { create: true }), checkout sessions.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -40,6 +42,23 @@ export class FakePaymentKit {
 
   uninstall(): void {
     sdk.setTransport(null);
+  }
+
+  /** Serves the component over HTTP for an app in another process (FAKE_PAYMENT_KIT_URL=url); returns the url. */
+  async serve(): Promise<{ url: string; close(): Promise<void> }> {
+    const server: Server = createServer((req, res) => {
+      let raw = '';
+      req.setEncoding('utf8').on('data', (chunk: string) => (raw += chunk));
+      req.on('end', () => {
+        this.handle(JSON.parse(raw) as SdkRequest).then(
+          (answer) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer)),
+          (error: Error) => res.writeHead(502).end(error.message),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
   }
 
   /** Credits for a customer (by DID), as a paid grant. */

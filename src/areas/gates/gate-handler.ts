@@ -77,7 +77,7 @@ function readyToGate(work: HandlerWork, file: GateFile, point: GatePoint): Ready
   }
   if ('generator' in fn && fn.generator) return { reason: 'the handler is a generator function', user };
   if (!user) return { reason: found.reason ?? 'the signed-in user is not known before the call' };
-  const session = sessionSource(file.options.config, work.handler, { framework: file.options.framework, file: file.path });
+  const session = sessionSource(file.options.config, work.handler, { framework: file.options.framework, router: file.options.router, file: file.path });
   if ('reason' in session) return { reason: session.reason, user };
   const response = role === 'express' || role === 'fastify' || role === 'pages' ? paramName(fn, 1) : null;
   let addResponse: string | null = null;
@@ -134,7 +134,7 @@ function refuse(work: HandlerWork, file: GateFile, point: GatePoint | null, refu
 function snippetFor(work: HandlerWork, file: GateFile, user: string | undefined): string {
   const role = roleOf(work.handler.kind) ?? 'express';
   const response = paramName(work.handler.fn, 1) ?? (role === 'fastify' ? 'reply' : 'res');
-  const session = sessionSource(file.options.config, work.handler, { framework: file.options.framework, file: file.path });
+  const session = sessionSource(file.options.config, work.handler, { framework: file.options.framework, router: file.options.router, file: file.path });
   const request = 'code' in session ? session.code : (paramName(work.handler.fn, 0) ?? '/* the incoming request */');
   const code = gateCode({ balance: 'balance', billing: 'billing', user: user ?? '/* the signed-in user id */', estimate: estimateOf(work), session: request, refusal: refusalFor(work, file, role, response) });
   return applyStyle(code, file.style);

@@ -36,7 +36,7 @@ export function planHelpers(pkg: DetectedPackage, files: string[], siteOptions: 
     if (!ast || text === undefined) continue;
     const options = siteOptions(file);
     // A provider called as the user needs the request in the helper too; only the user would be handed over.
-    const canThread = !('reason' in sessionSource(options.config, null, { framework: options.framework, file }));
+    const canThread = !('reason' in sessionSource(options.config, null, { framework: options.framework, router: options.router, file }));
     const byFn = new Map<FunctionNode, BillableSite[]>();
     for (const site of findBillableSites(ast, file, options)) {
       if (site.handler || !site.fn || !site.event || !site.helperName) continue;

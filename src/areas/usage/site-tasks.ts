@@ -34,7 +34,7 @@ export function siteTasks(edit: FileEdit): SiteTask[] {
         ? (found?.reason ?? null)
         : null;
     // A provider called as the user needs the request too; without one in scope the site is left to a person.
-    const session = sessionSource(options.config, threadThrough ? null : site.handler, { framework: options.framework, file: edit.path });
+    const session = sessionSource(options.config, threadThrough ? null : site.handler, { framework: options.framework, router: options.router, file: edit.path });
     const refused = 'reason' in session ? (found?.user || threadThrough ? session.reason : (noUser ?? session.reason)) : null;
     tasks.push({ site: { ...site, event: site.event }, user: refused ? null : (found?.user ?? null), noUser: refused ?? noUser, threadThrough: refused ? null : threadThrough, requestModel: viaHelper ? null : requestModelOf(site.call, edit.text), label, viaHelper, session: 'code' in session ? session.code : null });
   }
