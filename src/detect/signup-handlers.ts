@@ -13,7 +13,7 @@ import { findUserCreations, type UserCreation } from './user-creation.js';
 // `/welcome` is not `/me`.
 const NOT_SIGNUP_WORD = /^(login|signin|logout|signout|sessions?|tokens?|oauth2?|callback|password|reset|verify|me)$/i;
 const SIGNUP_WORD = /^(signup|register|registration|join|createaccount|onboard|onboarding)$/i;
-const SIGNUP_NAME = /sign-?up|register|join|create-?account|onboard/i;
+export const SIGNUP_NAME = /sign-?up|register|join|create-?account|onboard/i;
 const ADMIN = /admin|staff|superuser|role|permission/i;
 
 /** Words of a path's static segments: `/auth/log-in/:id` → auth, log, in, login. */

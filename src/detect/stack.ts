@@ -6,14 +6,15 @@ import { findRoutes } from '../frameworks/routes.js';
 import type { RouteHandler } from '../frameworks/types.js';
 import { readProjectFile, type Project } from '../project/project.js';
 import { findAccounts } from './accounts.js';
-import { detectBillableCalls } from './billable-calls.js';
+import { detectBillableCalls, mayHoldBillableCall } from './billable-calls.js';
 import { createPackageContext, type PackageContext } from './package-context.js';
 import {
   authOf, billingModuleOf, envFilesOf, existingBillingOf, formatterOf, linterOf, frameworkOf, importExtensionOf,
   installedVersion, languageOf, moduleOf, packageManagerOf, routerOf,
 } from './package-facts.js';
 import { allDependencies, findAppPackages, readPackageJson, type FoundPackage, type PackageJson } from './packages.js';
-import { detectSignupHandlers } from './signup-handlers.js';
+import { detectSignupHandlers, SIGNUP_NAME } from './signup-handlers.js';
+import { mayCreateUser } from './user-creation.js';
 import { readCompilerSettings } from './tsconfig.js';
 import type { PackageInfo, StackInfo } from './types.js';
 
@@ -53,6 +54,10 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
   const module = moduleOf(found.json, framework, ctx.sources, language, settings);
   let routes: RouteHandler[] | null = null;
   const getRoutes = () => (routes ??= findRoutes(ctx, framework));
+  // Detection asks routes two things: is one a signup, does one make a billable call. A Next.js handler is
+  // written in its route file, so that file's text answers before a parse: the rest wait for an area.
+  const detectionRoutes = () =>
+    framework === 'next' ? findRoutes(ctx, framework, (file, text) => mayCreateUser(text) || SIGNUP_NAME.test(text) || SIGNUP_NAME.test(file) || mayHoldBillableCall(text, config)) : getRoutes();
   const info: PackageInfo = {
     path: found.path,
     name: found.json.name ?? null,
@@ -72,14 +77,17 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
     billing: { existing: existingBillingOf(deps), module: billingModuleOf(ctx.sources) },
     blocklet: isBlocklet(project, found.path, deps),
     dependencies: Object.keys(deps).sort(),
-    signupHandlers: detectSignupHandlers(ctx, getRoutes()),
-    billableCalls: detectBillableCalls(ctx, getRoutes()),
+    signupHandlers: [],
+    billableCalls: [],
     accounts: { identity: null, guests: [], teams: null, ownKeys: [] },
     unparsed: [],
     skippedFiles: project.skipped
       .filter((s) => (found.path === '.' || s.path.startsWith(`${found.path}/`)) && !nested.some((n) => s.path.startsWith(`${n}/`)))
       .map((s) => ({ file: s.path, reason: s.reason })),
   };
+  const handlers = detectionRoutes();
+  info.signupHandlers = detectSignupHandlers(ctx, handlers);
+  info.billableCalls = detectBillableCalls(ctx, handlers);
   if (info.auth === null && info.signupHandlers.length > 0) info.auth = 'custom';
   info.accounts = findAccounts(ctx.sources, schemaFiles(project, found.path), info.auth);
   if (!info.accounts.identity && info.signupHandlers.length > 0) info.accounts.identity = `signup in ${info.signupHandlers[0].file}`;

@@ -19,6 +19,25 @@ const AUTH_SIGNUP = /^(register|signUp|signup|signUpEmail|createUser|createUserW
 const AUTH_RECEIVER = /auth|user|account|supabase|firebase|clerk/i;
 const SQL_INSERT = /insert\s+into\s+["'`]?(\w+\.)?["'`]?(users?|accounts?|members?)\b/i;
 
+// The text every recognised creation leaves (a superset: the parse decides). Each alternative is one
+// branch of describeUserCreation.
+const MAY_CREATE_USER = new RegExp(
+  [
+    /insert\s+into/.source, // raw SQL
+    /(create|insert|register|add|signUp|signup|save|new)(New)?(User|Account|Member)/.source, // service functions
+    /\b(register|signUp|signup|signUpEmail|createUser|createUserWithEmailAndPassword)\b/.source, // auth SDK sign-ups
+    /(users?|accounts?|members?|profiles?)\w*\s*\??\.\s*(create|createOne|insert|insertOne|add|save|put|build|push|set)\b/.source, // models, stores
+    /\.\s*save\s*\(\s*\)/.source, // a document's own save()
+    /\.\s*insert\s*\(/.source, // Drizzle
+  ].join('|'),
+  'i',
+);
+
+/** Whether a file's text may hold a call describeUserCreation recognises (a text test before any parse). */
+export function mayCreateUser(text: string): boolean {
+  return MAY_CREATE_USER.test(text);
+}
+
 /** A document's own `save()` (Mongoose, Sequelize instances): no arguments. */
 function isSave(node: Node): boolean {
   return node.type === 'CallExpression' && node.arguments.length === 0 && node.callee.type === 'MemberExpression' && node.callee.property.type === 'Identifier' && node.callee.property.name === 'save';

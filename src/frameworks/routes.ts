@@ -32,11 +32,11 @@ export function fileScope(ctx: PackageContext, file: string, ast: t.File): FileS
 }
 
 /** Every route handler of the package, with handlers passed by name resolved to their functions. */
-export function findRoutes(ctx: PackageContext, framework: Framework): RouteHandler[] {
+export function findRoutes(ctx: PackageContext, framework: Framework, only?: (file: string, text: string) => boolean): RouteHandler[] {
   const prefixes = framework === 'express' || framework === 'fastify' ? mountPrefixes(ctx, framework) : new Map<string, string>();
   const routes: RouteHandler[] = [];
   for (const [file, text] of ctx.sources) {
-    if (!mayDeclareRoutes(framework, file, text)) continue;
+    if (!mayDeclareRoutes(framework, file, text) || (only && !only(file, text))) continue;
     const ast = ctx.parse(file);
     if (!ast) continue;
     const scope = fileScope(ctx, file, ast);

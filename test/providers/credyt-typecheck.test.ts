@@ -52,6 +52,13 @@ const SETUPS = [
     module: 'esm',
     options: { module: 'esnext', moduleResolution: 'bundler', target: 'ES2017', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true },
   },
+  {
+    // Older create-next-app: target ES5 without downlevelIteration (a Set or Map spread does not compile there).
+    name: 'Next.js, target ES5',
+    packageType: 'module',
+    module: 'esm',
+    options: { module: 'esnext', moduleResolution: 'node', target: 'es5', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true },
+  },
 ] as const;
 
 // Every call shape the codemod inserts, with the result types it relies on.

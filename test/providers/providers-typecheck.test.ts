@@ -36,6 +36,8 @@ const SETUPS = [
   { name: 'NodeNext ESM', packageType: 'module', module: 'esm', next: false, options: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022'], verbatimModuleSyntax: true } },
   { name: 'NodeNext CommonJS', packageType: 'commonjs', module: 'cjs', next: false, options: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2020', lib: ['ES2020'] } },
   { name: 'bundler (Next.js)', packageType: 'module', module: 'esm', next: true, options: { module: 'esnext', moduleResolution: 'bundler', target: 'ES2017', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true } },
+  // Older create-next-app: target ES5 without downlevelIteration (a Set or Map spread does not compile there).
+  { name: 'Next.js, target ES5', packageType: 'module', module: 'esm', next: true, options: { module: 'esnext', moduleResolution: 'node', target: 'es5', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true } },
 ] as const;
 
 const COMMON = `
