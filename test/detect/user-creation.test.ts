@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isFunction } from '../../src/ast/nodes.js';
 import { parseSource } from '../../src/ast/parse.js';
 import { findAll } from '../../src/ast/walk.js';
-import { findUserCreations } from '../../src/detect/user-creation.js';
+import { findUserCreations, mayCreateUser } from '../../src/detect/user-creation.js';
 
 /** Descriptions of the user creations in the first function of `body` (wrapped in an async function). */
 function creations(body: string): string[] {
@@ -37,6 +37,8 @@ describe('user creation', () => {
     ['an in-memory store', `users.set(id, { id, email });`, '1: users.set()'],
   ])('recognises %s', (_name, body, expected) => {
     expect(creations(body)).toEqual([expected]);
+    // Detection reads a Next.js route file only when its text may create a user: every shape must pass.
+    expect(mayCreateUser(body), 'the text prefilter passes it').toBe(true);
   });
 
   it.each([
