@@ -200,7 +200,8 @@ function meterOf(eventType, deadline) {
 
 /** The meters of every configured event type, created when missing (call it at boot to fail early). */
 async function ensureMeters() {
-  const types = [...new Set([...EVENT_PRICES.map(([type]) => type), ...EVENT_ESTIMATES.map(([type]) => type)])];
+  const all = EVENT_PRICES.map(([type]) => type).concat(EVENT_ESTIMATES.map(([type]) => type));
+  const types = all.filter((type, i) => all.indexOf(type) === i); // no Set spread: apps compiling to ES5 have no downlevelIteration
   return Promise.all(types.map((type) => meterOf(type)));
 }
 
