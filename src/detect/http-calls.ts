@@ -41,8 +41,11 @@ export const AI_HOSTS: Host[] = [
 ];
 
 /** A cheap text test: a file that may POST to an AI provider (or to a URL the config names). */
+// Every host in one pattern: one scan of a file instead of one per host.
+const ANY_AI_HOST = new RegExp(AI_HOSTS.map((h) => h.host.source).join('|'));
+
 export function mayCallAiHost(text: string, urls: string[]): boolean {
-  return AI_HOSTS.some((h) => h.host.test(text)) || urls.some((u) => text.includes(hostOf(u)));
+  return ANY_AI_HOST.test(text) || urls.some((u) => text.includes(hostOf(u)));
 }
 
 function hostOf(url: string): string {

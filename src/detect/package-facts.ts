@@ -1,5 +1,6 @@
 // The plain facts of one package that need no parsing: framework and version, router, language,
 // module system, package manager, env files, formatter, auth and billing libraries.
+import { filesIn, filesUnder } from '../project/file-index.js';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AuthLibrary, Framework, PackageInfo, Router } from './types.js';
@@ -62,7 +63,7 @@ export function installedVersion(pkgDir: string, rootDir: string, name: string, 
 
 export function routerOf(project: Project, pkgPath: string): Router {
   const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
-  const has = (dir: string, file: RegExp) => project.files.some((f) => f.startsWith(prefix + dir) && file.test(f.slice(prefix.length + dir.length)));
+  const has = (dir: string, file: RegExp) => filesUnder(project, prefix + dir).some((f) => file.test(f.slice(prefix.length + dir.length)));
   const app = has('app/', /(^|\/)(page|route|layout)\.[jt]sx?$/) || has('src/app/', /(^|\/)(page|route|layout)\.[jt]sx?$/);
   const pages = has('pages/', /\.[jt]sx?$/) || has('src/pages/', /\.[jt]sx?$/);
   return app && pages ? 'app+pages' : app ? 'app' : pages ? 'pages' : null;
@@ -166,7 +167,7 @@ function rank(name: string): number {
 export function formatterOf(project: Project, pkgPath: string, rootJson: PackageJson | null, json: PackageJson): PackageInfo['formatter'] {
   const deps = { ...allDependencies(rootJson ?? {}), ...allDependencies(json) };
   const prefixes = pkgPath === '.' ? [''] : [`${pkgPath}/`, ''];
-  const hasFile = (re: RegExp) => prefixes.some((p) => project.files.some((f) => f.startsWith(p) && re.test(f.slice(p.length))));
+  const hasFile = (re: RegExp) => prefixes.some((p) => filesIn(project, p).some((name) => re.test(name)));
   if ('@biomejs/biome' in deps || hasFile(/^biome\.jsonc?$/)) return 'biome';
   if ('prettier' in deps || json.prettier !== undefined || rootJson?.prettier !== undefined || hasFile(/^(\.prettierrc(\.\w+)?|prettier\.config\.[cm]?[jt]s)$/)) return 'prettier';
   return null;
@@ -174,7 +175,7 @@ export function formatterOf(project: Project, pkgPath: string, rootJson: Package
 
 export function linterOf(project: Project, pkgPath: string, rootJson: PackageJson | null, json: PackageJson): PackageInfo['linter'] {
   const prefixes = pkgPath === '.' ? [''] : [`${pkgPath}/`, ''];
-  const hasFile = (re: RegExp) => prefixes.some((p) => project.files.some((f) => f.startsWith(p) && re.test(f.slice(p.length))));
+  const hasFile = (re: RegExp) => prefixes.some((p) => filesIn(project, p).some((name) => re.test(name)));
   if (json.eslintConfig !== undefined || rootJson?.eslintConfig !== undefined || hasFile(/^(eslint\.config\.[cm]?[jt]s|\.eslintrc(\.(js|cjs|json|ya?ml))?)$/)) return 'eslint';
   if (hasFile(/^biome\.jsonc?$/)) return 'biome';
   return null;

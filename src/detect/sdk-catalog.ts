@@ -110,9 +110,15 @@ const CALL_PREFILTER = new RegExp(
   ].join('|'),
 );
 
+// A word every alternative of CALL_PREFILTER contains (`completions` of `.completions.create(`, each AI SDK
+// function's name): most files have none, and looking for the words is about three times cheaper.
+const CALL_WORDS = new RegExp(
+  [...new Set([...CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => c.split('.').slice(-2)[0])), ...AI_SDK_FUNCTIONS])].sort().join('|'),
+);
+
 /** Whether a file's text may hold an SDK's billable call (the parse decides). */
 export function mayHoldSdkCall(text: string): boolean {
-  return CALL_PREFILTER.test(text) || (GENERIC_CALL.test(text) && AI_HINT.test(text));
+  return (CALL_WORDS.test(text) && CALL_PREFILTER.test(text)) || (GENERIC_CALL.test(text) && AI_HINT.test(text));
 }
 
 /** A cheap text test for files that construct or decorate an SDK client. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { BillingConfig } from '../config/types.js';
 import { findRoutes } from '../frameworks/routes.js';
 import type { RouteHandler } from '../frameworks/types.js';
+import { filesIn, filesUnder } from '../project/file-index.js';
 import { readProjectFile, type Project } from '../project/project.js';
 import { findAccounts } from './accounts.js';
 import { detectBillableCalls, mayHoldBillableCall } from './billable-calls.js';
@@ -66,7 +67,7 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
     router: framework === 'next' ? routerOf(project, found.path) : null,
     language,
     module,
-    srcDir: project.files.some((f) => f.startsWith(found.path === '.' ? 'src/' : `${found.path}/src/`)),
+    srcDir: filesUnder(project, found.path === '.' ? 'src/' : `${found.path}/src/`).length > 0,
     aliases,
     importExtension: importExtensionOf(module, framework, language, settings, ctx.sources),
     packageManager: packageManagerOf(project, found.path, rootJson, found.json),
@@ -101,13 +102,13 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
  */
 function isBlocklet(project: Project, pkgPath: string, deps: Record<string, string>): boolean {
   const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
-  return '@blocklet/sdk' in deps || project.files.some((f) => f === `${prefix}blocklet.yml` || f === `${prefix}blocklet.yaml`);
+  return '@blocklet/sdk' in deps || filesIn(project, prefix).some((name) => name === 'blocklet.yml' || name === 'blocklet.yaml');
 }
 
 /** Database schema files of the package (Prisma), where teams and organizations are declared. */
 function schemaFiles(project: Project, pkgPath: string): Array<[string, string]> {
   const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
-  return project.files.filter((f) => f.startsWith(prefix) && f.endsWith('.prisma')).flatMap((f) => {
+  return filesUnder(project, prefix).filter((f) => f.endsWith('.prisma')).flatMap((f) => {
     const text = readProjectFile(project, f);
     return text === null ? [] : [[f, text] as [string, string]];
   });

@@ -50,8 +50,6 @@ function listWithGit(dir: string): string[] | null {
 function listWithWalk(root: string, unreadable: Listing['unreadable']): string[] {
   const out: string[] = [];
   const walk = (dir: string, rules: Ignore[]) => {
-    const here = readGitignore(root, dir);
-    const active = here ? [...rules, here] : rules;
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -59,6 +57,9 @@ function listWithWalk(root: string, unreadable: Listing['unreadable']): string[]
       unreadable.push({ path: `${toPosix(relative(root, dir)) || '.'}/`, reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
+    // The folder's own listing says whether it has a .gitignore (no extra file-system call per folder).
+    const here = entries.some((e) => e.name === '.gitignore') ? readGitignore(root, dir) : null;
+    const active = here ? [...rules, here] : rules;
     for (const entry of entries) {
       if (IGNORED_DIRS.has(entry.name)) continue;
       const abs = join(dir, entry.name);
@@ -77,7 +78,6 @@ function listWithWalk(root: string, unreadable: Listing['unreadable']): string[]
 /** A .gitignore's rules re-rooted at `root`, so every rule can be tested against root-relative paths. */
 function readGitignore(root: string, dir: string): Ignore | null {
   const file = join(dir, '.gitignore');
-  if (!existsSync(file)) return null;
   const prefix = toPosix(relative(root, dir));
   let text: string;
   try {

@@ -33,3 +33,13 @@ it('parses a file with a generic method call (run, stream, invoke, batch) only w
   expect(mayHoldSdkCall('const { result } = await createOrderWorkflow(container).run({ input });')).toBe(false);
   expect(mayHoldSdkCall('await client.chat.completions.create({ messages })')).toBe(true);
 });
+
+it('passes a call of every billable SDK method and AI SDK function, also broken over lines', async () => {
+  const { AI_SDK_FUNCTIONS, CLIENT_SDKS, mayHoldSdkCall } = await import('../../src/detect/sdk-catalog.js');
+  for (const call of CLIENT_SDKS.flatMap((s) => s.calls).filter((c) => !['run', 'stream', 'invoke', 'batch'].includes(c))) {
+    expect(mayHoldSdkCall(`await client.${call}({ model })`), call).toBe(true);
+    expect(mayHoldSdkCall(`await client\n  .${call.split('.').join('\n  .')}({ model })`), `${call} over lines`).toBe(true);
+  }
+  for (const fn of AI_SDK_FUNCTIONS) expect(mayHoldSdkCall(`const result = await ${fn}({ model, prompt })`), fn).toBe(true);
+  expect(mayHoldSdkCall('const total = items.reduce((sum, item) => sum + item.price, 0);')).toBe(false);
+});

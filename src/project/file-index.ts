@@ -1,0 +1,40 @@
+// Lookups in a project's file list by folder, for facts asked once per app package (router folders, config
+// files): a sorted copy searched by prefix, and each folder's own files, instead of a scan of every file per
+// question (a monorepo has thousands of files and dozens of packages).
+import type { Project } from './project.js';
+
+interface Index {
+  sorted: string[];
+  children: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<Project, Index>();
+
+function indexOf(project: Project): Index {
+  let index = indexes.get(project);
+  if (!index) indexes.set(project, (index = { sorted: [...project.files].sort(), children: new Map() }));
+  return index;
+}
+
+/** Every file under `dir` (`''` for the root, else a folder path ending in `/`), at any depth. */
+export function filesUnder(project: Project, dir: string): string[] {
+  const { sorted } = indexOf(project);
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! < dir) low = mid + 1;
+    else high = mid;
+  }
+  const out: string[] = [];
+  for (let i = low; i < sorted.length && sorted[i]!.startsWith(dir); i++) out.push(sorted[i]!);
+  return out;
+}
+
+/** The names of the files directly in `dir` (`''` for the root, else a folder path ending in `/`). */
+export function filesIn(project: Project, dir: string): string[] {
+  const { children } = indexOf(project);
+  let names = children.get(dir);
+  if (!names) children.set(dir, (names = filesUnder(project, dir).map((f) => f.slice(dir.length)).filter((name) => !name.includes('/'))));
+  return names;
+}
