@@ -1,100 +1,15 @@
-// Real apps with real lint setups (test/fixtures/lint-apps/*: ESLint flat with @stylistic, legacy `standard`
-// and airbnb-base, antfu's config, Biome, Prettier + ESLint), their linters installed from their own
-// devDependencies. Every area runs in turn; then the app's own linter, run as its CLI, must find no problem in
-// the files we created and no more problems than before in the files we edited. A second run changes nothing.
-import { execFile, execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// Real apps with real lint setups (test/style/lint-apps.ts), Credyt: every area runs in turn; then the app's own
+// linter, run as its CLI, must find no problem in the files we created and no more problems than before in the
+// files we edited. A second run changes nothing.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeChanges } from '../../src/apply/write.js';
-import { configOf, openWorkspace, planArea, selectPackage } from '../../src/areas/run.js';
-import { findArea } from '../../src/areas/registry.js';
-import type { Plan } from '../../src/plan/types.js';
-
-const APPS = join(import.meta.dirname, '..', 'fixtures', 'lint-apps');
-const AREAS = ['client-setup', 'customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display', 'webhooks', 'cost-tracking'];
-
-interface Setup {
-  app: string;
-  /** The app's source files we expect the areas to edit. */
-  edited: string[];
-  lint(dir: string, files: string[]): Record<string, string[]>;
-  /** The route areas (billing-portal, balance-display, webhooks) add files here. */
-  routes?: boolean;
-}
-
-const eslint = (dir: string, files: string[]) => {
-  let out: string;
-  try {
-    out = execFileSync(join(dir, 'node_modules', '.bin', 'eslint'), ['--format', 'json', ...files], { cwd: dir, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
-  } catch (error) {
-    out = (error as { stdout?: string }).stdout ?? '';
-    if (!out.startsWith('[')) throw error;
-  }
-  const results = JSON.parse(out) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; message: string }> }>;
-  return Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message} (line ${m.line})`)]));
-};
-
-const biome = (dir: string, files: string[]) => {
-  let out = '';
-  try {
-    out = execFileSync(join(dir, 'node_modules', '.bin', 'biome'), ['lint', '--reporter=json', '--max-diagnostics=500', ...files], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch (error) {
-    out = (error as { stdout?: string }).stdout ?? '';
-  }
-  const report = JSON.parse(out.split('\n').find((l) => l.startsWith('{')) ?? '{}') as { diagnostics?: Array<{ category: string; message: string; location: { path: string; start?: { line: number } } }> };
-  const byFile: Record<string, string[]> = Object.fromEntries(files.map((f) => [f, []]));
-  for (const d of report.diagnostics ?? []) (byFile[d.location.path] ??= []).push(`${d.category}: ${d.message} (line ${d.location.start?.line ?? 0})`);
-  return byFile;
-};
-
-const SETUPS: Setup[] = [
-  { app: 'eslint-flat-stylistic', edited: ['src/app.ts'], lint: eslint },
-  // These two also have a guarded router (src/account.js) mounted in src/app.js: the route areas add theirs.
-  { app: 'eslint-standard', edited: ['src/app.js'], lint: eslint, routes: true },
-  { app: 'eslint-airbnb', edited: ['src/app.js'], lint: eslint, routes: true },
-  { app: 'eslint-antfu', edited: ['src/app.ts'], lint: eslint },
-  { app: 'prettier-eslint', edited: ['src/app.ts'], lint: eslint },
-  { app: 'biome', edited: ['src/app.ts'], lint: biome },
-];
-
-/** The app's devDependencies installed once per machine, in a folder named after them. */
-async function installLinters(app: string): Promise<string> {
-  const pkg = JSON.parse(readFileSync(join(APPS, app, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-  const specs = Object.entries(pkg.devDependencies).map(([name, version]) => `${name}@${version}`);
-  const hash = createHash('sha256').update(specs.join(' ')).digest('hex').slice(0, 12);
-  const cache = join(tmpdir(), `billing-codemod-test-lint-${app}-${hash}`);
-  if (!existsSync(join(cache, 'installed'))) {
-    mkdirSync(cache, { recursive: true });
-    writeFileSync(join(cache, 'package.json'), '{"name":"lint-cache","private":true}');
-    await promisify(execFile)('npm', ['install', ...specs, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: cache, timeout: 600_000 });
-    writeFileSync(join(cache, 'installed'), specs.join('\n'));
-  }
-  return join(cache, 'node_modules');
-}
-
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-async function planIn(dir: string, area: string): Promise<Plan> {
-  const ws = await openWorkspace(dir);
-  const pkg = selectPackage(ws);
-  return planArea(findArea(area)!, ws, pkg, configOf(ws, pkg));
-}
+import { AREAS, lintApp, planIn, rules, SETUPS } from './lint-apps.js';
 
 describe.each(SETUPS)('lint setup $app', (setup) => {
   it('creates lint-clean files, adds no lint problem to edited files, and a second run changes nothing', async () => {
-    const modules = await installLinters(setup.app);
-    const dir = mkdtempSync(join(tmpdir(), `lint-${setup.app}-`));
-    made.push(dir);
-    cpSync(join(APPS, setup.app), dir, { recursive: true });
-    symlinkSync(modules, join(dir, 'node_modules'), 'dir');
-
+    const dir = await lintApp(setup, 'credyt');
     const before = setup.lint(dir, setup.edited);
     const created = new Set<string>();
     const notes: string[] = [];
@@ -113,7 +28,6 @@ describe.each(SETUPS)('lint setup $app', (setup) => {
 
     const after = setup.lint(dir, [...setup.edited, ...created]);
     for (const file of created) expect(after[file] ?? [], `lint problems in the new file ${file}`).toEqual([]);
-    const rules = (list: string[] | undefined) => (list ?? []).map((p) => p.replace(/ \(line \d+\)$/, '')).sort();
     for (const file of setup.edited) expect(rules(after[file]), `lint problems in the edited ${file}`).toEqual(rules(before[file]));
     expect(notes.filter((n) => /lint problem|could not|failed|not installed/.test(n)), 'notes about lint').toEqual([]);
 

@@ -116,7 +116,7 @@ function unwrap(status, text, what) {
 // The session to forward: [header name, value], from a request, its headers or a raw header value.
 async function credentialOf(session) {
   const name = AUTH === 'cookie' ? 'cookie' : 'authorization';
-  let source = session;
+  const source = session;
   if (typeof source === 'string') return source ? [name, AUTH === 'bearer' && !/^bearer /i.test(source) ? `Bearer ${source}` : source] : null;
   const headers = source && typeof source === 'object' && 'headers' in source ? source.headers : source;
   let value = null;

@@ -131,8 +131,11 @@ function unwrap<T>(status: number, text: string, what: string): T {
 // The session to forward: [header name, value], from a request, its headers or a raw header value.
 async function credentialOf(session: SessionSource): Promise<[string, string] | null> {
   const name = AUTH === 'cookie' ? 'cookie' : 'authorization';
-  let source: unknown = session;
-  if (source === null || source === undefined) source = await nextRequestHeaders();
+  if (session === null || session === undefined) {
+    const headers = await nextRequestHeaders();
+    return headers ? credentialOf(headers as SessionSource) : null;
+  }
+  const source: unknown = session;
   if (typeof source === 'string') return source ? [name, AUTH === 'bearer' && !/^bearer /i.test(source) ? `Bearer ${source}` : source] : null;
   const headers = source && typeof source === 'object' && 'headers' in source ? (source as { headers?: unknown }).headers : source;
   let value: unknown = null;

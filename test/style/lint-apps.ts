@@ -1,0 +1,100 @@
+// The lint-setup apps (test/fixtures/lint-apps/*: ESLint flat with @stylistic, legacy `standard` and
+// airbnb-base, antfu's config, Biome, Prettier + ESLint), their linters installed from their own
+// devDependencies, and planning in a copy. One provider per test file: ESLint (typescript-eslint's project
+// service) keeps state per process, so one process lints one copy of each app.
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll } from 'vitest';
+import { configOf, openWorkspace, planArea, selectPackage } from '../../src/areas/run.js';
+import { findArea } from '../../src/areas/registry.js';
+import type { Plan } from '../../src/plan/types.js';
+
+const APPS = join(import.meta.dirname, '..', 'fixtures', 'lint-apps');
+export const AREAS = ['client-setup', 'customers', 'usage-events', 'balance-gates', 'billing-portal', 'balance-display', 'webhooks', 'cost-tracking'];
+
+export interface Setup {
+  app: string;
+  /** The app's source files we expect the areas to edit. */
+  edited: string[];
+  lint(dir: string, files: string[]): Record<string, string[]>;
+  /** The route areas (billing-portal, balance-display, webhooks) add files here. */
+  routes?: boolean;
+}
+
+const eslint = (dir: string, files: string[]) => {
+  let out: string;
+  try {
+    out = execFileSync(join(dir, 'node_modules', '.bin', 'eslint'), ['--format', 'json', ...files], { cwd: dir, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+  } catch (error) {
+    out = (error as { stdout?: string }).stdout ?? '';
+    if (!out.startsWith('[')) throw error;
+  }
+  const results = JSON.parse(out) as Array<{ filePath: string; messages: Array<{ ruleId: string | null; line: number; message: string }> }>;
+  return Object.fromEntries(results.map((r) => [r.filePath.slice(dir.length + 1), r.messages.map((m) => `${m.ruleId ?? 'parse'}: ${m.message} (line ${m.line})`)]));
+};
+
+const biome = (dir: string, files: string[]) => {
+  let out = '';
+  try {
+    out = execFileSync(join(dir, 'node_modules', '.bin', 'biome'), ['lint', '--reporter=json', '--max-diagnostics=500', ...files], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    out = (error as { stdout?: string }).stdout ?? '';
+  }
+  const report = JSON.parse(out.split('\n').find((l) => l.startsWith('{')) ?? '{}') as { diagnostics?: Array<{ category: string; message: string; location: { path: string; start?: { line: number } } }> };
+  const byFile: Record<string, string[]> = Object.fromEntries(files.map((f) => [f, []]));
+  for (const d of report.diagnostics ?? []) (byFile[d.location.path] ??= []).push(`${d.category}: ${d.message} (line ${d.location.start?.line ?? 0})`);
+  return byFile;
+};
+
+export const SETUPS: Setup[] = [
+  { app: 'eslint-flat-stylistic', edited: ['src/app.ts'], lint: eslint },
+  // These two also have a guarded router (src/account.js) mounted in src/app.js: the route areas add theirs.
+  { app: 'eslint-standard', edited: ['src/app.js'], lint: eslint, routes: true },
+  { app: 'eslint-airbnb', edited: ['src/app.js'], lint: eslint, routes: true },
+  { app: 'eslint-antfu', edited: ['src/app.ts'], lint: eslint },
+  { app: 'prettier-eslint', edited: ['src/app.ts'], lint: eslint },
+  { app: 'biome', edited: ['src/app.ts'], lint: biome },
+];
+
+/** The app's devDependencies installed once per machine, in a folder named after them. */
+export async function installLinters(app: string): Promise<string> {
+  const pkg = JSON.parse(readFileSync(join(APPS, app, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  const specs = Object.entries(pkg.devDependencies).map(([name, version]) => `${name}@${version}`);
+  const hash = createHash('sha256').update(specs.join(' ')).digest('hex').slice(0, 12);
+  const cache = join(tmpdir(), `billing-codemod-test-lint-${app}-${hash}`);
+  if (!existsSync(join(cache, 'installed'))) {
+    mkdirSync(cache, { recursive: true });
+    writeFileSync(join(cache, 'package.json'), '{"name":"lint-cache","private":true}');
+    await promisify(execFile)('npm', ['install', ...specs, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: cache, timeout: 600_000 });
+    writeFileSync(join(cache, 'installed'), specs.join('\n'));
+  }
+  return join(cache, 'node_modules');
+}
+
+
+export async function planIn(dir: string, area: string): Promise<Plan> {
+  const ws = await openWorkspace(dir);
+  const pkg = selectPackage(ws);
+  return planArea(findArea(area)!, ws, pkg, configOf(ws, pkg));
+}
+
+
+const made: string[] = [];
+
+/** A copy of the setup's app with its linters linked in (removed after the file's tests). */
+export async function lintApp(setup: Setup, label: string): Promise<string> {
+  if (made.length === 0) afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const modules = await installLinters(setup.app);
+  const dir = mkdtempSync(join(tmpdir(), `lint-${setup.app}-${label}-`));
+  made.push(dir);
+  cpSync(join(APPS, setup.app), dir, { recursive: true });
+  symlinkSync(modules, join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Problems by rule, without lines (an edit moves them). */
+export const rules = (list: string[] | undefined) => (list ?? []).map((p) => p.replace(/ \(line \d+\)$/, '')).sort();
