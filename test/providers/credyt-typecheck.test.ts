@@ -2,64 +2,17 @@
 // NodeNext in an ESM package and in a CommonJS one, and `moduleResolution: bundler` as Next.js sets it up.
 // A caller file uses the contract the codemod's call sites rely on, so a drift in names or shapes fails here.
 // The template itself is type-checked with the project, and left out of the build (it is read as text).
-import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, expect, test } from 'vitest';
 import { generateBillingModule } from '../../src/providers/generate.js';
 import { scratchDir, testConfig } from './helpers.js';
+import { REPO, runTsc, SETUPS, STRICTER } from './typecheck-setups.js';
 
-const run = promisify(execFile);
-const repo = new URL('../..', import.meta.url).pathname;
-const tsc = join(repo, 'node_modules/.bin/tsc');
+const repo = REPO;
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
-
-const STRICTER = {
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitReturns: true,
-  noImplicitOverride: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noFallthroughCasesInSwitch: true,
-  isolatedModules: true,
-  typeRoots: [join(repo, 'node_modules/@types')],
-  types: ['node'],
-};
-
-const SETUPS = [
-  {
-    name: 'NodeNext, ESM package',
-    packageType: 'module',
-    module: 'esm',
-    options: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022'], verbatimModuleSyntax: true },
-  },
-  {
-    name: 'NodeNext, CommonJS package',
-    packageType: 'commonjs',
-    module: 'cjs',
-    options: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2020', lib: ['ES2020'] },
-  },
-  {
-    name: 'bundler (Next.js)',
-    packageType: 'module',
-    module: 'esm',
-    options: { module: 'esnext', moduleResolution: 'bundler', target: 'ES2017', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true },
-  },
-  {
-    // Older create-next-app: target ES5 without downlevelIteration (a Set or Map spread does not compile there).
-    name: 'Next.js, target ES5',
-    packageType: 'module',
-    module: 'esm',
-    options: { module: 'esnext', moduleResolution: 'node', target: 'es5', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true },
-  },
-] as const;
 
 // Every call shape the codemod inserts, with the result types it relies on.
 const CALLER = `
@@ -109,15 +62,12 @@ test.each(SETUPS)('the TypeScript form type-checks: $name', async (setup) => {
   mkdirSync(join(dir, 'lib'), { recursive: true });
   const config = testConfig();
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', type: setup.packageType }));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...STRICTER, ...setup.options }, include: ['**/*.ts'] }));
-  const serverOnly = setup.name.startsWith('bundler') ? 'package' : 'guard';
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...STRICTER, typeRoots: [join(repo, 'node_modules/@types')], ...setup.options }, include: ['**/*.ts'] }));
+  const serverOnly = setup.next ? 'package' : 'guard';
   writeFileSync(join(dir, 'lib/billing.ts'), generateBillingModule({ language: 'ts', module: setup.module, serverOnly, config }));
   writeFileSync(join(dir, 'caller.ts'), CALLER);
 
-  const result = await run(tsc, ['--noEmit', '-p', join(dir, 'tsconfig.json')], { cwd: dir }).then(
-    () => ({ code: 0, output: '' }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
-  );
+  const result = await runTsc(dir);
   expect(result.output).toBe('');
   expect(result.code).toBe(0);
 }, 120_000);
@@ -139,12 +89,9 @@ test('the template is type-checked with the project (tsconfig.json) but not comp
 test('the type-check catches a broken module (so a pass means something)', async () => {
   const dir = join(scratch.dir, 'broken');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...STRICTER, ...SETUPS[2].options }, include: ['*.ts'] }));
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...STRICTER, typeRoots: [join(repo, 'node_modules/@types')], ...SETUPS[2].options }, include: ['*.ts'] }));
   const code = generateBillingModule({ language: 'ts', module: 'esm', serverOnly: null, config: testConfig() });
   writeFileSync(join(dir, 'billing.ts'), code.replace('return { id, ok: true };', "return { id, ok: 'yes' };"));
-  const failed = await run(tsc, ['--noEmit', '-p', join(dir, 'tsconfig.json')]).then(
-    () => '',
-    (error: { stdout: string }) => error.stdout,
-  );
+  const failed = (await runTsc(dir)).output;
   expect(failed).toMatch(/billing\.ts\(\d+,\d+\): error TS2322/);
 }, 120_000);

@@ -2,43 +2,17 @@
 // then some, in the three setups apps use (the same as credyt-typecheck.test.ts), with a caller written the
 // way the areas insert calls for that provider. PaymentKit resolves the real @blocklet/payment-js types; the
 // credits service in a Next.js setup resolves next/headers from a stand-in typed as Next 15 types it.
-import { execFile } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, expect, test } from 'vitest';
 import type { BillingConfig } from '../../src/config/types.js';
 import { generateBillingModule } from '../../src/providers/generate.js';
 import { scratchDir, testConfig } from './helpers.js';
+import { REPO, runTsc, SETUPS, STRICTER } from './typecheck-setups.js';
 
-const run = promisify(execFile);
-const repo = new URL('../..', import.meta.url).pathname;
-const tsc = join(repo, 'node_modules/.bin/tsc');
+const repo = REPO;
 const scratch = scratchDir();
 afterAll(() => scratch.remove());
-
-const STRICTER = {
-  strict: true,
-  noEmit: true,
-  skipLibCheck: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitReturns: true,
-  noImplicitOverride: true,
-  noUncheckedIndexedAccess: true,
-  exactOptionalPropertyTypes: true,
-  noFallthroughCasesInSwitch: true,
-  isolatedModules: true,
-  types: ['node'],
-};
-
-const SETUPS = [
-  { name: 'NodeNext ESM', packageType: 'module', module: 'esm', next: false, options: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', lib: ['ES2022'], verbatimModuleSyntax: true } },
-  { name: 'NodeNext CommonJS', packageType: 'commonjs', module: 'cjs', next: false, options: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2020', lib: ['ES2020'] } },
-  { name: 'bundler (Next.js)', packageType: 'module', module: 'esm', next: true, options: { module: 'esnext', moduleResolution: 'bundler', target: 'ES2017', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true } },
-  // Older create-next-app: target ES5 without downlevelIteration (a Set or Map spread does not compile there).
-  { name: 'Next.js, target ES5', packageType: 'module', module: 'esm', next: true, options: { module: 'esnext', moduleResolution: 'node', target: 'es5', lib: ['dom', 'dom.iterable', 'esnext'], jsx: 'preserve', allowJs: true } },
-] as const;
 
 const COMMON = `
 interface Req { headers: Record<string, string | string[] | undefined>; user?: { id: number } | null }
@@ -96,10 +70,7 @@ test.each((['paymentkit', 'credits-service'] as const).flatMap((provider) => SET
     expect(code.includes('next/headers')).toBe(setup.provider === 'credits-service' && setup.next);
     writeFileSync(join(dir, 'lib/billing.ts'), code);
     writeFileSync(join(dir, 'caller.ts'), CALLERS[setup.provider]);
-    const result = await run(tsc, ['--noEmit', '-p', join(dir, 'tsconfig.json')], { cwd: dir }).then(
-      () => ({ code: 0, output: '' }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, output: error.stdout + error.stderr }),
-    );
+    const result = await runTsc(dir);
     expect(result.output).toBe('');
     expect(result.code).toBe(0);
   },
