@@ -8,7 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
+import { writeChanges } from '../../src/apply/write.js';
 import { configOf, openWorkspace, planArea, selectPackage } from '../../src/areas/run.js';
 import { findArea } from '../../src/areas/registry.js';
 import type { Plan } from '../../src/plan/types.js';
@@ -98,3 +99,24 @@ export async function lintApp(setup: Setup, label: string): Promise<string> {
 
 /** Problems by rule, without lines (an edit moves them). */
 export const rules = (list: string[] | undefined) => (list ?? []).map((p) => p.replace(/ \(line \d+\)$/, '')).sort();
+
+/** Plans and writes each area in turn: the source files created, and every note. */
+export async function applyAreas(dir: string, areas: string[]): Promise<{ created: string[]; notes: string[] }> {
+  const created = new Set<string>();
+  const notes: string[] = [];
+  for (const area of areas) {
+    const plan = await planIn(dir, area);
+    writeChanges(dir, plan.changes);
+    for (const change of plan.changes) if (change.action === 'create' && /\.[jt]s$/.test(change.path)) created.add(change.path);
+    notes.push(...plan.notes);
+  }
+  return { created: [...created], notes };
+}
+
+/** The app's own linter finds nothing in the created files and nothing new in the edited ones; no note about lint. */
+export function expectLintClean(setup: Setup, dir: string, before: Record<string, string[]>, created: string[], notes: string[]): void {
+  const after = setup.lint(dir, [...setup.edited, ...created]);
+  for (const file of created) expect(after[file] ?? [], `lint problems in the new file ${file}`).toEqual([]);
+  for (const file of setup.edited) expect(rules(after[file]), `lint problems in the edited ${file}`).toEqual(rules(before[file]));
+  expect(notes.filter((n) => /lint problem|could not|failed|not installed/.test(n)), 'notes about lint').toEqual([]);
+}

@@ -4,32 +4,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeChanges } from '../../src/apply/write.js';
-import { AREAS, lintApp, planIn, rules, SETUPS } from './lint-apps.js';
+import { applyAreas, AREAS, expectLintClean, lintApp, planIn, SETUPS } from './lint-apps.js';
 
 describe.each(SETUPS)('lint setup $app', (setup) => {
   it('creates lint-clean files, adds no lint problem to edited files, and a second run changes nothing', async () => {
     const dir = await lintApp(setup, 'credyt');
     const before = setup.lint(dir, setup.edited);
-    const created = new Set<string>();
-    const notes: string[] = [];
-    for (const area of AREAS) {
-      const plan = await planIn(dir, area);
-      writeChanges(dir, plan.changes);
-      for (const change of plan.changes) if (change.action === 'create' && /\.[jt]s$/.test(change.path)) created.add(change.path);
-      notes.push(...plan.notes);
-    }
+    const { created, notes } = await applyAreas(dir, AREAS);
     const app = readFileSync(join(dir, setup.edited[0]), 'utf8');
     for (const call of ['ensureCustomer', 'trackUsage', 'checkBalance']) expect(app, `the areas edited ${setup.edited[0]}`).toContain(call);
     const routeFiles = ['src/billing-portal.js', 'src/billing-balance.js', 'src/billing-webhooks.js', 'src/lib/billing-webhooks.js'];
-    const billingModules = [...created].filter((f) => /lib\/billing\.[jt]s$/.test(f));
+    const billingModules = created.filter((f) => /lib\/billing\.[jt]s$/.test(f));
     expect(billingModules, 'the billing module was created').toHaveLength(1);
-    expect([...created].filter((f) => !billingModules.includes(f)).sort(), 'the route files and the costs module created').toEqual([...(setup.routes ? routeFiles : []), billingModules[0]!.replace('billing.', 'billing-costs.')].sort());
-
-    const after = setup.lint(dir, [...setup.edited, ...created]);
-    for (const file of created) expect(after[file] ?? [], `lint problems in the new file ${file}`).toEqual([]);
-    for (const file of setup.edited) expect(rules(after[file]), `lint problems in the edited ${file}`).toEqual(rules(before[file]));
-    expect(notes.filter((n) => /lint problem|could not|failed|not installed/.test(n)), 'notes about lint').toEqual([]);
+    expect(created.filter((f) => !billingModules.includes(f)).sort(), 'the route files and the costs module created').toEqual([...(setup.routes ? routeFiles : []), billingModules[0]!.replace('billing.', 'billing-costs.')].sort());
+    expectLintClean(setup, dir, before, created, notes);
 
     for (const area of AREAS) expect((await planIn(dir, area)).changes.map((c) => c.path), `${area} again`).toEqual([]);
   }, 900_000);

@@ -3,8 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeChanges } from '../../src/apply/write.js';
-import { lintApp, planIn, rules, SETUPS } from './lint-apps.js';
+import { applyAreas, expectLintClean, lintApp, planIn, SETUPS } from './lint-apps.js';
 
 // PaymentKit's webhooks and cost-tracking, the credits service's customers: nothing to write there.
 const AREAS = ['client-setup', 'customers', 'usage-events', 'balance-gates'];
@@ -17,26 +16,15 @@ export function providerLintSuite(provider: 'paymentkit' | 'credits-service', ex
       writeFileSync(configFile, `${JSON.stringify({ ...JSON.parse(readFileSync(configFile, 'utf8')), provider, ...extra }, null, 2)}\n`);
 
       const before = setup.lint(dir, setup.edited);
-      const created = new Set<string>();
-      const notes: string[] = [];
-      for (const area of AREAS) {
-        const plan = await planIn(dir, area);
-        writeChanges(dir, plan.changes);
-        for (const change of plan.changes) if (change.action === 'create' && /\.[jt]s$/.test(change.path)) created.add(change.path);
-        notes.push(...plan.notes);
-      }
+      const { created, notes } = await applyAreas(dir, AREAS);
       const app = readFileSync(join(dir, setup.edited[0]), 'utf8');
       const gate = app.slice(app.indexOf('checkBalance('), app.indexOf('.allowed', app.indexOf('checkBalance(')));
       expect(gate, 'the gate was added').toContain('estimate');
       if (provider === 'credits-service') expect(gate, 'the gate hands over the request').toMatch(/session: req\b/);
-      const billingModules = [...created].filter((f) => /lib\/billing\.[jt]s$/.test(f));
+      const billingModules = created.filter((f) => /lib\/billing\.[jt]s$/.test(f));
       expect(billingModules, 'the billing module was created').toHaveLength(1);
       expect(readFileSync(join(dir, billingModules[0]!), 'utf8')).toContain(marker);
-
-      const after = setup.lint(dir, [...setup.edited, ...created]);
-      for (const file of created) expect(after[file] ?? [], `lint problems in the new file ${file}`).toEqual([]);
-      for (const file of setup.edited) expect(rules(after[file]), `lint problems in the edited ${file}`).toEqual(rules(before[file]));
-      expect(notes.filter((n) => /lint problem|could not|failed|not installed/.test(n)), 'notes about lint').toEqual([]);
+      expectLintClean(setup, dir, before, created, notes);
       for (const area of AREAS) expect((await planIn(dir, area)).changes.map((c) => c.path), `${area} again`).toEqual([]);
     }, 900_000);
   });
