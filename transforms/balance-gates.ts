@@ -16,7 +16,7 @@ import { printEdited } from '../src/ast/print.js';
 import { detectStyle } from '../src/ast/style.js';
 import { reporterFor, siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transform.js';
 import { mayHoldBillableCall } from '../src/detect/billable-calls.js';
-import { isGeneratedBillingModule } from '../src/providers/generate.js';
+import { isGeneratedBillingModule } from '../src/providers/marker.js';
 import { gateHandler, refuseHandler, type GateFile } from '../src/areas/gates/gate-handler.js';
 import { lineOf } from '../src/ast/nodes.js';
 import { gateWork, type GateOptions } from '../src/areas/gates/work.js';

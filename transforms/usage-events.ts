@@ -17,7 +17,7 @@ import { siteVerdict, type Reporter, type SiteFilter } from '../src/ast/transfor
 import { lineOf } from '../src/ast/nodes.js';
 import { addPatternBinding } from '../src/ast/edit.js';
 import { mayHoldBillableCall } from '../src/detect/billable-calls.js';
-import { isGeneratedBillingModule } from '../src/providers/generate.js';
+import { isGeneratedBillingModule } from '../src/providers/marker.js';
 import { isAiStream, meterAiStream } from '../src/areas/usage/ai-stream.js';
 import { FileEdit, type UsageEventsOptions } from '../src/areas/usage/file-edit.js';
 import { mentionsHelper } from '../src/areas/helper-calls.js';

@@ -4,7 +4,7 @@
 // then runs transforms/balance-gates.ts on each file that may need a gate.
 import balanceGates, { type BalanceGatesOptions } from '../../transforms/balance-gates.js';
 import { mayHoldBillableCall } from '../detect/billable-calls.js';
-import { isGeneratedBillingModule } from '../providers/credyt/marker.js';
+import { isGeneratedBillingModule } from '../providers/marker.js';
 import { emptyPlan, type Plan } from '../plan/types.js';
 import { findBillableHelpers, type HelperIndex } from './gates/find-helpers.js';
 import { mentionsHelper } from './helper-calls.js';

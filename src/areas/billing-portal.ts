@@ -6,7 +6,7 @@ import { CONFIG_FILE } from '../config/types.js';
 import { modifyFile } from '../plan/file-change.js';
 import type { FileChange, Plan } from '../plan/types.js';
 import { readProjectFile } from '../project/project.js';
-import { isGeneratedBillingModule } from '../providers/credyt/marker.js';
+import { isGeneratedBillingModule } from '../providers/marker.js';
 import { findAccountSpot, insertChild } from './routes/account-page.js';
 import { planRouteArea, typeErrors } from './routes/route-area.js';
 import type { Area, AreaContext } from './types.js';

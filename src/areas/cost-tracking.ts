@@ -10,7 +10,7 @@ import { createFile } from '../plan/file-change.js';
 import { emptyPlan, type FileChange, type Plan } from '../plan/types.js';
 import { readProjectFile } from '../project/project.js';
 import { generateCostsModule, isGeneratedCostsModule } from '../providers/credyt/generate-costs.js';
-import { isGeneratedBillingModule } from '../providers/credyt/marker.js';
+import { isGeneratedBillingModule } from '../providers/marker.js';
 import { billingImportFor, moduleSpecifier, siblingModulePath } from './module-location.js';
 import { transformFiles } from './transform-files.js';
 import { verifyFor } from './verify-edits.js';

@@ -7,7 +7,7 @@ import type { BillingConfig } from '../config/types.js';
 import type { RouteHandler } from '../frameworks/types.js';
 import { clientOf, type ClientIndex, type FileClients } from './clients.js';
 import type { PackageContext } from './package-context.js';
-import { isGeneratedBillingModule } from '../providers/credyt/marker.js';
+import { isGeneratedBillingModule } from '../providers/marker.js';
 import { configUrls, matchHttpCall, mayCallAiHost } from './http-calls.js';
 import { AI_SDK_FUNCTIONS, CLIENT_SDKS, mayHoldSdkCall } from './sdk-catalog.js';
 import type { BillableCall, BillableProvider } from './types.js';

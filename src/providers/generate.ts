@@ -7,7 +7,7 @@ import { packageRoot } from '../package-root.js';
 import { emitModule, jsLiteral, type LiteralValue } from './emit/index.js';
 import { providerOf } from './registry.js';
 
-export { BILLING_MODULE_MARKER, isGeneratedBillingModule } from './credyt/marker.js';
+export { BILLING_MODULE_MARKER, isGeneratedBillingModule } from './marker.js';
 
 export interface GenerateBillingModuleOptions {
   language: 'ts' | 'js';

@@ -6,7 +6,7 @@ import { functionName, isFunction, type FunctionNode } from '../../ast/nodes.js'
 import { isCall } from '../../detect/billable-calls.js';
 import type { Node } from '../../ast/walk.js';
 import { mayHoldBillableCall } from '../../detect/billable-calls.js';
-import { isGeneratedBillingModule } from '../../providers/credyt/marker.js';
+import { isGeneratedBillingModule } from '../../providers/marker.js';
 import type { DetectedPackage } from '../../detect/stack.js';
 import { findBillableSites, type SiteOptions } from '../billable-sites.js';
 import { sumEstimates } from './gate-code.js';
