@@ -56,6 +56,6 @@ async function planClientSetup({ project, pkg, config, options, style }: AreaCon
   for (const dependency of provider.dependencies) if (!declared.has(dependency.name)) plan.dependencies.push(dependency);
   const misfit = provider.misfit(info);
   if (misfit) plan.notes.push(misfit);
-  if (plan.changes.length) plan.notes.push(...provider.setupNotes.map((note) => note.replace(' .env ', ` ${inPkg('.env')} `)));
+  if (plan.changes.length) plan.notes.push(...provider.setupNotes(inPkg('.env')));
   return plan;
 }

@@ -21,8 +21,8 @@ export interface Provider {
   serverOnlyBecause: string;
   settings(config: BillingConfig): Record<string, LiteralValue>;
   env: EnvEntry[];
-  /** What client-setup tells the user once the module is written. */
-  setupNotes: string[];
+  /** What client-setup tells the user once the module is written; `envFile` is the app's .env path. */
+  setupNotes(envFile: string): string[];
   /** Why `area` changes nothing with this provider (a true reason, shown as the plan's note), or null. */
   unsupported(area: string, config: BillingConfig): string | null;
   /** Why `products push` has nothing to send to this provider (and what to do instead), or null when it pushes. */
@@ -52,8 +52,8 @@ const credyt: Provider = {
       ],
     },
   ],
-  setupNotes: [
-    'put the real key in .env (CREDYT_API_KEY=key_...), never in code or the example file',
+  setupNotes: (envFile) => [
+    `put the real key in ${envFile} (CREDYT_API_KEY=key_...), never in code or the example file`,
     'to try it offline: npx billing-codemod sandbox --config billing.config.json, and CREDYT_API_URL=http://127.0.0.1:4010',
   ],
   unsupported: () => null,
@@ -80,7 +80,7 @@ const paymentkit: Provider = {
       ],
     },
   ],
-  setupNotes: [
+  setupNotes: () => [
     "@blocklet/payment-js works only inside a Blocklet Server app that has the Payment Kit component installed and running: it signs each call with the blocklet's key (no API key)",
     'meters for the configured event types are created on first use; call billing.ensureMeters() at boot to create them early',
   ],
@@ -117,7 +117,7 @@ const creditsService: Provider = {
       ],
     },
   ],
-  setupNotes: ['set CREDITS_API_URL in .env to where the credits service answers; the module forwards the signed-in user\'s session to it'],
+  setupNotes: (envFile) => [`set CREDITS_API_URL in ${envFile} to where the credits service answers; the module forwards the signed-in user's session to it`],
   unsupported(area, config) {
     if (area === 'customers') return 'the credits service opens each user\'s credit account itself and has no customer endpoint: nothing to add at signup';
     if (area === 'usage-events' && !config.creditsService?.deduct) {
