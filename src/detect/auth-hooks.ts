@@ -26,12 +26,21 @@ export interface AuthHook {
   createsUsers: boolean;
 }
 
-const PREFILTER = /next-auth|@auth\/|better-auth|user\.created/;
+// What the parse below needs, as text: an import of next-auth or Auth.js, an import of better-auth and a call
+// of `betterAuth`, or the string 'user.created'. (`@better-auth/core/utils/ip` alone is not a hook.)
+const NEXT_AUTH_IMPORT = /['"`](?:next-auth['"`/]|@auth\/)/;
+const BETTER_AUTH_IMPORT = /['"`]better-auth['"`/]/;
+const CLERK_EVENT = /['"`]user\.created['"`]/;
+
+/** Whether a file's text may hold an auth library's user-creation hook (the parse decides). */
+export function mayHoldAuthHook(text: string): boolean {
+  return NEXT_AUTH_IMPORT.test(text) || (BETTER_AUTH_IMPORT.test(text) && text.includes('betterAuth')) || CLERK_EVENT.test(text);
+}
 
 export function findAuthHooks(ctx: PackageContext): AuthHook[] {
   const hooks: AuthHook[] = [];
   for (const [file, text] of ctx.sources) {
-    if (!PREFILTER.test(text)) continue;
+    if (!mayHoldAuthHook(text)) continue;
     const ast = ctx.parse(file);
     if (!ast) continue;
     const sources = new Set(collectImports(ast).map((i) => i.source));

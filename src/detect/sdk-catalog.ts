@@ -101,24 +101,32 @@ const GENERIC_METHODS = new Set(['run', 'stream', 'invoke', 'batch']);
 const GENERIC_CALL = /\.\s*(?:run|stream|invoke|batch)\s*\(/;
 const AI_HINT = /replicate|langchain|llm|\bchain\b|runnable|Chat[A-Z]|\bmodel\b|openai|anthropic/i;
 
-/** A cheap text test for files that may hold a billable call; only these are parsed. */
-const CALL_PREFILTER = new RegExp(
+/** A cheap text test for files that may hold an SDK client's billable call; only these are parsed. */
+const CLIENT_CALL_PREFILTER = new RegExp(
   [
     // `\s*` around the dots: chains broken over lines (`anthropic.messages\n  .create(...)`) count too.
     ...new Set(CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => `\\.\\s*${c.split('.').slice(-2).join('\\s*\\.\\s*')}\\s*\\(`))),
-    ...AI_SDK_FUNCTIONS.map((f) => `\\b${f}\\b`),
   ].join('|'),
 );
 
-// A word every alternative of CALL_PREFILTER contains (`completions` of `.completions.create(`, each AI SDK
-// function's name): most files have none, and looking for the words is about three times cheaper.
-const CALL_WORDS = new RegExp(
-  [...new Set([...CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => c.split('.').slice(-2)[0])), ...AI_SDK_FUNCTIONS])].sort().join('|'),
+// A word every alternative of CLIENT_CALL_PREFILTER contains (`completions` of `.completions.create(`): most
+// files have none, and looking for the words is about three times cheaper.
+const CLIENT_CALL_WORDS = new RegExp(
+  [...new Set(CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => c.split('.').slice(-2)[0])))].sort().join('|'),
 );
+
+// An AI SDK function is billable only where the file imports it from `ai` itself (readFileClients), so a file
+// must name the package as well as the function (`embed` alone is in every file about embedding a video).
+const AI_SDK_IMPORT = new RegExp(`['"\`](?:${AI_SDK_PACKAGES.join('|')})['"\`]`);
+const AI_SDK_WORDS = new RegExp(`\\b(?:${AI_SDK_FUNCTIONS.join('|')})\\b`);
 
 /** Whether a file's text may hold an SDK's billable call (the parse decides). */
 export function mayHoldSdkCall(text: string): boolean {
-  return (CALL_WORDS.test(text) && CALL_PREFILTER.test(text)) || (GENERIC_CALL.test(text) && AI_HINT.test(text));
+  return (
+    (CLIENT_CALL_WORDS.test(text) && CLIENT_CALL_PREFILTER.test(text)) ||
+    (AI_SDK_IMPORT.test(text) && AI_SDK_WORDS.test(text)) ||
+    (GENERIC_CALL.test(text) && AI_HINT.test(text))
+  );
 }
 
 /** A cheap text test for files that construct or decorate an SDK client. */

@@ -40,6 +40,36 @@ it('passes a call of every billable SDK method and AI SDK function, also broken 
     expect(mayHoldSdkCall(`await client.${call}({ model })`), call).toBe(true);
     expect(mayHoldSdkCall(`await client\n  .${call.split('.').join('\n  .')}({ model })`), `${call} over lines`).toBe(true);
   }
-  for (const fn of AI_SDK_FUNCTIONS) expect(mayHoldSdkCall(`const result = await ${fn}({ model, prompt })`), fn).toBe(true);
+  for (const fn of AI_SDK_FUNCTIONS) {
+    expect(mayHoldSdkCall(`import { ${fn} } from 'ai';\nconst result = await ${fn}({ model, prompt })`), fn).toBe(true);
+    expect(mayHoldSdkCall(`import * as ai from "ai";\nconst result = await ai.${fn}({ model, prompt })`), `ai.${fn}`).toBe(true);
+    expect(mayHoldSdkCall(`const { ${fn} } = require(\`ai\`);\n${fn}({ model })`), `require ${fn}`).toBe(true);
+  }
   expect(mayHoldSdkCall('const total = items.reduce((sum, item) => sum + item.price, 0);')).toBe(false);
+});
+
+it('parses a file for AI SDK functions only when it imports the ai package (embedding a video is not embed())', async () => {
+  const { mayHoldSdkCall } = await import('../../src/detect/sdk-catalog.js');
+  expect(mayHoldSdkCall('const mode = "embed";\nreturn <EmbedTab mode={mode} />;')).toBe(false);
+  expect(mayHoldSdkCall("import { embed } from './video';\nembed(url);")).toBe(false);
+  expect(mayHoldSdkCall("import { generateText } from 'ai/rsc';\ngenerateText();")).toBe(false);
+});
+
+it('parses a file for auth-library hooks only when it imports the library or names the Clerk event', async () => {
+  const { mayHoldAuthHook } = await import('../../src/detect/auth-hooks.js');
+  for (const text of [
+    "import NextAuth from 'next-auth';",
+    'import GitHub from "next-auth/providers/github";',
+    "import { PrismaAdapter } from '@auth/prisma-adapter';",
+    "import { betterAuth } from 'better-auth';\nexport const auth = betterAuth({});",
+    "const { betterAuth } = require('better-auth');\nbetterAuth({})",
+    "if (evt.type === 'user.created') {}",
+    'switch (type) { case `user.created`: }',
+  ]) expect(mayHoldAuthHook(text), text).toBe(true);
+  for (const text of [
+    "import { isValidIP } from '@better-auth/core/utils/ip';",
+    "import { createAuthClient } from 'better-auth/react';\nexport const client = createAuthClient();",
+    '// user.created is logged elsewhere',
+    "import { auth } from '@/auth';",
+  ]) expect(mayHoldAuthHook(text), text).toBe(false);
 });
