@@ -74,7 +74,7 @@ function fromDetection(ctx: AreaContext, plan: Plan): FileTarget[] {
     if ('skip' in result) plan.notes.push(result.skip);
     else out.push(result);
   }
-  const routes = ctx.pkg.routes();
+  const routes = ctx.pkg.signupRoutes();
   const elsewhere = (target: FileTarget, creation: UserCreation) => serviceTarget(ctx.pkg.ctx, target.file, creation, target.target.label);
   out.push(...signupRouteTargets(routes, hooks, plan.notes, elsewhere));
   // Routes that create users but are not signup (login, OAuth callbacks, admin): said so, left alone.

@@ -3,7 +3,7 @@
 // that does not parse is skipped with its path and the parser's message; the others still go ahead.
 // Sites in code where billing cannot run (browser, edge, a module only browser code imports) are refused
 // with the reason; an output that would not parse is never shown; then the edits are type-checked.
-import { importersOf } from '../analysis/importers.js';
+import { importersIn, IMPORTERS_LIMIT } from '../analysis/importers.js';
 import { inPackage, runtimeOf, USE_SERVER, type RuntimeAnswer } from '../analysis/runtime.js';
 import { ParseError, parseSource } from '../ast/parse.js';
 import { runTransform, type SiteFilter, type Transform } from '../ast/transform.js';
@@ -66,10 +66,14 @@ function placeOf(run: FileRun, ctx: AreaContext): RuntimeAnswer {
   const own = runtimeOf(inPackage(info.path, run.path), run.lf, next);
   // Server actions are imported by client components and still run on the server.
   if (own.runtime !== 'server' || !next || USE_SERVER.test(run.lf)) return own;
-  // A module only browser code imports ends up in the browser bundle too.
-  const importers = importersOf(ctx.pkg.ctx, run.path);
-  const browser = importers.filter((f) => runtimeOf(inPackage(info.path, f), ctx.pkg.ctx.text(f) ?? '', next).runtime === 'browser');
-  if (importers.length === 0 || browser.length < importers.length) return own;
+  // A module only browser code imports ends up in the browser bundle too. The first importer that is not
+  // browser code answers (a module imported everywhere is not searched through).
+  const browser: string[] = [];
+  for (const file of importersIn(ctx.pkg.ctx, run.path)) {
+    if (runtimeOf(inPackage(info.path, file), ctx.pkg.ctx.text(file) ?? '', next).runtime !== 'browser') return own;
+    if (browser.push(file) >= IMPORTERS_LIMIT) break;
+  }
+  if (browser.length === 0) return own;
   return {
     runtime: 'browser',
     reason: `only browser code imports this module (${browser.slice(0, 3).join(', ')}${browser.length > 3 ? ', ...' : ''}), so it is bundled for the browser`,

@@ -24,7 +24,16 @@ export interface DetectedPackage {
   ctx: PackageContext;
   /** Request handlers of the package (computed on first use). */
   routes(): RouteHandler[];
+  /**
+   * The handlers that may sign users up or create them: in a Next.js app only the route files whose own
+   * text says so (or that re-export their handlers), so the customers area does not parse every route.
+   */
+  signupRoutes(): RouteHandler[];
 }
+
+// A Next.js handler is written in its route file, unless the file re-exports it (`export { GET, POST } from`).
+const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
+const maySignUp = (file: string, text: string) => mayCreateUser(text) || SIGNUP_NAME.test(text) || SIGNUP_NAME.test(file) || REEXPORTS.test(text);
 
 export interface DetectOptions {
   /** The config that applies to a package, when it has one (config-named billable calls). */
@@ -55,10 +64,11 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
   const module = moduleOf(found.json, framework, ctx.sources, language, settings);
   let routes: RouteHandler[] | null = null;
   const getRoutes = () => (routes ??= findRoutes(ctx, framework));
-  // Detection asks routes two things: is one a signup, does one make a billable call. A Next.js handler is
-  // written in its route file, so that file's text answers before a parse: the rest wait for an area.
-  const detectionRoutes = () =>
-    framework === 'next' ? findRoutes(ctx, framework, (file, text) => mayCreateUser(text) || SIGNUP_NAME.test(text) || SIGNUP_NAME.test(file) || mayHoldBillableCall(text, config)) : getRoutes();
+  // Detection asks routes two things: is one a signup, does one make a billable call. A Next.js route file's
+  // text answers before a parse: the rest wait for an area.
+  const detectionRoutes = () => (framework === 'next' ? findRoutes(ctx, framework, (file, text) => maySignUp(file, text) || mayHoldBillableCall(text, config)) : getRoutes());
+  let signups: RouteHandler[] | null = null;
+  const signupRoutes = () => (framework === 'next' ? (signups ??= findRoutes(ctx, framework, maySignUp)) : getRoutes());
   const info: PackageInfo = {
     path: found.path,
     name: found.json.name ?? null,
@@ -93,7 +103,7 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
   info.accounts = findAccounts(ctx.sources, schemaFiles(project, found.path), info.auth);
   if (!info.accounts.identity && info.signupHandlers.length > 0) info.accounts.identity = `signup in ${info.signupHandlers[0].file}`;
   info.unparsed = [...ctx.unparsed].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
-  return { info, ctx, routes: getRoutes };
+  return { info, ctx, routes: getRoutes, signupRoutes };
 }
 
 /**

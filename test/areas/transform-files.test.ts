@@ -12,7 +12,7 @@ import type { Project } from '../../src/project/project.js';
 function context(files: Record<string, string>, framework: PackageInfo['framework']): AreaContext {
   const project = { dir: '/app', files: Object.keys(files), sources: new Map(Object.entries(files)), skipped: [] } as Project;
   const info = { path: '.', framework } as PackageInfo;
-  const pkg = { info, ctx: createPackageContext(project, '.', {}, [], null), routes: () => [] } as DetectedPackage;
+  const pkg = { info, ctx: createPackageContext(project, '.', {}, [], null), routes: () => [], signupRoutes: () => [] } as DetectedPackage;
   return { project, pkg, config: {} as AreaContext['config'], options: {} };
 }
 
