@@ -18,6 +18,12 @@ export interface TypeProgram {
   setText(path: string, text: string | null): void;
   /** Syntactic and semantic diagnostics of one project file, as the app's own `tsc` would report them. */
   diagnostics(path: string): FileDiagnostic[];
+  /**
+   * What an importer of a project file can see of it: each export with its type, and the members of object
+   * and class types, as text (null for a file without exports). Equal texts before and after an edit mean
+   * no importer can gain a diagnostic from it.
+   */
+  exportShape(path: string): string | null;
   /** Which settings were used, for reports: `tsconfig.json`, or `default (allowJs)`. */
   settingsFrom: string;
 }
@@ -112,6 +118,16 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
       else edited.set(file, text);
       versions.set(file, ++changes);
     },
+    exportShape(path) {
+      const file = abs(path);
+      if (textOf(file) === undefined) return null;
+      ensureRoot(file);
+      return step('types', () => {
+        const program = service.getProgram();
+        const sf = program?.getSourceFile(file);
+        return program && sf ? describeExports(ts, program.getTypeChecker(), sf) : null;
+      });
+    },
     diagnostics(path) {
       const file = abs(path);
       // A file an edit has not created yet has no diagnostics (the baseline of a new file).
@@ -151,4 +167,26 @@ function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean): { op
     skipLibCheck: true,
   };
   return { options, files: [], from: 'default (allowJs)' };
+}
+
+const SHAPE_FLAGS = (ts: typeof TS) => ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType | ts.TypeFormatFlags.WriteClassExpressionAsTypeLiteral;
+
+/** Each export's value and declared type, with the members of each (a class's methods print as its name). */
+function describeExports(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFile): string | null {
+  const moduleSymbol = checker.getSymbolAtLocation(sf);
+  if (!moduleSymbol) return null;
+  const print = (type: TS.Type) => {
+    const members = type.flags & ts.TypeFlags.Object ? checker.getPropertiesOfType(type).map((p) => `${p.name}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(p, sf), undefined, SHAPE_FLAGS(ts))}`) : [];
+    const constructs = checker.getSignaturesOfType(type, ts.SignatureKind.Construct).map((sig) => checker.signatureToString(sig, undefined, SHAPE_FLAGS(ts)));
+    return [checker.typeToString(type, undefined, SHAPE_FLAGS(ts)), ...constructs, ...members].join('; ');
+  };
+  return checker
+    .getExportsOfModule(moduleSymbol)
+    .map((exported) => {
+      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
+      const value = symbol.flags & ts.SymbolFlags.Value ? print(checker.getTypeOfSymbolAtLocation(symbol, sf)) : '';
+      const declared = symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Enum) ? print(checker.getDeclaredTypeOfSymbol(symbol)) : '';
+      return `${exported.name} = ${value} :: ${declared}`;
+    })
+    .join('\n');
 }

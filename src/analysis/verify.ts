@@ -12,6 +12,9 @@ export interface NewDiagnostic {
 
 export class EditVerifier {
   private readonly baselines = new Map<string, Map<string, number>>();
+  private readonly shapes = new Map<string, string | null>();
+  /** Every file a check has compared, for the plan's report. */
+  readonly checkedFiles = new Set<string>();
 
   constructor(
     readonly program: TypeProgram,
@@ -21,18 +24,54 @@ export class EditVerifier {
 
   /**
    * New diagnostics in `paths` with `texts` (project path → LF text) in place. Baselines are taken with the
-   * overlays in place too, so a file that does not exist yet is never the reason an edit is refused.
+   * overlays in place too, so a file that does not exist yet is never the reason an edit is refused. With
+   * `importersOf`, the files importing an edited file are checked as well, but only when the edit changes
+   * what that file exports: otherwise no importer can gain a diagnostic, and checking every importer of a
+   * module imported everywhere cost more than checking the edits.
    */
-  check(texts: ReadonlyMap<string, string>, paths: Iterable<string>): NewDiagnostic[] {
-    const wanted = [...new Set(paths)];
+  check(texts: ReadonlyMap<string, string>, paths: Iterable<string>, importersOf?: (path: string) => string[]): NewDiagnostic[] {
+    const wanted = new Set(paths);
     for (const [path, text] of this.overlays) this.program.setText(path, text);
     for (const path of wanted) this.baseline(path);
-    for (const [path, text] of texts) this.program.setText(path, text);
+    if (importersOf) for (const path of texts.keys()) this.shapeBefore(path);
+    this.put(texts);
     try {
-      return wanted.flatMap((path) => this.added(path));
+      // Diagnostics before any type query: a checker asked for a type first can report its errors differently.
+      const found = [...wanted].flatMap((path) => this.added(path));
+      const changed = importersOf ? [...texts.keys()].filter((path) => this.shapeChanged(path)) : [];
+      const more = [...new Set(changed.flatMap((path) => importersOf!(path)))].filter((path) => !wanted.has(path) && !texts.has(path));
+      if (more.length) {
+        // Their baselines are taken without the edits, as every baseline is.
+        this.takeBack(texts);
+        for (const path of more) this.baseline(path);
+        this.put(texts);
+        found.push(...more.flatMap((path) => this.added(path)));
+      }
+      for (const path of [...wanted, ...more]) this.checkedFiles.add(path);
+      return found;
     } finally {
-      for (const path of texts.keys()) this.program.setText(path, this.overlays.get(path) ?? null);
+      this.takeBack(texts);
     }
+  }
+
+  private put(texts: ReadonlyMap<string, string>): void {
+    for (const [path, text] of texts) this.program.setText(path, text);
+  }
+
+  private takeBack(texts: ReadonlyMap<string, string>): void {
+    for (const path of texts.keys()) this.program.setText(path, this.overlays.get(path) ?? null);
+  }
+
+  private shapeBefore(path: string): string | null {
+    if (!this.shapes.has(path)) this.shapes.set(path, this.program.exportShape(path));
+    return this.shapes.get(path) ?? null;
+  }
+
+  /** Whether the edited file exports something else now (a file without exports counts as changed). */
+  private shapeChanged(path: string): boolean {
+    const before = this.shapes.get(path) ?? null;
+    const after = this.program.exportShape(path);
+    return before === null || after === null || before !== after;
   }
 
   private baseline(path: string): Map<string, number> {

@@ -49,36 +49,38 @@ export function verifyRuns(runs: FileRun[], verifier: EditVerifier, pkg: Detecte
 function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
   const started = performance.now();
   const edited = () => new Map(runs.filter((r) => r.result.output !== null).map((r) => [r.path, r.result.output as string]));
-  const importers = new Map(runs.map((r) => [r.path, importersOf(pkg.ctx, r.path)]));
-  const scope = (paths: string[]) => [...new Set([...paths, ...paths.flatMap((p) => importers.get(p) ?? [])])];
+  // Found only for files whose exports an edit changes (each search parses the files that may import it).
+  const found = new Map<string, string[]>();
+  const importers = (path: string) => found.get(path) ?? found.set(path, importersOf(pkg.ctx, path)).get(path)!;
   const first = edited();
   if (first.size === 0) return { files: 0, newErrors: 0, refused: 0, settings: verifier.program.settingsFrom, ms: 0 };
-  const found = verifier.check(first, scope([...first.keys()]));
+  const added = verifier.check(first, first.keys(), importers);
   let refused = 0;
-  for (const run of runs.filter((r) => blamed(r.path, found, importers))) refused += refuseFailingSites(run, verifier, edited, importers.get(run.path) ?? []);
+  for (const run of runs.filter((r) => blamed(r.path, added, importers))) refused += refuseFailingSites(run, verifier, edited, importers);
   const texts = edited();
   // Nothing found: the texts are the ones just checked, and checking them again builds the program again.
-  const left = found.length === 0 || texts.size === 0 ? [] : verifier.check(texts, scope([...texts.keys()]));
-  return { files: scope([...first.keys()]).length, newErrors: left.length, refused, settings: verifier.program.settingsFrom, ms: Math.round(performance.now() - started), ...(left.length ? { errors: left.map(describeDiagnostic) } : {}) };
+  const left = added.length === 0 || texts.size === 0 ? [] : verifier.check(texts, texts.keys(), importers);
+  return { files: verifier.checkedFiles.size, newErrors: left.length, refused, settings: verifier.program.settingsFrom, ms: Math.round(performance.now() - started), ...(left.length ? { errors: left.map(describeDiagnostic) } : {}) };
 }
 
 /** Whether the new diagnostics point at this file: in it, or in a file that imports it. */
-function blamed(path: string, found: NewDiagnostic[], importers: Map<string, string[]>): boolean {
-  return found.some((d) => d.path === path || (importers.get(path) ?? []).includes(d.path));
+function blamed(path: string, found: NewDiagnostic[], importers: (path: string) => string[]): boolean {
+  return found.some((d) => d.path === path || importers(path).includes(d.path));
 }
 
 /**
  * Tries each site of the file alone (the other files' edits in place); a site whose edit adds a diagnostic
  * is refused with the first one. Should the remaining sites still fail together, all of them are refused.
  */
-function refuseFailingSites(run: FileRun, verifier: EditVerifier, edited: () => Map<string, string>, importers: string[]): number {
-  const paths = [run.path, ...importers];
+function refuseFailingSites(run: FileRun, verifier: EditVerifier, edited: () => Map<string, string>, importers: (path: string) => string[]): number {
   const others = () => {
     const texts = edited();
     texts.delete(run.path);
     return texts;
   };
-  const failures = (output: string | null) => (output === null ? [] : verifier.check(new Map([...others(), [run.path, output]]), paths).filter((d) => paths.includes(d.path)));
+  const own = (path: string) => path === run.path || importers(run.path).includes(path);
+  const failures = (output: string | null) =>
+    output === null ? [] : verifier.check(new Map([...others(), [run.path, output]]), [run.path], (path) => (path === run.path ? importers(path) : [])).filter((d) => own(d.path));
   const refused = new Map<number, string>();
   for (const site of run.result.sites) {
     const alone = run.rerun({ only: new Set([site.key]) });

@@ -53,6 +53,33 @@ describe('EditVerifier', () => {
     expect(found.map((d) => `${d.path}:${d.line} TS${d.code}`)).toEqual(['src/route.ts:2 TS2322']);
   });
 
+  it("checks an edited file's importers when its exports change, and only then", () => {
+    const files = {
+      'tsconfig.json': TSCONFIG,
+      'src/helper.ts': 'export function ask(prompt: string): string {\n  return prompt;\n}\nexport class Bot {\n  reply(text: string): string {\n    return text;\n  }\n}\n',
+      'src/route.ts': "import { ask, Bot } from './helper.js';\nexport const answer: string = ask('hi') + new Bot().reply('x');\n",
+    };
+    const asked: string[] = [];
+    const importersOf = (path: string) => {
+      asked.push(path);
+      return path === 'src/helper.ts' ? ['src/route.ts'] : [];
+    };
+    const body = files['src/helper.ts'].replace('return prompt;', 'const said = prompt;\n  return said;');
+    const bodyCheck = project(files).verifier();
+    expect(bodyCheck.check(new Map([['src/helper.ts', body]]), ['src/helper.ts'], importersOf)).toEqual([]);
+    expect([asked, [...bodyCheck.checkedFiles]]).toEqual([[], ['src/helper.ts']]);
+
+    const signature = files['src/helper.ts'].replace('ask(prompt: string): string {\n  return prompt;', 'ask(prompt: string, user: string): string {\n  return prompt + user;');
+    const signatureCheck = project(files).verifier();
+    const found = signatureCheck.check(new Map([['src/helper.ts', signature]]), ['src/helper.ts'], importersOf);
+    expect(found.map((d) => `${d.path}:${d.line} TS${d.code}`)).toEqual(['src/route.ts:2 TS2554']);
+    expect([...signatureCheck.checkedFiles].sort()).toEqual(['src/helper.ts', 'src/route.ts']);
+
+    // A class method's new parameter is an export change too (a class prints as its name alone).
+    const method = files['src/helper.ts'].replace('reply(text: string)', 'reply(text: string, user: string)');
+    expect(project(files).verifier().check(new Map([['src/helper.ts', method]]), ['src/helper.ts'], importersOf).map((d) => `${d.path} TS${d.code}`)).toEqual(['src/route.ts TS2554']);
+  });
+
   it('type-checks JavaScript under checkJs, counting only what the edit adds', () => {
     const { verifier } = project({ 'src/a.js': 'const user = { email: "x" };\nmodule.exports = { user };\n' });
     const found = verifier().check(new Map([['src/a.js', 'const user = { email: "x" };\nmodule.exports = { user, id: user.email.toFixed() };\n']]), ['src/a.js']);
