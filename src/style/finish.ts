@@ -12,7 +12,7 @@ import { changedLines, keepHunksNearEdits } from './keep-hunks.js';
 import { wrapLongLines } from './wrap-lines.js';
 import { detectStyle } from '../ast/style.js';
 import { readProjectStyle, type ProjectStyle } from './project-style.js';
-import { biomeBinary, biomeFormat, biomeLinter, loadEslint, loadPrettier, type Format, type Linter, type LintProblem } from './tools.js';
+import { biomeBinary, biomeFormat, biomeLinter, loadEslint, loadPrettier, ToolConfigError, type Format, type Linter, type LintProblem } from './tools.js';
 
 const FORMATTABLE = /\.(m|c)?(j|t)sx?$|\.json$/;
 const LINTABLE = /\.(m|c)?(j|t)sx?$/;
@@ -48,6 +48,17 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
   const notes: string[] = [];
   const once = (note: string) => void (notes.includes(note) || notes.push(note));
   const biome = setup.formatter === 'biome' || setup.linter === 'biome' ? biomeBinary(pkgDir, rootDir) : null;
+  // A tool that cannot read the app's config fails alike for every file: said once, then not run again.
+  let broken: string | null = null;
+  const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (broken) throw new ToolConfigError(broken);
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ToolConfigError) once(`${(broken = error.message)}; touched files were not formatted or linted by it`);
+      throw error;
+    }
+  };
 
   let format: Format | null = null;
   let prettierOptions: Record<string, unknown> | null = null;
@@ -58,8 +69,11 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
       prettierOptions = await prettier.config(sampleFile).catch(() => ({}));
     } else once('prettier is configured but not installed here; touched files were not formatted');
   } else if (setup.formatter === 'biome') {
-    if (biome) format = setup.linter === 'biome' ? null : biomeFormat(biome, pkgDir);
-    else once('biome is configured but not installed here; touched files were not formatted');
+    // With Biome as the linter too, its `check --write` formats as it fixes.
+    if (biome && setup.linter !== 'biome') {
+      const biomeFormats = biomeFormat(biome, pkgDir);
+      format = (file, text) => guarded(() => biomeFormats(file, text));
+    } else if (!biome) once('biome is configured but not installed here; touched files were not formatted');
   }
 
   let linter: Linter | null = null;
@@ -70,7 +84,10 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
     });
     if (!linter && notes.length === 0) once('eslint is configured but not installed here; touched files were not linted');
   } else if (setup.linter === 'biome') {
-    if (biome) linter = biomeLinter(biome, pkgDir);
+    if (biome) {
+      const lints = biomeLinter(biome, pkgDir);
+      linter = { ...lints, fix: (file, text) => guarded(() => lints.fix(file, text)), check: (file, text) => guarded(() => lints.check(file, text)) };
+    }
     else if (setup.formatter !== 'biome') once('biome is configured but not installed here; touched files were not linted');
   }
 
@@ -115,7 +132,7 @@ async function finishOne(file: string, change: FileChange, format: Format | null
     if (format) text = await format(file, text);
     if (linter) text = await linter.fix(file, text);
   } catch (error) {
-    note(`${change.path}: ${format ? 'formatting' : 'lint fixes'} failed (${firstLine((error as Error).message)}); left as generated`);
+    if (!(error instanceof ToolConfigError)) note(`${change.path}: ${format ? 'formatting' : 'lint fixes'} failed (${firstLine((error as Error).message)}); left as generated`);
     text = edited;
   }
   if (LINTABLE.test(change.path) && !parses(change.path, text)) text = edited;
@@ -195,7 +212,7 @@ async function reportLint(file: string, change: FileChange, result: FileChange, 
     const what = change.before === null ? 'lint problem(s) in the new file' : 'new lint problem(s)';
     note(`${linter.name}: ${left.length} ${what} ${change.path}: ${left.slice(0, 5).map((p) => `${p.rule} (line ${p.line})`).join(', ')}${left.length > 5 ? ', ...' : ''}`);
   } catch (error) {
-    note(`${linter.name} could not check ${change.path} (${firstLine((error as Error).message)})`);
+    if (!(error instanceof ToolConfigError)) note(`${linter.name} could not check ${change.path} (${firstLine((error as Error).message)})`);
   }
 }
 

@@ -51,17 +51,44 @@ export async function loadPrettier(pkgDir: string): Promise<{ format: Format; co
   return { config, format: async (file, text) => prettier.format(text, { ...(await config(file)), filepath: file }) };
 }
 
-/** The app's Biome binary (its package or any folder up to the repository root); null when it has none. */
+/**
+ * The app's Biome (its package or any folder up to the repository root); null when it has none. The native
+ * binary its package installed is run directly: `node_modules/.bin/biome` is a Node script that starts Node
+ * and runs `ldd` before it starts the binary, three processes for each call.
+ */
 export function biomeBinary(pkgDir: string, rootDir: string): string | null {
   for (let dir = pkgDir; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', '.bin', 'biome');
-    if (existsSync(candidate)) return candidate;
+    const shim = join(dir, 'node_modules', '.bin', 'biome');
+    if (existsSync(shim)) return nativeBiome(dir) ?? shim;
     if (dir === rootDir || dirname(dir) === dir) return null;
   }
 }
 
+/** The platform package's binary, resolved as Biome's own launcher does (BIOME_BINARY first). */
+function nativeBiome(dir: string): string | null {
+  if (process.env.BIOME_BINARY) return process.env.BIOME_BINARY;
+  const name = `@biomejs/cli-${process.platform}-${process.arch}`;
+  const biome = resolveFrom(dir, '@biomejs/biome/package.json');
+  if (!biome) return null;
+  const musl = process.platform === 'linux' && !(process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime;
+  try {
+    return createRequire(biome).resolve(`${name}${musl ? '-musl' : ''}/biome${process.platform === 'win32' ? '.exe' : ''}`);
+  } catch {
+    return null; // not installed for this platform: the launcher says so
+  }
+}
+
+/** The app's tool cannot read the app's config (a config written for a newer version): no file will do better. */
+export class ToolConfigError extends Error {}
+
 function runBiome(bin: string, cwd: string, args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(bin, args, { input, encoding: 'utf8', cwd, maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(bin, args, { input, encoding: 'utf8', cwd, maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0 && /configuration resulted in errors/.test(result.stderr)) {
+    const where = /^(\S*biome\.jsonc?:\d+:\d+)/m.exec(result.stderr)?.[1];
+    const what = /×\s*(.+)/.exec(result.stderr)?.[1]?.trim();
+    throw new ToolConfigError(`biome cannot read its configuration${where ? ` (${basename(where)}: ${what ?? 'error'})` : ''}`);
+  }
+  return result;
 }
 
 /** Biome's formatter alone (`biome format`). */
