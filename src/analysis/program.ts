@@ -48,6 +48,7 @@ export interface ProgramSource {
 }
 
 let registry: TS.DocumentRegistry | null = null;
+let programs = 0;
 
 export function createTypeProgram(source: ProgramSource): TypeProgram {
   const ts = loadTypeScript();
@@ -66,6 +67,11 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
   const versions = new Map<string, number>();
   let changes = 0;
   const inProject = (file: string) => !rel(file).startsWith('..') && !file.includes('/node_modules/');
+  // The registry hands out a parsed file by name and version, across programs: a project file's version names
+  // this program too, or a second program of the same folder in this process (the next area's, after the
+  // first was written) gets the text the first one read. Library and dependency files are shared.
+  const program = ++programs;
+  const versionOf = (file: string) => (inProject(file) || edited.has(file) || versions.has(file) ? `${program}.${versions.get(file) ?? 0}` : '0');
 
   const textOf = (file: string): string | undefined => {
     const own = edited.get(file);
@@ -78,7 +84,7 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
   };
   const host: TS.LanguageServiceHost = {
     getScriptFileNames: () => [...roots],
-    getScriptVersion: (file) => String(versions.get(file) ?? 0),
+    getScriptVersion: versionOf,
     getScriptSnapshot: (file) => {
       const text = textOf(file);
       return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);

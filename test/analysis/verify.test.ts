@@ -67,7 +67,8 @@ describe('EditVerifier', () => {
     const body = files['src/helper.ts'].replace('return prompt;', 'const said = prompt;\n  return said;');
     const bodyCheck = project(files).verifier();
     expect(bodyCheck.check(new Map([['src/helper.ts', body]]), ['src/helper.ts'], importersOf)).toEqual([]);
-    expect([asked, [...bodyCheck.checkedFiles]]).toEqual([[], ['src/helper.ts']]);
+    // Asked who imports the edited file (only then are its exports compared), and its importer left alone.
+    expect([asked, [...bodyCheck.checkedFiles]]).toEqual([['src/helper.ts'], ['src/helper.ts']]);
 
     const signature = files['src/helper.ts'].replace('ask(prompt: string): string {\n  return prompt;', 'ask(prompt: string, user: string): string {\n  return prompt + user;');
     const signatureCheck = project(files).verifier();
@@ -78,6 +79,16 @@ describe('EditVerifier', () => {
     // A class method's new parameter is an export change too (a class prints as its name alone).
     const method = files['src/helper.ts'].replace('reply(text: string)', 'reply(text: string, user: string)');
     expect(project(files).verifier().check(new Map([['src/helper.ts', method]]), ['src/helper.ts'], importersOf).map((d) => `${d.path} TS${d.code}`)).toEqual(['src/route.ts TS2554']);
+  });
+
+  it('reads the text a second program of the same folder is given (the next area, after the first was written)', () => {
+    const files: Record<string, string> = { 'tsconfig.json': TSCONFIG, 'src/a.ts': 'export const n: number = 1;\n' };
+    const { dir } = project(files);
+    const first = createTypeProgram({ projectDir: dir, pkgPath: '.', text: (path) => files[path] });
+    expect(first.diagnostics('src/a.ts')).toEqual([]);
+    files['src/a.ts'] = 'export const n: number = "one";\n';
+    const second = createTypeProgram({ projectDir: dir, pkgPath: '.', text: (path) => files[path] });
+    expect(second.diagnostics('src/a.ts').map((d) => d.code)).toEqual([2322]);
   });
 
   it('type-checks JavaScript under checkJs, counting only what the edit adds', () => {
