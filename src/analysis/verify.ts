@@ -1,7 +1,7 @@
 // Type-checks edits in memory: the diagnostics of each file with the edits in place, compared with the same
 // file's diagnostics before. Diagnostics are compared by code and message, not position (an edit moves every
 // line below it), counting repeats, so only errors the edits add are reported. The app's own errors stay its own.
-import type { TypeProgram } from './program.js';
+import type { FileDiagnostic, TypeProgram } from './program.js';
 
 export interface NewDiagnostic {
   path: string;
@@ -24,33 +24,36 @@ export class EditVerifier {
 
   /**
    * New diagnostics in `paths` with `texts` (project path → LF text) in place. Baselines are taken with the
-   * overlays in place too, so a file that does not exist yet is never the reason an edit is refused. With
+   * overlays in place too, so a file that does not exist yet is never the reason an edit is refused, and only
+   * for files that have diagnostics with the edits (a clean result needs no baseline: half the checking). With
    * `importersOf`, the files importing an edited file are checked as well, but only when the edit changes
    * what that file exports: otherwise no importer can gain a diagnostic, and checking every importer of a
    * module imported everywhere cost more than checking the edits.
    */
   check(texts: ReadonlyMap<string, string>, paths: Iterable<string>, importersOf?: (path: string) => string[]): NewDiagnostic[] {
-    const wanted = new Set(paths);
+    const wanted = [...new Set(paths)];
     for (const [path, text] of this.overlays) this.program.setText(path, text);
-    for (const path of wanted) this.baseline(path);
-    if (importersOf) for (const path of texts.keys()) this.shapeBefore(path);
+    // Asking a file's export types costs a check of much of the file: only for files something imports.
+    const imported = importersOf ? [...texts.keys()].filter((path) => importersOf(path).length > 0) : [];
+    for (const path of imported) this.shapeBefore(path);
     this.put(texts);
+    let edited = true;
     try {
       // Diagnostics before any type query: a checker asked for a type first can report its errors differently.
-      const found = [...wanted].flatMap((path) => this.added(path));
-      const changed = importersOf ? [...texts.keys()].filter((path) => this.shapeChanged(path)) : [];
-      const more = [...new Set(changed.flatMap((path) => importersOf!(path)))].filter((path) => !wanted.has(path) && !texts.has(path));
-      if (more.length) {
-        // Their baselines are taken without the edits, as every baseline is.
+      const after = new Map(wanted.map((path) => [path, this.relevant(this.program.diagnostics(path))]));
+      const changed = imported.filter((path) => this.shapeChanged(path));
+      const more = [...new Set(changed.flatMap((path) => importersOf!(path)))].filter((path) => !after.has(path) && !texts.has(path));
+      for (const path of more) after.set(path, this.relevant(this.program.diagnostics(path)));
+      for (const path of after.keys()) this.checkedFiles.add(path);
+      const unsure = [...after].filter(([path, found]) => found.length > 0 && !this.baselines.has(path)).map(([path]) => path);
+      if (unsure.length) {
         this.takeBack(texts);
-        for (const path of more) this.baseline(path);
-        this.put(texts);
-        found.push(...more.flatMap((path) => this.added(path)));
+        edited = false;
+        for (const path of unsure) this.baseline(path);
       }
-      for (const path of [...wanted, ...more]) this.checkedFiles.add(path);
-      return found;
+      return [...after].flatMap(([path, found]) => this.added(path, found));
     } finally {
-      this.takeBack(texts);
+      if (edited) this.takeBack(texts);
     }
   }
 
@@ -74,24 +77,28 @@ export class EditVerifier {
     return before === null || after === null || before !== after;
   }
 
+  /** The file's diagnostics without the edits, counted by code and message (taken once per file). */
   private baseline(path: string): Map<string, number> {
     let counts = this.baselines.get(path);
     if (!counts) {
       counts = new Map();
-      for (const d of this.program.diagnostics(path)) counts.set(d.key, (counts.get(d.key) ?? 0) + 1);
+      for (const d of this.relevant(this.program.diagnostics(path))) counts.set(d.key, (counts.get(d.key) ?? 0) + 1);
       this.baselines.set(path, counts);
     }
     return counts;
   }
 
-  private added(path: string): NewDiagnostic[] {
+  /** Without what the machine's state explains: packages not installed, and callbacks they would type. */
+  private relevant(diagnostics: FileDiagnostic[]): FileDiagnostic[] {
+    const missing = diagnostics.some((d) => isMissingPackage(d.code, d.message));
+    return diagnostics.filter((d) => !isMissingPackage(d.code, d.message) && !(missing && IMPLICIT_ANY.has(d.code)));
+  }
+
+  private added(path: string, found: FileDiagnostic[]): NewDiagnostic[] {
+    if (found.length === 0) return [];
     const left = new Map(this.baseline(path));
     const out: NewDiagnostic[] = [];
-    const diagnostics = this.program.diagnostics(path);
-    // Callbacks handed to a package the program cannot find get no parameter types from it either.
-    const missing = diagnostics.some((d) => isMissingPackage(d.code, d.message));
-    for (const d of diagnostics) {
-      if (isMissingPackage(d.code, d.message) || (missing && IMPLICIT_ANY.has(d.code))) continue;
+    for (const d of found) {
       const seen = left.get(d.key) ?? 0;
       if (seen > 0) left.set(d.key, seen - 1);
       else out.push({ path, line: d.line, code: d.code, message: d.message });
