@@ -4,6 +4,7 @@
 // Only the files that matter are roots (the ones asked about, plus the app's own .d.ts files, which hold
 // augmentations such as `Express.Request.user`); the checker pulls in whatever they import.
 import { step } from '../perf/steps.js';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type TS from 'typescript';
 import { toPosix } from '../project/list-files.js';
@@ -26,6 +27,8 @@ export interface TypeProgram {
   exportShape(path: string): string | null;
   /** Which settings were used, for reports: `tsconfig.json`, or `default (allowJs)`. */
   settingsFrom: string;
+  /** The tsconfig extends a base config that is nowhere to be found: target and lib are TypeScript's defaults. */
+  withoutBase: boolean;
 }
 
 export interface FileDiagnostic {
@@ -45,6 +48,11 @@ export interface ProgramSource {
   text(path: string): string | undefined;
   /** Next.js apps resolve imports as a bundler does; others as Node does. */
   bundler?: boolean;
+  /**
+   * The folder of a package of the repository by its name (`@acme/tsconfig` → `packages/tsconfig`), for a
+   * tsconfig that extends a workspace package before dependencies are installed.
+   */
+  workspacePackage?(name: string): string | null;
 }
 
 let registry: TS.DocumentRegistry | null = null;
@@ -58,7 +66,10 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
   const abs = (path: string) => join(source.projectDir, path);
   const rel = (file: string) => toPosix(relative(source.projectDir, file));
   const textOfRoot = (file: string) => source.text(rel(file));
-  const { options, files, from } = compilerSettings(ts, pkgDir, source.bundler === true);
+  const { options, files, from, withoutBase } = compilerSettings(ts, pkgDir, source.bundler === true, (name) => {
+    const dir = source.workspacePackage?.(name);
+    return dir ? join(source.projectDir, dir) : null;
+  });
   // The app's declarations and module augmentations (`declare module 'fastify' { interface FastifyRequest
   // { user } }` in a plugin file) shape types everywhere, as they do for the app's own `tsc -p`.
   const roots = new Set<string>(files.filter((f) => /\.d\.[cm]?ts$/.test(f) || AUGMENTS.test(textOfRoot(f) ?? '')));
@@ -106,6 +117,7 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
   return {
     ts,
     settingsFrom: from,
+    withoutBase,
     sourceFile(path) {
       const file = abs(path);
       if (textOf(file) === undefined) return null;
@@ -151,15 +163,19 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
 /** The app's compiler settings: its tsconfig.json or jsconfig.json, else defaults that read JavaScript. */
 const AUGMENTS = /\bdeclare\s+(module\s+['"]|global\b|namespace\s+Express\b)/;
 
-function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean): { options: TS.CompilerOptions; files: string[]; from: string } {
+function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean, workspacePackage: (name: string) => string | null): { options: TS.CompilerOptions; files: string[]; from: string; withoutBase: boolean } {
   const overrides: TS.CompilerOptions = { noEmit: true, allowJs: true, checkJs: true, incremental: false, composite: false, declaration: false, declarationMap: false, sourceMap: false };
+  const host: TS.ParseConfigHost = { ...ts.sys, readFile: (file) => withWorkspaceBases(ts, file, workspacePackage) };
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const configPath = join(pkgDir, name);
     if (!ts.sys.fileExists(configPath)) continue;
-    const read = ts.readConfigFile(configPath, ts.sys.readFile);
+    const read = ts.readConfigFile(configPath, host.readFile);
     if (read.error) continue;
-    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(configPath), undefined, configPath);
-    return { options: { ...parsed.options, ...overrides }, files: parsed.fileNames.filter((f) => !f.includes('/node_modules/')), from: name };
+    const parsed = ts.parseJsonConfigFileContent(read.config, host, dirname(configPath), undefined, configPath);
+    // A base config that cannot be found leaves TypeScript's defaults (ES5, no Promise): said on the report.
+    const missing = parsed.errors.find((e) => e.code === 6053);
+    const from = missing ? `${name}, without its base config (${ts.flattenDiagnosticMessageText(missing.messageText, ' ')})` : name;
+    return { options: { ...parsed.options, ...overrides }, files: parsed.fileNames.filter((f) => !f.includes('/node_modules/')), from, withoutBase: missing !== undefined };
   }
   const options: TS.CompilerOptions = {
     ...overrides,
@@ -172,7 +188,7 @@ function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean): { op
     jsx: ts.JsxEmit.Preserve,
     skipLibCheck: true,
   };
-  return { options, files: [], from: 'default (allowJs)' };
+  return { options, files: [], from: 'default (allowJs)', withoutBase: false };
 }
 
 const SHAPE_FLAGS = (ts: typeof TS) => ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType | ts.TypeFormatFlags.WriteClassExpressionAsTypeLiteral;
@@ -195,4 +211,37 @@ function describeExports(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFi
       return `${exported.name} = ${value} :: ${declared}`;
     })
     .join('\n');
+}
+
+/**
+ * A config file's text with each `extends` of a package that is not installed but is a package of the
+ * repository pointed at that package's folder, as the package manager's link would (tsc reads the same file
+ * once dependencies are installed). Other texts are returned as read.
+ */
+function withWorkspaceBases(ts: typeof TS, file: string, workspacePackage: (name: string) => string | null): string | undefined {
+  const text = ts.sys.readFile(file);
+  if (text === undefined || !text.includes('"extends"')) return text;
+  const { config } = ts.parseConfigFileTextToJson(file, text) as { config?: { extends?: unknown } };
+  if (!config || (typeof config.extends !== 'string' && !Array.isArray(config.extends))) return text;
+  let changed = false;
+  const rebase = (spec: unknown) => {
+    if (typeof spec !== 'string' || /^[./]/.test(spec) || installed(dirname(file), spec)) return spec;
+    const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+    const dir = workspacePackage(name);
+    if (!dir) return spec;
+    changed = true;
+    const rest = spec.slice(name.length + 1);
+    return join(dir, rest === '' ? 'tsconfig.json' : rest);
+  };
+  const bases = Array.isArray(config.extends) ? config.extends.map(rebase) : rebase(config.extends);
+  return changed ? JSON.stringify({ ...config, extends: bases }) : text;
+}
+
+/** Whether a package is in a node_modules folder at or above `dir`. */
+function installed(dir: string, spec: string): boolean {
+  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, 'node_modules', name))) return true;
+    if (dirname(at) === at) return false;
+  }
 }

@@ -88,10 +88,14 @@ export class EditVerifier {
     return counts;
   }
 
-  /** Without what the machine's state explains: packages not installed, and callbacks they would type. */
+  /**
+   * Without what the machine's state explains: packages not installed, the callbacks they would type, and
+   * with no base config to be found, what TypeScript's default target and lib lack (Promise, newer methods).
+   */
   private relevant(diagnostics: FileDiagnostic[]): FileDiagnostic[] {
     const missing = diagnostics.some((d) => isMissingPackage(d.code, d.message));
-    return diagnostics.filter((d) => !isMissingPackage(d.code, d.message) && !(missing && IMPLICIT_ANY.has(d.code)));
+    const noBase = this.program.withoutBase;
+    return diagnostics.filter((d) => !isMissingPackage(d.code, d.message) && !(missing && IMPLICIT_ANY.has(d.code)) && !(noBase && DEFAULT_LIB_LACKS.has(d.code)));
   }
 
   private added(path: string, found: FileDiagnostic[]): NewDiagnostic[] {
@@ -109,6 +113,12 @@ export class EditVerifier {
 
 /** "implicitly has an 'any' type" codes (parameters, binding elements, variables, members). */
 const IMPLICIT_ANY = new Set([7005, 7006, 7008, 7010, 7011, 7019, 7031, 7034]);
+
+/**
+ * What a program on TypeScript's default target (ES5) and lib reports of code its real settings allow: async
+ * needs Promise (2705), a global or name the lib lacks (2318, 2583, 2584, 2585), a newer lib's method (2550).
+ */
+const DEFAULT_LIB_LACKS = new Set([2318, 2550, 2583, 2584, 2585, 2705]);
 
 /** Codes that mean type packages are not installed: no @types/node (`process`), no @types/react (JSX.IntrinsicElements). */
 const MISSING_TYPES = new Set([2580, 2591, 7026]);

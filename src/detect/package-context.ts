@@ -7,7 +7,7 @@ import type { BillingConfig } from '../config/types.js';
 import { findExportedFunction, reexportsOf } from '../ast/exports.js';
 import { parseSource, ParseError } from '../ast/parse.js';
 import { toAnalysisText } from '../plan/file-change.js';
-import { sourcesUnder, type Project } from '../project/project.js';
+import { readProjectFile, sourcesUnder, type Project } from '../project/project.js';
 import { resolveImport } from '../project/resolve-import.js';
 import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';
 import { CLIENT_PREFILTER } from './sdk-catalog.js';
@@ -105,7 +105,7 @@ export function createPackageContext(
       return index;
     },
     typeProgram() {
-      types ??= createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next') });
+      types ??= createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next'), workspacePackage: (name) => workspacePackageOf(project, name) });
       return types;
     },
     fileClients(path) {
@@ -156,4 +156,24 @@ function mentionsAny(text: string, files: Set<string>): boolean {
     if (text.includes(stem === 'index' ? file.split('/').slice(-2, -1)[0] ?? stem : stem)) return true;
   }
   return false;
+}
+
+const workspaceNames = new WeakMap<Project, Map<string, string>>();
+
+/** The folder of the repository's package named `name` (read from every package.json once, on first ask). */
+function workspacePackageOf(project: Project, name: string): string | null {
+  let names = workspaceNames.get(project);
+  if (!names) {
+    names = new Map();
+    for (const file of project.files.filter((f) => f === 'package.json' || f.endsWith('/package.json'))) {
+      try {
+        const json = JSON.parse(readProjectFile(project, file) ?? '{}') as { name?: unknown };
+        if (typeof json.name === 'string' && !names.has(json.name)) names.set(json.name, file.slice(0, -'package.json'.length).replace(/\/$/, '') || '.');
+      } catch {
+        // not JSON: not a package
+      }
+    }
+    workspaceNames.set(project, names);
+  }
+  return names.get(name) ?? null;
 }

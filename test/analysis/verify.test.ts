@@ -91,6 +91,30 @@ describe('EditVerifier', () => {
     expect(second.diagnostics('src/a.ts').map((d) => d.code)).toEqual([2322]);
   });
 
+  it("reads a base config from the repository's own package when dependencies are not installed", () => {
+    const files: Record<string, string> = {
+      'packages/tsconfig/package.json': JSON.stringify({ name: '@acme/tsconfig' }),
+      'packages/tsconfig/base.json': JSON.stringify({ compilerOptions: { target: 'ES2022', lib: ['ES2022'], strict: true, module: 'NodeNext', moduleResolution: 'NodeNext' } }),
+      'apps/web/tsconfig.json': JSON.stringify({ extends: '@acme/tsconfig/base.json', include: ['src'] }),
+      'apps/web/src/a.ts': 'export async function one(): Promise<number> {\n  return 1;\n}\n',
+    };
+    const { dir } = project(files);
+    const edited = `${files['apps/web/src/a.ts']}export async function two(): Promise<number> {\n  return 2;\n}\n`;
+    const program = (workspace: boolean) =>
+      createTypeProgram({ projectDir: dir, pkgPath: 'apps/web', text: (path) => files[path], workspacePackage: (name) => (workspace && name === '@acme/tsconfig' ? 'packages/tsconfig' : null) });
+    const linked = program(true);
+    expect(linked.settingsFrom).toBe('tsconfig.json');
+    expect(new EditVerifier(linked).check(new Map([['apps/web/src/a.ts', edited]]), ['apps/web/src/a.ts'])).toEqual([]);
+    // Not in the repository either: TypeScript's defaults (ES5, no Promise), which the report names, and what
+    // they lack is not the edit's fault (the app's own build has its base config).
+    const unlinked = program(false);
+    expect(unlinked.settingsFrom).toMatch(/^tsconfig\.json, without its base config \(File '@acme\/tsconfig\/base\.json' not found\.\)$/);
+    expect(unlinked.diagnostics('apps/web/src/a.ts').map((d) => d.code)).toEqual([2705]);
+    expect(new EditVerifier(unlinked).check(new Map([['apps/web/src/a.ts', edited]]), ['apps/web/src/a.ts'])).toEqual([]);
+    const wrong = edited.replace('return 2;', 'const n: number = "two";\n  return n;');
+    expect(new EditVerifier(unlinked).check(new Map([['apps/web/src/a.ts', wrong]]), ['apps/web/src/a.ts']).map((d) => d.code)).toEqual([2322]);
+  });
+
   it('type-checks JavaScript under checkJs, counting only what the edit adds', () => {
     const { verifier } = project({ 'src/a.js': 'const user = { email: "x" };\nmodule.exports = { user };\n' });
     const found = verifier().check(new Map([['src/a.js', 'const user = { email: "x" };\nmodule.exports = { user, id: user.email.toFixed() };\n']]), ['src/a.js']);
