@@ -4,10 +4,10 @@
 // Only the files that matter are roots (the ones asked about, plus the app's own .d.ts files, which hold
 // augmentations such as `Express.Request.user`); the checker pulls in whatever they import.
 import { step } from '../perf/steps.js';
-import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type TS from 'typescript';
 import { toPosix } from '../project/list-files.js';
+import { resolveExtends, type WorkspacePackages } from '../detect/tsconfig.js';
 import { loadTypeScript } from './typescript.js';
 
 export interface TypeProgram {
@@ -48,11 +48,8 @@ export interface ProgramSource {
   text(path: string): string | undefined;
   /** Next.js apps resolve imports as a bundler does; others as Node does. */
   bundler?: boolean;
-  /**
-   * The folder of a package of the repository by its name (`@acme/tsconfig` → `packages/tsconfig`), for a
-   * tsconfig that extends a workspace package before dependencies are installed.
-   */
-  workspacePackage?(name: string): string | null;
+  /** The repository's own packages by name, for a tsconfig that extends one before dependencies are installed. */
+  workspace?: WorkspacePackages;
 }
 
 let registry: TS.DocumentRegistry | null = null;
@@ -66,10 +63,7 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
   const abs = (path: string) => join(source.projectDir, path);
   const rel = (file: string) => toPosix(relative(source.projectDir, file));
   const textOfRoot = (file: string) => source.text(rel(file));
-  const { options, files, from, withoutBase } = compilerSettings(ts, pkgDir, source.bundler === true, (name) => {
-    const dir = source.workspacePackage?.(name);
-    return dir ? join(source.projectDir, dir) : null;
-  });
+  const { options, files, from, withoutBase } = compilerSettings(ts, pkgDir, source.bundler === true, source.workspace ?? (() => null));
   // The app's declarations and module augmentations (`declare module 'fastify' { interface FastifyRequest
   // { user } }` in a plugin file) shape types everywhere, as they do for the app's own `tsc -p`.
   const roots = new Set<string>(files.filter((f) => /\.d\.[cm]?ts$/.test(f) || AUGMENTS.test(textOfRoot(f) ?? '')));
@@ -163,9 +157,9 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
 /** The app's compiler settings: its tsconfig.json or jsconfig.json, else defaults that read JavaScript. */
 const AUGMENTS = /\bdeclare\s+(module\s+['"]|global\b|namespace\s+Express\b)/;
 
-function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean, workspacePackage: (name: string) => string | null): { options: TS.CompilerOptions; files: string[]; from: string; withoutBase: boolean } {
+function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean, workspace: WorkspacePackages): { options: TS.CompilerOptions; files: string[]; from: string; withoutBase: boolean } {
   const overrides: TS.CompilerOptions = { noEmit: true, allowJs: true, checkJs: true, incremental: false, composite: false, declaration: false, declarationMap: false, sourceMap: false };
-  const host: TS.ParseConfigHost = { ...ts.sys, readFile: (file) => withWorkspaceBases(ts, file, workspacePackage) };
+  const host: TS.ParseConfigHost = { ...ts.sys, readFile: (file) => withWorkspaceBases(ts, file, workspace) };
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const configPath = join(pkgDir, name);
     if (!ts.sys.fileExists(configPath)) continue;
@@ -215,33 +209,21 @@ function describeExports(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFi
 
 /**
  * A config file's text with each `extends` of a package that is not installed but is a package of the
- * repository pointed at that package's folder, as the package manager's link would (tsc reads the same file
+ * repository pointed at that package's file, as the package manager's link would (tsc reads the same file
  * once dependencies are installed). Other texts are returned as read.
  */
-function withWorkspaceBases(ts: typeof TS, file: string, workspacePackage: (name: string) => string | null): string | undefined {
+function withWorkspaceBases(ts: typeof TS, file: string, workspace: WorkspacePackages): string | undefined {
   const text = ts.sys.readFile(file);
   if (text === undefined || !text.includes('"extends"')) return text;
   const { config } = ts.parseConfigFileTextToJson(file, text) as { config?: { extends?: unknown } };
   if (!config || (typeof config.extends !== 'string' && !Array.isArray(config.extends))) return text;
   let changed = false;
   const rebase = (spec: unknown) => {
-    if (typeof spec !== 'string' || /^[./]/.test(spec) || installed(dirname(file), spec)) return spec;
-    const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
-    const dir = workspacePackage(name);
-    if (!dir) return spec;
-    changed = true;
-    const rest = spec.slice(name.length + 1);
-    return join(dir, rest === '' ? 'tsconfig.json' : rest);
+    if (typeof spec !== 'string' || /^[./]/.test(spec) || resolveExtends(spec, dirname(file))) return spec;
+    const own = resolveExtends(spec, dirname(file), workspace);
+    if (own) changed = true;
+    return own ?? spec;
   };
   const bases = Array.isArray(config.extends) ? config.extends.map(rebase) : rebase(config.extends);
   return changed ? JSON.stringify({ ...config, extends: bases }) : text;
-}
-
-/** Whether a package is in a node_modules folder at or above `dir`. */
-function installed(dir: string, spec: string): boolean {
-  const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
-  for (let at = dir; ; at = dirname(at)) {
-    if (existsSync(join(at, 'node_modules', name))) return true;
-    if (dirname(at) === at) return false;
-  }
 }

@@ -7,9 +7,10 @@ import type { BillingConfig } from '../config/types.js';
 import { findExportedFunction, reexportsOf } from '../ast/exports.js';
 import { parseSource, ParseError } from '../ast/parse.js';
 import { toAnalysisText } from '../plan/file-change.js';
-import { readProjectFile, sourcesUnder, type Project } from '../project/project.js';
+import { sourcesUnder, type Project } from '../project/project.js';
 import { resolveImport } from '../project/resolve-import.js';
 import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';
+import { workspacePackageDir } from './packages.js';
 import { CLIENT_PREFILTER } from './sdk-catalog.js';
 import { createTypeProgram, type TypeProgram } from '../analysis/program.js';
 import { inPackage, isTestPath } from '../analysis/runtime.js';
@@ -105,7 +106,7 @@ export function createPackageContext(
       return index;
     },
     typeProgram() {
-      types ??= createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next'), workspacePackage: (name) => workspacePackageOf(project, name) });
+      types ??= createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next'), workspace: (name) => workspacePackageDir(project, name) });
       return types;
     },
     fileClients(path) {
@@ -158,22 +159,3 @@ function mentionsAny(text: string, files: Set<string>): boolean {
   return false;
 }
 
-const workspaceNames = new WeakMap<Project, Map<string, string>>();
-
-/** The folder of the repository's package named `name` (read from every package.json once, on first ask). */
-function workspacePackageOf(project: Project, name: string): string | null {
-  let names = workspaceNames.get(project);
-  if (!names) {
-    names = new Map();
-    for (const file of project.files.filter((f) => f === 'package.json' || f.endsWith('/package.json'))) {
-      try {
-        const json = JSON.parse(readProjectFile(project, file) ?? '{}') as { name?: unknown };
-        if (typeof json.name === 'string' && !names.has(json.name)) names.set(json.name, file.slice(0, -'package.json'.length).replace(/\/$/, '') || '.');
-      } catch {
-        // not JSON: not a package
-      }
-    }
-    workspaceNames.set(project, names);
-  }
-  return names.get(name) ?? null;
-}

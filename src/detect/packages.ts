@@ -1,5 +1,6 @@
 // Finds the app packages of a tree: the root, workspace members, and nested packages that declare a
 // web framework. Libraries in a monorepo (ui kits, configs) are not apps and are left out.
+import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
 import { readProjectFile, type Project } from '../project/project.js';
 
@@ -31,6 +32,22 @@ export function readPackageJson(project: Project, path: string): PackageJson | n
   } catch {
     return null;
   }
+}
+
+const workspaceNames = new WeakMap<Project, Map<string, string>>();
+
+/** The absolute folder of the repository's package named `name` (every package.json read once, on first ask). */
+export function workspacePackageDir(project: Project, name: string): string | null {
+  let names = workspaceNames.get(project);
+  if (!names) {
+    names = new Map();
+    for (const file of project.files.filter((f) => f === 'package.json' || f.endsWith('/package.json'))) {
+      const own = readPackageJson(project, file)?.name;
+      if (typeof own === 'string' && !names.has(own)) names.set(own, join(project.dir, dirname(file)));
+    }
+    workspaceNames.set(project, names);
+  }
+  return names.get(name) ?? null;
 }
 
 export function allDependencies(json: PackageJson): Record<string, string> {

@@ -13,7 +13,7 @@ import {
   authOf, billingModuleOf, envFilesOf, existingBillingOf, formatterOf, linterOf, frameworkOf, importExtensionOf,
   installedVersion, languageOf, moduleOf, packageManagerOf, routerOf,
 } from './package-facts.js';
-import { allDependencies, findAppPackages, readPackageJson, type FoundPackage, type PackageJson } from './packages.js';
+import { allDependencies, findAppPackages, readPackageJson, workspacePackageDir, type FoundPackage, type PackageJson } from './packages.js';
 import { detectSignupHandlers, SIGNUP_NAME } from './signup-handlers.js';
 import { mayCreateUser } from './user-creation.js';
 import { readCompilerSettings } from './tsconfig.js';
@@ -56,7 +56,7 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
   const pkgDir = join(project.dir, found.path);
   const deps = allDependencies(found.json);
   const framework = frameworkOf(deps);
-  const settings = await readCompilerSettings(pkgDir);
+  const settings = await readCompilerSettings(pkgDir, (name) => workspacePackageDir(project, name));
   const aliases = settings?.aliases ?? {};
   const config = options.configFor?.(found.path) ?? null;
   const ctx = createPackageContext(project, found.path, aliases, Object.keys(deps), config, nested);

@@ -24,10 +24,13 @@ interface Options {
   moduleResolution?: string;
 }
 
-export async function readCompilerSettings(pkgDir: string): Promise<CompilerSettings | null> {
+/** The folder of the repository's own package of that name, absolute (bases extended before an install). */
+export type WorkspacePackages = (name: string) => string | null;
+
+export async function readCompilerSettings(pkgDir: string, workspace: WorkspacePackages = () => null): Promise<CompilerSettings | null> {
   const file = ['tsconfig.json', 'jsconfig.json'].find((name) => existsSync(join(pkgDir, name)));
   if (!file) return null;
-  const options = readChain(join(pkgDir, file), new Set());
+  const options = readChain(join(pkgDir, file), new Set(), workspace);
   if (options === null) return { file, aliases: {}, module: null, moduleResolution: null };
   const base = options.baseUrl ?? options.pathsBase ?? pkgDir;
   const aliases: Record<string, string[]> = {};
@@ -41,7 +44,7 @@ export async function readCompilerSettings(pkgDir: string): Promise<CompilerSett
 }
 
 /** The options of `path` over those of everything it extends; null when the file itself cannot be read. */
-function readChain(path: string, seen: Set<string>): Options | null {
+function readChain(path: string, seen: Set<string>, workspace: WorkspacePackages): Options | null {
   if (seen.has(path)) return {};
   seen.add(path);
   let json: { extends?: unknown; compilerOptions?: Record<string, unknown> };
@@ -54,9 +57,9 @@ function readChain(path: string, seen: Set<string>): Options | null {
   let options: Options = {};
   const bases = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? json.extends.filter((e): e is string => typeof e === 'string') : [];
   for (const base of bases) {
-    const found = resolveExtends(base, dir);
+    const found = resolveExtends(base, dir, workspace);
     // A base tsc cannot find is an error for tsc; detection goes on with what it has.
-    if (found) options = { ...options, ...(readChain(found, seen) ?? {}) };
+    if (found) options = { ...options, ...(readChain(found, seen, workspace) ?? {}) };
   }
   const own = json.compilerOptions ?? {};
   if (typeof own.baseUrl === 'string') options.baseUrl = resolve(dir, own.baseUrl);
@@ -69,21 +72,31 @@ function readChain(path: string, seen: Set<string>): Options | null {
   return options;
 }
 
-/** tsc's lookup for `extends`: a path (with or without `.json`), else a package's file, `tsconfig.json` or its `tsconfig` field. */
-function resolveExtends(spec: string, fromDir: string): string | null {
+/**
+ * tsc's lookup for `extends`: a path (with or without `.json`), else a package's file, `tsconfig.json` or its
+ * `tsconfig` field, in node_modules; else (dependencies not installed) in the repository's package of that name.
+ */
+export function resolveExtends(spec: string, fromDir: string, workspace: WorkspacePackages = () => null): string | null {
   if (spec.startsWith('.') || isAbsolute(spec)) {
     const path = resolve(fromDir, spec);
     return [path, `${path}.json`].find((p) => existsSync(p) && !p.endsWith('/')) ?? null;
   }
   for (let dir = fromDir; ; dir = dirname(dir)) {
-    const root = join(dir, 'node_modules', spec);
-    const manifest = join(root, 'package.json');
-    const field = existsSync(manifest) ? (safeJson(manifest) as { tsconfig?: string } | null)?.tsconfig : undefined;
-    const candidates = [root, `${root}.json`, join(root, 'tsconfig.json'), ...(field ? [join(root, field)] : [])];
-    const found = candidates.find((p) => existsSync(p) && p.endsWith('.json'));
+    const found = inPackage(join(dir, 'node_modules', spec));
     if (found) return found;
-    if (dirname(dir) === dir) return null;
+    if (dirname(dir) === dir) break;
   }
+  const name = spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+  const own = workspace(name);
+  return own ? inPackage(join(own, spec.slice(name.length))) : null;
+}
+
+/** The config file `root` names: itself, with `.json`, its `tsconfig.json`, or its package's `tsconfig` field. */
+function inPackage(root: string): string | null {
+  const manifest = join(root, 'package.json');
+  const field = existsSync(manifest) ? (safeJson(manifest) as { tsconfig?: string } | null)?.tsconfig : undefined;
+  const candidates = [root, `${root}.json`, join(root, 'tsconfig.json'), ...(field ? [join(root, field)] : [])];
+  return candidates.find((p) => existsSync(p) && p.endsWith('.json')) ?? null;
 }
 
 function safeJson(path: string): unknown {

@@ -101,7 +101,7 @@ describe('EditVerifier', () => {
     const { dir } = project(files);
     const edited = `${files['apps/web/src/a.ts']}export async function two(): Promise<number> {\n  return 2;\n}\n`;
     const program = (workspace: boolean) =>
-      createTypeProgram({ projectDir: dir, pkgPath: 'apps/web', text: (path) => files[path], workspacePackage: (name) => (workspace && name === '@acme/tsconfig' ? 'packages/tsconfig' : null) });
+      createTypeProgram({ projectDir: dir, pkgPath: 'apps/web', text: (path) => files[path], workspace: (name) => (workspace && name === '@acme/tsconfig' ? join(dir, 'packages/tsconfig') : null) });
     const linked = program(true);
     expect(linked.settingsFrom).toBe('tsconfig.json');
     expect(new EditVerifier(linked).check(new Map([['apps/web/src/a.ts', edited]]), ['apps/web/src/a.ts'])).toEqual([]);
