@@ -43,6 +43,8 @@ interface RunResult {
   steps: Record<string, { wallMs: number; cpuMs: number; calls: number }>;
   files: number;
   changes: number;
+  /** Files the type-check of the edits compared (the edited files, and importers when exports change). */
+  verified: number | null;
 }
 
 /** One fresh-process run of bench/run-once.js. */
@@ -92,7 +94,10 @@ async function main(): Promise<void> {
   }
   console.log('the dry run, own time per step (ms wall / cpu; prefilters are part of detect):');
   const steps = Object.entries(last.steps).sort((x, y) => y[1].wallMs - x[1].wallMs);
-  for (const [name, t] of steps) console.log(`  ${name.padEnd(8)}${String(t.wallMs).padStart(7)} / ${String(t.cpuMs).padEnd(7)} (${t.calls} call${t.calls === 1 ? '' : 's'})`);
+  for (const [name, t] of steps) {
+    const checked = name === 'verify' && last.verified !== null ? `, ${last.verified} file${last.verified === 1 ? '' : 's'} checked` : '';
+    console.log(`  ${name.padEnd(8)}${String(t.wallMs).padStart(7)} / ${String(t.cpuMs).padEnd(7)} (${t.calls} call${t.calls === 1 ? '' : 's'}${checked})`);
+  }
   const accounted = steps.reduce((sum, [, t]) => sum + t.wallMs, 0);
   console.log(`  ${'other'.padEnd(8)}${String(last.wallMs - accounted).padStart(7)}   (start-up: loading the tool's modules, and what no step covers)`);
   if (args.jscodeshift && args.area !== 'client-setup') {

@@ -1,6 +1,6 @@
 // One measured run in a fresh process, for bench.ts: `read` (list and read every source file, what any tool
 // must do), `detect` (what `billing-codemod detect` does) or `plan` (detect plus an area's dry run, what
-// `apply --dry-run` does). Prints { wallMs, cpuMs, maxRssMb, steps, files, changes } as JSON.
+// `apply --dry-run` does). Prints { wallMs, cpuMs, maxRssMb, steps, files, changes, verified } as JSON.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +11,7 @@ const { recordSteps, stepTotals } = await import('../src/perf/steps.js');
 recordSteps();
 let files = 0;
 let changes = 0;
+let verified: number | null = null;
 if (mode === 'read') {
   const { listFiles } = await import('../src/project/list-files.js');
   const { isSourceFile } = await import('../src/project/project.js');
@@ -25,7 +26,9 @@ if (mode === 'read') {
     const { configFromDetection } = await import('../src/config/from-detection.js');
     const pkg = selectPackage(ws, pkgPath || undefined);
     const config = loadConfig(join(dir, pkg.info.path)) ?? configFromDetection(pkg.info);
-    changes = (await planArea(findArea(area)!, ws, pkg, config)).changes.length;
+    const plan = await planArea(findArea(area)!, ws, pkg, config);
+    changes = plan.changes.length;
+    verified = plan.verification?.files ?? null;
   }
 }
 const cpu = process.cpuUsage();
@@ -37,5 +40,6 @@ console.log(
     steps: stepTotals(),
     files,
     changes,
+    verified,
   }),
 );

@@ -10,6 +10,12 @@ export interface NewDiagnostic {
   message: string;
 }
 
+/** Who imports a project file: whether anything does (cheap: the first one found answers), and the files. */
+export interface Importers {
+  any(path: string): boolean;
+  of(path: string): string[];
+}
+
 export class EditVerifier {
   private readonly baselines = new Map<string, Map<string, number>>();
   private readonly shapes = new Map<string, string | null>();
@@ -26,15 +32,15 @@ export class EditVerifier {
    * New diagnostics in `paths` with `texts` (project path → LF text) in place. Baselines are taken with the
    * overlays in place too, so a file that does not exist yet is never the reason an edit is refused, and only
    * for files that have diagnostics with the edits (a clean result needs no baseline: half the checking). With
-   * `importersOf`, the files importing an edited file are checked as well, but only when the edit changes
+   * `importers`, the files importing an edited file are checked as well, but only when the edit changes
    * what that file exports: otherwise no importer can gain a diagnostic, and checking every importer of a
    * module imported everywhere cost more than checking the edits.
    */
-  check(texts: ReadonlyMap<string, string>, paths: Iterable<string>, importersOf?: (path: string) => string[]): NewDiagnostic[] {
+  check(texts: ReadonlyMap<string, string>, paths: Iterable<string>, importers?: Importers): NewDiagnostic[] {
     const wanted = [...new Set(paths)];
     for (const [path, text] of this.overlays) this.program.setText(path, text);
     // Asking a file's export types costs a check of much of the file: only for files something imports.
-    const imported = importersOf ? [...texts.keys()].filter((path) => importersOf(path).length > 0) : [];
+    const imported = importers ? [...texts.keys()].filter((path) => importers.any(path)) : [];
     for (const path of imported) this.shapeBefore(path);
     this.put(texts);
     let edited = true;
@@ -42,7 +48,7 @@ export class EditVerifier {
       // Diagnostics before any type query: a checker asked for a type first can report its errors differently.
       const after = new Map(wanted.map((path) => [path, this.relevant(this.program.diagnostics(path))]));
       const changed = imported.filter((path) => this.shapeChanged(path));
-      const more = [...new Set(changed.flatMap((path) => importersOf!(path)))].filter((path) => !after.has(path) && !texts.has(path));
+      const more = [...new Set(changed.flatMap((path) => importers!.of(path)))].filter((path) => !after.has(path) && !texts.has(path));
       for (const path of more) after.set(path, this.relevant(this.program.diagnostics(path)));
       for (const path of after.keys()) this.checkedFiles.add(path);
       const unsure = [...after].filter(([path, found]) => found.length > 0 && !this.baselines.has(path)).map(([path]) => path);

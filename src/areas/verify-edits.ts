@@ -4,8 +4,8 @@
 // marker) and the file's other edits stay. What was checked is reported on the plan.
 import { posix } from 'node:path';
 import { step } from '../perf/steps.js';
-import { describeDiagnostic, EditVerifier, type NewDiagnostic } from '../analysis/verify.js';
-import { importersOf } from '../analysis/importers.js';
+import { describeDiagnostic, EditVerifier, type Importers, type NewDiagnostic } from '../analysis/verify.js';
+import { importersIn, importersOf } from '../analysis/importers.js';
 import type { SiteFilter, TransformResult } from '../ast/transform.js';
 import type { DetectedPackage } from '../detect/stack.js';
 import type { Verification } from '../plan/types.js';
@@ -49,9 +49,18 @@ export function verifyRuns(runs: FileRun[], verifier: EditVerifier, pkg: Detecte
 function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
   const started = performance.now();
   const edited = () => new Map(runs.filter((r) => r.result.output !== null).map((r) => [r.path, r.result.output as string]));
-  // Found only for files whose exports an edit changes (each search parses the files that may import it).
+  // Searched only as far as asked (each search parses the files that may import it): whether a file has an
+  // importer, then all of them only for a file whose exports an edit changes.
   const found = new Map<string, string[]>();
-  const importers = (path: string) => found.get(path) ?? found.set(path, importersOf(pkg.ctx, path)).get(path)!;
+  const any = new Map<string, boolean>();
+  const importers: Importers = {
+    of: (path) => found.get(path) ?? found.set(path, importersOf(pkg.ctx, path)).get(path)!,
+    any: (path) => {
+      if (found.has(path)) return found.get(path)!.length > 0;
+      if (!any.has(path)) any.set(path, !importersIn(pkg.ctx, path).next().done);
+      return any.get(path)!;
+    },
+  };
   const first = edited();
   if (first.size === 0) return { files: 0, newErrors: 0, refused: 0, settings: verifier.program.settingsFrom, ms: 0 };
   const added = verifier.check(first, first.keys(), importers);
@@ -64,23 +73,24 @@ function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage
 }
 
 /** Whether the new diagnostics point at this file: in it, or in a file that imports it. */
-function blamed(path: string, found: NewDiagnostic[], importers: (path: string) => string[]): boolean {
-  return found.some((d) => d.path === path || importers(path).includes(d.path));
+function blamed(path: string, found: NewDiagnostic[], importers: Importers): boolean {
+  return found.some((d) => d.path === path || importers.of(path).includes(d.path));
 }
 
 /**
  * Tries each site of the file alone (the other files' edits in place); a site whose edit adds a diagnostic
  * is refused with the first one. Should the remaining sites still fail together, all of them are refused.
  */
-function refuseFailingSites(run: FileRun, verifier: EditVerifier, edited: () => Map<string, string>, importers: (path: string) => string[]): number {
+function refuseFailingSites(run: FileRun, verifier: EditVerifier, edited: () => Map<string, string>, importers: Importers): number {
   const others = () => {
     const texts = edited();
     texts.delete(run.path);
     return texts;
   };
-  const own = (path: string) => path === run.path || importers(run.path).includes(path);
+  const own = (path: string) => path === run.path || importers.of(run.path).includes(path);
+  const ofThisFile: Importers = { any: (path) => path === run.path && importers.any(path), of: (path) => (path === run.path ? importers.of(path) : []) };
   const failures = (output: string | null) =>
-    output === null ? [] : verifier.check(new Map([...others(), [run.path, output]]), [run.path], (path) => (path === run.path ? importers(path) : [])).filter((d) => own(d.path));
+    output === null ? [] : verifier.check(new Map([...others(), [run.path, output]]), [run.path], ofThisFile).filter((d) => own(d.path));
   const refused = new Map<number, string>();
   for (const site of run.result.sites) {
     const alone = run.rerun({ only: new Set([site.key]) });

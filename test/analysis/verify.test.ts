@@ -60,9 +60,13 @@ describe('EditVerifier', () => {
       'src/route.ts': "import { ask, Bot } from './helper.js';\nexport const answer: string = ask('hi') + new Bot().reply('x');\n",
     };
     const asked: string[] = [];
-    const importersOf = (path: string) => {
-      asked.push(path);
-      return path === 'src/helper.ts' ? ['src/route.ts'] : [];
+    const of = (path: string) => (path === 'src/helper.ts' ? ['src/route.ts'] : []);
+    const importersOf = {
+      any: (path: string) => {
+        asked.push(path);
+        return of(path).length > 0;
+      },
+      of,
     };
     const body = files['src/helper.ts'].replace('return prompt;', 'const said = prompt;\n  return said;');
     const bodyCheck = project(files).verifier();
