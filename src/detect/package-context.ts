@@ -6,7 +6,7 @@ import type * as t from '@babel/types';
 import type { BillingConfig } from '../config/types.js';
 import { findExportedFunction, reexportsOf } from '../ast/exports.js';
 import { parseSource, ParseError } from '../ast/parse.js';
-import { toAnalysisText } from '../plan/file-change.js';
+import { toAnalysisText } from '../plan/line-endings.js';
 import { sourcesUnder, type Project } from '../project/project.js';
 import { resolveImport } from '../project/resolve-import.js';
 import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';

@@ -2,26 +2,10 @@
 // every line the edit did not touch keeps its own ending (a file that mixes CRLF and LF stays mixed), and
 // new lines take the ending of the line before them.
 import { diffArrays } from 'diff';
+import { eolOf, toAnalysisText, withEol } from './line-endings.js';
 import type { FileChange } from './types.js';
 
-export function eolOf(text: string): '\r\n' | '\n' {
-  const crlf = text.split('\r\n').length - 1;
-  const lf = text.split('\n').length - 1 - crlf;
-  return crlf > lf ? '\r\n' : '\n';
-}
-
-/**
- * The text analysis and edits read: LF line endings, and no byte-order mark (recast drops a BOM before it
- * parses, so offsets agree only without it). modifyFile puts both back.
- */
-export function toAnalysisText(text: string): string {
-  const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return bare.includes('\r') ? bare.replace(/\r\n/g, '\n') : bare;
-}
-
-export function withEol(text: string, eol: '\r\n' | '\n'): string {
-  return eol === '\n' ? text : text.replace(/\r?\n/g, '\r\n');
-}
+export { eolOf, toAnalysisText, withEol };
 
 /**
  * Runs `edit` on the LF form of `before`; null when nothing changes. The result keeps the file's final
