@@ -8,6 +8,7 @@ import { dirname, join, relative } from 'node:path';
 import type TS from 'typescript';
 import { toPosix } from '../project/list-files.js';
 import { resolveExtends, type WorkspacePackages } from '../detect/tsconfig.js';
+import { describeExports } from './export-shape.js';
 import { loadTypeScript } from './typescript.js';
 
 export interface TypeProgram {
@@ -183,28 +184,6 @@ function compilerSettings(ts: typeof TS, pkgDir: string, bundler: boolean, works
     skipLibCheck: true,
   };
   return { options, files: [], from: 'default (allowJs)', withoutBase: false };
-}
-
-const SHAPE_FLAGS = (ts: typeof TS) => ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.UseFullyQualifiedType | ts.TypeFormatFlags.WriteClassExpressionAsTypeLiteral;
-
-/** Each export's value and declared type, with the members of each (a class's methods print as its name). */
-function describeExports(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFile): string | null {
-  const moduleSymbol = checker.getSymbolAtLocation(sf);
-  if (!moduleSymbol) return null;
-  const print = (type: TS.Type) => {
-    const members = type.flags & ts.TypeFlags.Object ? checker.getPropertiesOfType(type).map((p) => `${p.name}: ${checker.typeToString(checker.getTypeOfSymbolAtLocation(p, sf), undefined, SHAPE_FLAGS(ts))}`) : [];
-    const constructs = checker.getSignaturesOfType(type, ts.SignatureKind.Construct).map((sig) => checker.signatureToString(sig, undefined, SHAPE_FLAGS(ts)));
-    return [checker.typeToString(type, undefined, SHAPE_FLAGS(ts)), ...constructs, ...members].join('; ');
-  };
-  return checker
-    .getExportsOfModule(moduleSymbol)
-    .map((exported) => {
-      const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-      const value = symbol.flags & ts.SymbolFlags.Value ? print(checker.getTypeOfSymbolAtLocation(symbol, sf)) : '';
-      const declared = symbol.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias | ts.SymbolFlags.Enum) ? print(checker.getDeclaredTypeOfSymbol(symbol)) : '';
-      return `${exported.name} = ${value} :: ${declared}`;
-    })
-    .join('\n');
 }
 
 /**

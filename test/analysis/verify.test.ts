@@ -80,6 +80,13 @@ describe('EditVerifier', () => {
     expect(found.map((d) => `${d.path}:${d.line} TS${d.code}`)).toEqual(['src/route.ts:2 TS2554']);
     expect([...signatureCheck.checkedFiles].sort()).toEqual(['src/helper.ts', 'src/route.ts']);
 
+    // Members in another order are the same exports: two checkers list a type's members in the order they
+    // made them (a query builder's row type), so the comparison sorts them.
+    const reordered = files['src/helper.ts'].replace('export class Bot {', 'export const row = { b: 1, a: "x" };\nexport class Bot {');
+    const sameRow = project({ ...files, 'src/helper.ts': reordered }).verifier();
+    expect(sameRow.check(new Map([['src/helper.ts', reordered.replace('{ b: 1, a: "x" }', '{ a: "x", b: 1 }')]]), ['src/helper.ts'], importersOf)).toEqual([]);
+    expect([...sameRow.checkedFiles]).toEqual(['src/helper.ts']);
+
     // A class method's new parameter is an export change too (a class prints as its name alone).
     const method = files['src/helper.ts'].replace('reply(text: string)', 'reply(text: string, user: string)');
     expect(project(files).verifier().check(new Map([['src/helper.ts', method]]), ['src/helper.ts'], importersOf).map((d) => `${d.path} TS${d.code}`)).toEqual(['src/route.ts TS2554']);
