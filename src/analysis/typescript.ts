@@ -1,12 +1,14 @@
-// The TypeScript compiler, loaded on first use only: it is large, and most commands never need it.
+// The TypeScript compiler, loaded on first use only: it is large, and most commands never need it; V8's
+// compiled code for it is kept between runs.
 import { createRequire } from 'node:module';
 import type ts from 'typescript';
+import { requireCached } from './code-cache.js';
 
 export type Ts = typeof ts;
 
 let loaded: Ts | null = null;
 
 export function loadTypeScript(): Ts {
-  loaded ??= createRequire(import.meta.url)('typescript') as Ts;
+  loaded ??= requireCached(createRequire(import.meta.url).resolve('typescript')) as Ts;
   return loaded;
 }

@@ -1,0 +1,61 @@
+// requireCached: a CommonJS file run as Node would run it (its own require, __filename, __dirname), with V8's
+// code cache written on the first load and used, or replaced when V8 refuses it, on the next.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { requireCached } from '../../src/analysis/code-cache.js';
+
+/** The built module (`npm test` builds first), for the loads that need a process of their own. */
+const BUILT = pathToFileURL(join(import.meta.dirname, '..', '..', 'dist', 'src', 'analysis', 'code-cache.js')).href;
+
+let dir: string;
+let savedTmp: string | undefined;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'code-cache-'));
+  savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = join(dir, 'tmp');
+});
+afterEach(() => {
+  if (savedTmp === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = savedTmp;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const cacheFiles = () => {
+  const [user] = readdirSync(join(dir, 'tmp'));
+  return readdirSync(join(dir, 'tmp', user!, 'code-cache')).map((f) => join(dir, 'tmp', user!, 'code-cache', f));
+};
+
+it('runs the file with its own module variables, and keeps a code cache for the next run', () => {
+  const file = join(dir, 'lib.cjs');
+  writeFileSync(file, "const { basename } = require('node:path');\nmodule.exports = { name: basename(__filename), dir: __dirname, twice: (n) => n * 2 };\n");
+  const first = requireCached(file) as { name: string; dir: string; twice(n: number): number };
+  expect([first.name, first.dir, first.twice(21)]).toEqual(['lib.cjs', dir, 42]);
+  const [cache] = cacheFiles();
+  expect(readFileSync(cache!).length).toBeGreaterThan(0);
+  const again = requireCached(file) as { twice(n: number): number };
+  expect(again.twice(2)).toBe(4);
+  expect(cacheFiles()).toEqual([cache]);
+});
+
+it('loads the file from source when the cache is damaged, and writes a good one', () => {
+  const file = join(dir, 'lib.cjs');
+  writeFileSync(file, 'exports.answer = 42;\n');
+  // Each load in a fresh process, as each run of the CLI is: one process compiles a source once and keeps it.
+  const load = () => execFileSync(process.execPath, ['--input-type=module', '-e', `const { requireCached } = await import(${JSON.stringify(BUILT)}); console.log(requireCached(${JSON.stringify(file)}).answer);`], { env: { ...process.env, TMPDIR: join(dir, 'tmp') }, encoding: 'utf8' }).trim();
+  expect(load()).toBe('42');
+  const [cache] = cacheFiles();
+  writeFileSync(cache!, Buffer.from('not a code cache'));
+  expect(load()).toBe('42');
+  expect(readFileSync(cache!).toString()).not.toBe('not a code cache');
+});
+
+it('loads the file when the cache folder cannot be written', () => {
+  const file = join(dir, 'lib.cjs');
+  writeFileSync(file, 'exports.answer = 42;\n');
+  writeFileSync(join(dir, 'tmp'), 'a file where the folder would go');
+  expect((requireCached(file) as { answer: number }).answer).toBe(42);
+});
