@@ -1,8 +1,7 @@
 // Parsing and printing for the emitter. recast reprints only what a step changed, so the source's comments,
 // blank lines and layout survive (TypeScript's own emitter would drop the blank lines).
-import { parse as babelParse } from '@babel/parser';
 import * as recast from 'recast';
-import { babelOptions } from '../../ast/parse.js';
+import { babelOptions, babelParse } from '../../ast/parse.js';
 
 export type File = recast.types.namedTypes.File;
 export type NodePath = recast.types.NodePath;

@@ -1,8 +1,7 @@
 // ESM -> CommonJS for a module that imports and exports plainly: imports become `require`, `export` comes off
 // each declaration, and one `module.exports = { ... }` at the end lists every export. Works on the text, by the
 // parser's positions, so everything between the import and export keywords stays exactly as it was.
-import { parse } from '@babel/parser';
-import { babelOptions } from '../../ast/parse.js';
+import { babelOptions, babelParse } from '../../ast/parse.js';
 import { jsLiteral } from '../../ast/literal.js';
 
 interface Edit {
@@ -23,7 +22,7 @@ type Declaration = Node & { id?: { name: string } | null; declarations?: Array<{
 
 /** Rewrites JavaScript ESM as CommonJS; throws on what has no plain CommonJS form (re-exports, a default export next to named ones). */
 export function toCommonJs(code: string): string {
-  const program = parse(code, { ...babelOptions('js'), sourceType: 'module' }).program;
+  const program = babelParse(code, { ...babelOptions('js'), sourceType: 'module' }).program;
   const edits: Edit[] = [];
   const exported: Named[] = [];
   // `export default function name` alone becomes `module.exports = name` (a Fastify plugin for autoload).
