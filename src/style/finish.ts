@@ -87,8 +87,7 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
     if (biome) {
       const lints = biomeLinter(biome, pkgDir);
       linter = { ...lints, fix: (file, text) => guarded(() => lints.fix(file, text)), check: (file, text) => guarded(() => lints.check(file, text)) };
-    }
-    else if (setup.formatter !== 'biome') once('biome is configured but not installed here; touched files were not linted');
+    } else if (setup.formatter !== 'biome') once('biome is configured but not installed here; touched files were not linted');
   }
 
   const eslintConfig = linter?.config ? await linter.config(sampleFile).catch(() => null) : null;
