@@ -109,10 +109,11 @@ const CLIENT_CALL_PREFILTER = new RegExp(
   ].join('|'),
 );
 
-// A word every alternative of CLIENT_CALL_PREFILTER contains (`completions` of `.completions.create(`): most
-// files have none, and looking for the words is about three times cheaper.
+// What every alternative of CLIENT_CALL_PREFILTER starts with: a dot and a word (`.completions` of
+// `.completions.create(`). Most files have none, and looking for them is about three times cheaper; the dot
+// matters, since `messages` and `models` are in many files that never call a client.
 const CLIENT_CALL_WORDS = new RegExp(
-  [...new Set(CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => c.split('.').slice(-2)[0])))].sort().join('|'),
+  `\\.\\s*(?:${[...new Set(CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => c.split('.').slice(-2)[0])))].sort().join('|')})\\b`,
 );
 
 // An AI SDK function is billable only where the file imports it from `ai` itself (readFileClients), so a file
