@@ -1,8 +1,14 @@
 // Runs a jscodeshift-style transform inside the engine: our parser for the file's dialect, a reporter that
 // collects skipped sites and manual steps as data, and the file's own style for what gets printed.
-import jscodeshift, { type API, type FileInfo } from 'jscodeshift';
+import { createRequire } from 'node:module';
+import type { API, FileInfo, JSCodeshift } from 'jscodeshift';
 import type { ManualStep, Skipped } from '../plan/types.js';
 import { recastParserFor } from './parse.js';
+
+// Required on the first edit, not imported: a run that plans nothing (most dry runs of a large monorepo's
+// areas) never loads jscodeshift and recast, ~60 ms.
+let engine: JSCodeshift | null = null;
+const jscodeshift = (): JSCodeshift => (engine ??= createRequire(import.meta.url)('jscodeshift') as JSCodeshift);
 
 /** How a transform tells the engine about sites it did not edit. Standalone jscodeshift runs print them. */
 export interface Reporter {
@@ -51,7 +57,7 @@ export function runTransform<O>(transform: Transform<O>, path: string, source: s
     note: (message) => result.notes.push(message),
     site: (key, line) => void (result.sites.some((s) => s.key === key) || result.sites.push({ key, line })),
   };
-  const j = jscodeshift.withParser(recastParserFor(path));
+  const j = jscodeshift().withParser(recastParserFor(path));
   const api: API = { j, jscodeshift: j, stats: () => undefined, report: (msg: string) => result.notes.push(msg) };
   const out = transform({ path, source }, api, { ...options, reporter });
   if (out instanceof Promise) throw new Error(`${path}: the transform was not given its options`);

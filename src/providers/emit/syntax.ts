@@ -1,18 +1,23 @@
 // Parsing and printing for the emitter. recast reprints only what a step changed, so the source's comments,
 // blank lines and layout survive (TypeScript's own emitter would drop the blank lines).
-import * as recast from 'recast';
+import { createRequire } from 'node:module';
+import type * as Recast from 'recast';
 import { babelOptions, babelParse } from '../../ast/parse.js';
 
-export type File = recast.types.namedTypes.File;
-export type NodePath = recast.types.NodePath;
-type Comment = recast.types.namedTypes.Comment & { leading?: boolean; trailing?: boolean };
-type WithComments = { comments?: Comment[] | null; loc?: recast.types.namedTypes.SourceLocation | null };
+export type File = Recast.types.namedTypes.File;
+export type NodePath = Recast.types.NodePath;
+type Comment = Recast.types.namedTypes.Comment & { leading?: boolean; trailing?: boolean };
+type WithComments = { comments?: Comment[] | null; loc?: Recast.types.namedTypes.SourceLocation | null };
 
-export const visit = recast.visit;
+// Required when a module is generated, not when an area is loaded (~40 ms for runs that generate nothing).
+let loaded: typeof Recast | null = null;
+const recast = (): typeof Recast => (loaded ??= createRequire(import.meta.url)('recast') as typeof Recast);
+
+export const visit: typeof Recast.visit = (node, methods) => recast().visit(node, methods);
 
 /** Parses TypeScript (a superset of the JavaScript we emit) into a tree recast can reprint faithfully. */
 export function parseModule(source: string): File {
-  return recast.parse(source, {
+  return recast().parse(source, {
     parser: {
       parse: (code: string) =>
         babelParse(code, {
@@ -27,7 +32,7 @@ export function parseModule(source: string): File {
 
 /** Prints the tree and tidies what removals leave behind: trailing spaces and runs of blank lines. */
 export function printModule(ast: File): string {
-  return tidy(recast.print(ast, { quote: 'single', tabWidth: 2, wrapColumn: 120 }).code);
+  return tidy(recast().print(ast, { quote: 'single', tabWidth: 2, wrapColumn: 120 }).code);
 }
 
 export function tidy(code: string): string {
