@@ -67,8 +67,6 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
   // Detection asks routes two things: is one a signup, does one make a billable call. A Next.js route file's
   // text answers before a parse: the rest wait for an area.
   const detectionRoutes = () => (framework === 'next' ? findRoutes(ctx, framework, (file, text) => maySignUp(file, text) || mayHoldBillableCall(text, config)) : getRoutes());
-  let signups: RouteHandler[] | null = null;
-  const signupRoutes = () => (framework === 'next' ? (signups ??= findRoutes(ctx, framework, maySignUp)) : getRoutes());
   const info: PackageInfo = {
     path: found.path,
     name: found.json.name ?? null,
@@ -103,6 +101,8 @@ async function detectPackage(project: Project, found: FoundPackage, nested: stri
   info.accounts = findAccounts(ctx.sources, schemaFiles(project, found.path), info.auth);
   if (!info.accounts.identity && info.signupHandlers.length > 0) info.accounts.identity = `signup in ${info.signupHandlers[0].file}`;
   info.unparsed = [...ctx.unparsed].map(([file, reason]) => ({ file, reason })).sort((a, b) => a.file.localeCompare(b.file));
+  // The routes detection found, less those found only for a billable call: no second walk of the route files.
+  const signupRoutes = () => (framework === 'next' ? handlers.filter((r) => maySignUp(r.file, ctx.text(r.file) ?? '')) : getRoutes());
   return { info, ctx, routes: getRoutes, signupRoutes };
 }
 
