@@ -31,9 +31,23 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--runs') args.runs = Number(argv[++i]);
     else if (a === '--jscodeshift') args.jscodeshift = true;
     else if (a === '--repo') args.repo = resolve(argv[++i]);
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a.startsWith('-')) usageError(`unknown option ${a}`);
     else args.repo = resolve(a);
   }
+  if (!AREAS.some((x) => x.name === args.area)) usageError(`unknown area ${args.area} (areas: ${AREAS.map((x) => x.name).join(', ')})`);
+  if (!Number.isInteger(args.runs) || args.runs < 1) usageError('--runs takes a whole number of runs, 1 or more');
   return args;
+}
+
+const USAGE = 'usage: npm run bench [-- [--repo] PATH] [--package P] [--area A] [--runs N] [--jscodeshift]\n' +
+  'Without a repository it generates a synthetic ~15,000-file monorepo. bench/README.md explains each figure.';
+
+function usageError(message: string): never {
+  console.error(`bench: ${message}\n${USAGE}`);
+  process.exit(2);
 }
 
 interface RunResult {
