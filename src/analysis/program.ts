@@ -16,6 +16,12 @@ export interface TypeProgram {
   /** The source file for a project-relative path (the edited text when one is set), or null. */
   sourceFile(path: string): TS.SourceFile | null;
   checker(): TS.TypeChecker;
+  /**
+   * Files questions are about to be asked about (an area's files, before it reads them). They join the roots
+   * the next time the program has to be built anyway, so asking about each in turn builds it once instead of
+   * once per file (every build is a new checker that resolves every type again). Builds nothing itself.
+   */
+  expect(paths: Iterable<string>): void;
   /** Replaces the text of project files (project-relative path → text); null restores the original. */
   setText(path: string, text: string | null): void;
   /** Syntactic and semantic diagnostics of one project file, as the app's own `tsc` would report them. */
@@ -107,7 +113,14 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
     realpath: ts.sys.realpath,
   };
   const service = ts.createLanguageService(host, registry);
-  const ensureRoot = (file: string) => void roots.add(file);
+  const expected = new Set<string>();
+  // A new root means a new program: the expected files come with it.
+  const ensureRoot = (file: string) => {
+    if (roots.has(file)) return;
+    roots.add(file);
+    for (const other of expected) if (textOf(other) !== undefined) roots.add(other);
+    expected.clear();
+  };
 
   return {
     ts,
@@ -118,6 +131,9 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
       if (textOf(file) === undefined) return null;
       ensureRoot(file);
       return step('types', () => service.getProgram()?.getSourceFile(file) ?? null);
+    },
+    expect(paths) {
+      for (const path of paths) if (!roots.has(abs(path))) expected.add(abs(path));
     },
     checker() {
       const program = step('types', () => service.getProgram());

@@ -14,6 +14,8 @@ const MAY_READ_SESSION = /Session|User|auth\(/;
 
 export function packageSiteOptions(pkg: DetectedPackage, config: BillingConfig): (file: string) => SiteOptions {
   const { info } = pkg;
+  // Each file with a billable call is asked who its user is: one program for all of them, not one per file.
+  pkg.ctx.expectTypeQuestions(new Set(info.billableCalls.map((c) => c.file)));
   const hints = handlerHints(pkg);
   const idPaths = idPathsIn(pkg.ctx.sources.filter(([, text]) => MAY_READ_SESSION.test(text)).flatMap(([file]) => pkg.ctx.parse(file) ?? []));
   const middlewareProps = middlewarePropsOf(pkg);

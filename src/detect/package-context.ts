@@ -35,6 +35,8 @@ export interface PackageContext {
   fileClients(path: string): FileClients | null;
   /** The TypeScript checker over this package (made on first use; most commands never need it). */
   typeProgram(): TypeProgram;
+  /** Files an area is about to ask the checker about (see TypeProgram.expect); makes no program. */
+  expectTypeQuestions(paths: Iterable<string>): void;
 }
 
 export function createPackageContext(
@@ -51,6 +53,7 @@ export function createPackageContext(
   const fileClients = new Map<string, FileClients | null>();
   let index: ClientIndex | null = null;
   let types: TypeProgram | null = null;
+  const expectedTypeFiles = new Set<string>();
 
   const ctx: PackageContext = {
     project,
@@ -106,8 +109,15 @@ export function createPackageContext(
       return index;
     },
     typeProgram() {
-      types ??= createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next'), workspace: (name) => workspacePackageDir(project, name) });
+      if (!types) {
+        types = createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next'), workspace: (name) => workspacePackageDir(project, name) });
+        types.expect(expectedTypeFiles);
+      }
       return types;
+    },
+    expectTypeQuestions(paths) {
+      if (types) types.expect(paths);
+      else for (const path of paths) expectedTypeFiles.add(path);
     },
     fileClients(path) {
       if (!fileClients.has(path)) {
