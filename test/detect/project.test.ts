@@ -67,8 +67,10 @@ describe('loadProject', () => {
     const dir = writeTree({ 'package.json': '{}' });
     writeFileSync(join(dir, 'latin1.ts'), Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\nexport {};\n')]));
     writeFileSync(join(dir, 'bom.ts'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('export {};\n')]));
+    writeFileSync(join(dir, 'utf8.ts'), '// café, 料金 🚀\nexport {};\n');
     const project = loadProject(dir);
     expect(project.sources.get('bom.ts')).toBe('\uFEFFexport {};\n');
+    expect(project.sources.get('utf8.ts')).toBe('// café, 料金 🚀\nexport {};\n');
     expect(project.skipped).toEqual([{ path: 'latin1.ts', reason: 'not valid UTF-8 (left as it is: editing it would change bytes this tool never touched)' }]);
   });
 
@@ -81,10 +83,10 @@ describe('loadProject', () => {
     // Root reads any file: the EACCES a user would get is induced through the reader's file operations.
     const reader: ReaderFs = {
       ...fs,
-      readFileSync: ((path: fs.PathOrFileDescriptor, options?: unknown) => {
+      openSync: ((path: fs.PathLike, flags: fs.OpenMode) => {
         if (String(path).endsWith('locked.ts')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-        return fs.readFileSync(path, options as undefined);
-      }) as typeof fs.readFileSync,
+        return fs.openSync(path, flags);
+      }) as typeof fs.openSync,
     };
     const project = loadProject(dir, reader);
     expect([...project.sources.keys()]).toEqual(['ok.ts']);
