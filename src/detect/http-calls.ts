@@ -45,7 +45,8 @@ export const AI_HOSTS: Host[] = [
 const ANY_AI_HOST = new RegExp(AI_HOSTS.map((h) => h.host.source).join('|'));
 
 export function mayCallAiHost(text: string, urls: string[]): boolean {
-  return ANY_AI_HOST.test(text) || urls.some((u) => text.includes(hostOf(u)));
+  // Every host is a .com (a test holds the list to that): the substring search comes first.
+  return (text.includes('.com') && ANY_AI_HOST.test(text)) || urls.some((u) => text.includes(hostOf(u)));
 }
 
 function hostOf(url: string): string {

@@ -23,7 +23,7 @@ const USE_SERVER = /['"]use server['"]/;
 
 /** Whether a file can declare request handlers in this framework (a text test; the parse decides). */
 export function mayDeclareRoutes(framework: Framework, file: string, text: string): boolean {
-  if (framework === 'next') return isNextRouteFile(file) || isPagesApiFile(file) || USE_SERVER.test(text);
+  if (framework === 'next') return isNextRouteFile(file) || isPagesApiFile(file) || (text.includes('use server') && USE_SERVER.test(text));
   return framework !== 'unknown' && DECLARES_ROUTE.test(text);
 }
 

@@ -73,3 +73,24 @@ it('parses a file for auth-library hooks only when it imports the library or nam
     "import { auth } from '@/auth';",
   ]) expect(mayHoldAuthHook(text), text).toBe(false);
 });
+
+it('finds every AI host by the substring it checks first, and a configured URL without it', async () => {
+  const { AI_HOSTS, mayCallAiHost } = await import('../../src/detect/http-calls.js');
+  for (const { host } of AI_HOSTS) {
+    const url = `https://${host.source.replace(/\\\./g, '.')}/v1/x`;
+    expect(mayCallAiHost(`await fetch("${url}", { method: "POST" })`, []), url).toBe(true);
+  }
+  expect(mayCallAiHost('await fetch("https://llm.internal:8080/generate")', ['https://llm.internal:8080'])).toBe(true);
+  expect(mayCallAiHost('await fetch("https://example.org/")', [])).toBe(false);
+});
+
+it('finds guests and user-owned keys in any of their spellings, and server-action files by their directive', async () => {
+  const { findAccounts } = await import('../../src/detect/accounts.js');
+  const guests = ['createGuestUser()', 'createAnonymousUser ()', 'createAnonUser()', 'auth.signInAnonymously()', 'anonymous()'];
+  const found = findAccounts(guests.map((g, i) => [`src/g${i}.ts`, `const u = await ${g};\n`]), [], null);
+  expect(found.guests.map((g) => g.what)).toEqual(['createGuestUser()', 'createAnonymousUser()', 'createAnonUser()', 'signInAnonymously()', 'anonymous()']);
+  const keys = findAccounts([['src/k.ts', 'const c = new OpenAI({ apiKey: req.user.openaiKey });\n'], ['src/e.ts', 'const c = new OpenAI({ apiKey: process.env.KEY });\n']], [], null);
+  expect(keys.ownKeys).toEqual([{ file: 'src/k.ts', line: 1, what: 'new OpenAI(' }]);
+  expect(mayDeclareRoutes('next', 'src/lib/actions.ts', '"use server";\nexport async function go() {}')).toBe(true);
+  expect(mayDeclareRoutes('next', 'src/lib/util.ts', 'export const useServer = 1;')).toBe(false);
+});
