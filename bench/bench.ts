@@ -2,7 +2,7 @@
 // Each run is a fresh process, as a user's command is: `read` lists and reads every source file (what any
 // tool has to do), `detect` is billing-codemod detect, `plan` is detect plus one area's dry run. Prints wall
 // time, CPU time and peak memory of each (medians of N runs), the ratio to the plain read, and the dry run's
-// own time per step (list, read, parse, detect, plan, verify, format). Without --repo it generates a
+// own time per step (list, read, parse, detect, types, plan, verify, format). Without --repo it generates a
 // ~15,000-file synthetic monorepo (for CI); bench/README.md names the real repositories it is tuned on.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';

@@ -151,11 +151,10 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
       const file = abs(path);
       if (textOf(file) === undefined) return null;
       ensureRoot(file);
-      return step('types', () => {
-        const program = service.getProgram();
-        const sf = program?.getSourceFile(file);
-        return program && sf ? describeExports(ts, program.getTypeChecker(), sf) : null;
-      });
+      // Not a 'types' step: only the verification asks, and the program it builds is the verification's time.
+      const program = service.getProgram();
+      const sf = program?.getSourceFile(file);
+      return program && sf ? describeExports(ts, program.getTypeChecker(), sf) : null;
     },
     diagnostics(path) {
       const file = abs(path);

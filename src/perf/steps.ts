@@ -1,4 +1,4 @@
-// Where a run's time goes, by step (list, read, parse, detect, plan, verify, format), for `npm run bench`.
+// Where a run's time goes, by step (list, read, parse, detect, types, plan, verify, format), for `npm run bench`.
 // Off unless a bench turns it on; each step's time is its own (a parse inside detection counts as parse, not
 // detect): a stack of open steps pauses the outer one while an inner one runs.
 export interface StepTotals {
