@@ -2,7 +2,7 @@
 // folder is in a repository (fast, .gitignore-aware), else a walk that honours .gitignore files.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /** Folders that never hold the app's own source: dependencies, build output, vendored code. */
@@ -47,52 +47,59 @@ function listWithGit(dir: string): string[] | null {
   }
 }
 
+/** One .gitignore's rules and the folder they are relative to (root-relative, with a trailing slash; '' at the root). */
+interface Rules {
+  base: string;
+  ignore: Ignore;
+}
+
 function listWithWalk(root: string, unreadable: Listing['unreadable']): string[] {
   const out: string[] = [];
-  const walk = (dir: string, rules: Ignore[]) => {
+  // `rel` is the folder's root-relative POSIX path, built as the walk goes down (no path.relative per entry).
+  const walk = (dir: string, rel: string, rules: Rules[]) => {
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
-      unreadable.push({ path: `${toPosix(relative(root, dir)) || '.'}/`, reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      unreadable.push({ path: `${rel || '.'}/`, reason: `folder cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
     // The folder's own listing says whether it has a .gitignore (no extra file-system call per folder).
-    const here = entries.some((e) => e.name === '.gitignore') ? readGitignore(root, dir) : null;
-    const active = here ? [...rules, here] : rules;
+    const here = entries.some((e) => e.name === '.gitignore') ? readGitignore(join(dir, '.gitignore')) : null;
+    const active = here ? [...rules, { base: rel ? `${rel}/` : '', ignore: here }] : rules;
     for (const entry of entries) {
       if (IGNORED_DIRS.has(entry.name)) continue;
-      const abs = join(dir, entry.name);
-      const rel = toPosix(relative(root, abs));
-      const probe = entry.isDirectory() ? `${rel}/` : rel;
-      if (active.some((r) => r.ignores(probe))) continue;
-      if (entry.isDirectory()) walk(abs, active);
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      const isDir = entry.isDirectory();
+      if (active.length && isGitIgnored(active, isDir ? `${path}/` : path)) continue;
+      if (isDir) walk(join(dir, entry.name), path, active);
       // Not only plain files: a FIFO or socket named like a source is listed, so reading it says what it is.
-      else out.push(rel);
+      else out.push(path);
     }
   };
-  walk(root, []);
+  walk(root, '', []);
   return out;
 }
 
-/** A .gitignore's rules re-rooted at `root`, so every rule can be tested against root-relative paths. */
-function readGitignore(root: string, dir: string): Ignore | null {
-  const file = join(dir, '.gitignore');
-  const prefix = toPosix(relative(root, dir));
-  let text: string;
+/**
+ * As git decides: each .gitignore's patterns are relative to its own folder, and the deepest file with a
+ * pattern matching the path wins (its `!pattern` re-includes what a shallower one ignored). Parent folders
+ * need no test: the walk never enters an ignored one.
+ */
+function isGitIgnored(rules: Rules[], path: string): boolean {
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const { base, ignore } = rules[i];
+    const verdict = ignore.test(path.slice(base.length));
+    if (verdict.ignored || verdict.unignored) return verdict.ignored;
+  }
+  return false;
+}
+
+/** A .gitignore's rules (the `ignore` package parses comments, escapes and negations as git does). */
+function readGitignore(file: string): Ignore | null {
   try {
-    text = readFileSync(file, 'utf8');
+    return ignore().add(readFileSync(file, 'utf8'));
   } catch {
     return null;
   }
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
-  const rebased = prefix
-    ? lines.map((l) => {
-        const neg = l.startsWith('!') ? '!' : '';
-        const body = neg ? l.slice(1) : l;
-        const anchored = body.startsWith('/') ? body.slice(1) : body.includes('/') && !body.endsWith('/') ? body : `**/${body}`;
-        return `${neg}${prefix}/${anchored}`;
-      })
-    : lines;
-  return ignore().add(rebased);
 }

@@ -31,6 +31,25 @@ describe('loadProject', () => {
     expect([...project.sources.keys()]).toEqual(['src/app.ts', 'web/page.tsx']);
   });
 
+  it('outside git, lists what git itself would list: nested .gitignore files, anchors, negations, escapes', () => {
+    const dir = writeTree({
+      '.gitignore': '# comment\n*.log\n!keep.log\ngenerated/\n/root-only.ts\na/b/\ndocs/**/*.md\n\\#hash.ts\n',
+      'keep.log': 'x', 'debug.log': 'x', 'root-only.ts': 'x', 'src/root-only.ts': 'x', '#hash.ts': 'x',
+      'src/generated/x.ts': 'x', 'a/b/c.ts': 'x', 'x/a/b/c.ts': 'x', 'docs/guide/intro.md': 'x', 'docs/readme.txt': 'x',
+      'web/.gitignore': '/out-web\n!important.log\ntmp-*\n',
+      'web/out-web/z.js': 'x', 'web/sub/out-web/z.js': 'x', 'web/important.log': 'x', 'web/other.log': 'x', 'web/tmp-1.ts': 'x', 'web/page.tsx': 'x',
+      'web/sub/.gitignore': '*.ts\n!main.ts\n',
+      'web/sub/main.ts': 'x', 'web/sub/util.ts': 'x', 'web/sub/view.tsx': 'x',
+    });
+    const walked = loadProject(dir).files;
+    execFileSync('git', ['init', '-q'], { cwd: dir });
+    const byGit = execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
+    expect(walked).toEqual(byGit);
+    expect(walked).toContain('web/important.log');
+    expect(walked).toContain('web/sub/main.ts');
+    expect(walked).not.toContain('web/sub/util.ts');
+  });
+
   it('lists from git inside a repository, untracked files included, paths relative to the folder given', () => {
     const repo = gitRepo({ 'apps/web/page.tsx': 'export {};\n', 'apps/web/.gitignore': 'secret.ts\n', 'README.md': '#\n' });
     writeFileSync(join(repo, 'apps/web/new.ts'), 'export {};\n');
