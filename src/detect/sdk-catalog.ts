@@ -121,12 +121,15 @@ const CLIENT_CALL_WORDS = new RegExp(
 const AI_SDK_IMPORT = new RegExp(`['"\`](?:${AI_SDK_PACKAGES.join('|')})['"\`]`);
 const AI_SDK_WORDS = new RegExp(`\\b(?:${AI_SDK_FUNCTIONS.join('|')})\\b`);
 
+// A dot and either kind of method, in one scan: most files have neither, and then the two tests behind it
+// (each a scan of the whole file) never run.
+const DOT_CALL = new RegExp(`\\.\\s*(?:(?:${[...GENERIC_METHODS].join('|')})\\s*\\(|${CLIENT_CALL_WORDS.source.slice('\\.\\s*'.length)})`);
+
 /** Whether a file's text may hold an SDK's billable call (the parse decides). */
 export function mayHoldSdkCall(text: string): boolean {
   return (
-    (CLIENT_CALL_WORDS.test(text) && CLIENT_CALL_PREFILTER.test(text)) ||
-    (AI_SDK_IMPORT.test(text) && AI_SDK_WORDS.test(text)) ||
-    (GENERIC_CALL.test(text) && AI_HINT.test(text))
+    (DOT_CALL.test(text) && ((CLIENT_CALL_WORDS.test(text) && CLIENT_CALL_PREFILTER.test(text)) || (GENERIC_CALL.test(text) && AI_HINT.test(text)))) ||
+    (AI_SDK_IMPORT.test(text) && AI_SDK_WORDS.test(text))
   );
 }
 
