@@ -1,6 +1,6 @@
 // One measured run in a fresh process, for bench.ts: `read` (list and read every source file, what any tool
 // must do), `detect` (what `billing-codemod detect` does) or `plan` (detect plus an area's dry run, what
-// `apply --dry-run` does). Prints { wallMs, cpuMs, maxRssMb, steps, files, changes, verified } as JSON.
+// `apply --dry-run` does). Prints { wallMs, cpuMs, maxRssMb, steps, files, changes, verified, listedBy } as JSON.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,10 +12,13 @@ recordSteps();
 let files = 0;
 let changes = 0;
 let verified: number | null = null;
+let listedBy: string | null = null;
 if (mode === 'read') {
   const { listFiles } = await import('../src/project/list-files.js');
   const { isSourceFile } = await import('../src/project/project.js');
-  for (const file of listFiles(dir).files) if (isSourceFile(file)) files += readFileSync(join(dir, file)).length > 0 ? 1 : 0;
+  const listing = listFiles(dir);
+  listedBy = listing.by;
+  for (const file of listing.files) if (isSourceFile(file)) files += readFileSync(join(dir, file)).length > 0 ? 1 : 0;
 } else {
   const { openWorkspace, planArea, selectPackage } = await import('../src/areas/run.js');
   const ws = await openWorkspace(dir);
@@ -41,5 +44,6 @@ console.log(
     files,
     changes,
     verified,
+    listedBy,
   }),
 );

@@ -24,12 +24,15 @@ export interface Listing {
   files: string[];
   /** Folders that could not be read (`EACCES`), with the reason: one odd entry never stops the listing. */
   unreadable: Array<{ path: string; reason: string }>;
+  /** How the files were found: git's index (a checkout), or a walk of the folders that honours .gitignore. */
+  by: 'git' | 'walk';
 }
 
 export function listFiles(dir: string): Listing {
   const unreadable: Listing['unreadable'] = [];
-  const files = listWithGit(dir) ?? listWithWalk(dir, unreadable);
-  return { files: files.filter((f) => !isIgnoredPath(f)).sort(), unreadable };
+  const fromGit = listWithGit(dir);
+  const files = fromGit ?? listWithWalk(dir, unreadable);
+  return { files: files.filter((f) => !isIgnoredPath(f)).sort(), unreadable, by: fromGit ? 'git' : 'walk' };
 }
 
 function listWithGit(dir: string): string[] | null {

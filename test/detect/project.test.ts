@@ -6,6 +6,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject, type ReaderFs } from '../../src/project/project.js';
+import { listFiles } from '../../src/project/list-files.js';
 import { resolveImport } from '../../src/project/resolve-import.js';
 import { git, gitRepo } from '../engine/git-repo.js';
 import { memoryContext, memoryProject } from './helpers.js';
@@ -42,9 +43,11 @@ describe('loadProject', () => {
       'web/sub/main.ts': 'x', 'web/sub/util.ts': 'x', 'web/sub/view.tsx': 'x',
     });
     const walked = loadProject(dir).files;
+    expect(listFiles(dir).by).toBe('walk');
     execFileSync('git', ['init', '-q'], { cwd: dir });
     const byGit = execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
     expect(walked).toEqual(byGit);
+    expect(listFiles(dir).by).toBe('git');
     expect(walked).toContain('web/important.log');
     expect(walked).toContain('web/sub/main.ts');
     expect(walked).not.toContain('web/sub/util.ts');
