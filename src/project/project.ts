@@ -90,6 +90,11 @@ function readOddEntry(fs: ReaderFs, realRoot: string, abs: string): { reason: st
     // Read (and edited) once, under its own path: a plan may not change one file through two names.
     return { reason: `a symlink to ${toPosix(relative(realRoot, target))}, which is read under its own path` };
   }
+  return notAFile(stat);
+}
+
+/** Why an entry is not read as a file (a folder, a FIFO, socket or device), or null for a file. */
+function notAFile(stat: nodeFs.Stats): { reason: string } | null {
   if (stat.isDirectory()) return { reason: 'a folder where a file was expected' };
   if (!stat.isFile()) return { reason: 'not a regular file (a FIFO, socket or device)' };
   return null;
@@ -99,8 +104,8 @@ function readOpened(fs: ReaderFs, path: string, fd: number): string | { reason: 
   let bytes: Buffer;
   try {
     const stat = fs.fstatSync(fd);
-    if (stat.isDirectory()) return { reason: 'a folder where a file was expected' };
-    if (!stat.isFile()) return { reason: 'not a regular file (a FIFO, socket or device)' };
+    const odd = notAFile(stat);
+    if (odd) return odd;
     if (stat.size > MAX_BYTES) return { reason: `larger than 1 MiB (${stat.size} bytes)` };
     if (/\.(min|bundle)\.[cm]?js$/.test(path)) return { reason: 'minified or bundled code' };
     bytes = Buffer.allocUnsafe(stat.size);
