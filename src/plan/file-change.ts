@@ -2,10 +2,8 @@
 // every line the edit did not touch keeps its own ending (a file that mixes CRLF and LF stays mixed), and
 // new lines take the ending of the line before them.
 import { diffArrays } from 'diff';
-import { eolOf, toAnalysisText, withEol } from './line-endings.js';
+import { eolOf, toAnalysisText } from './line-endings.js';
 import type { FileChange } from './types.js';
-
-export { eolOf, toAnalysisText, withEol };
 
 /**
  * Runs `edit` on the LF form of `before`; null when nothing changes. The result keeps the file's final

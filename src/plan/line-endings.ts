@@ -1,5 +1,6 @@
-// Line endings and the byte-order mark: what analysis reads (LF, no BOM) and how a file's own endings are
-// put back. Apart from file-change.ts so that detection, which only reads, does not load the diff library.
+// Line endings and the byte-order mark: what analysis reads (LF, no BOM) and which ending a file mostly has
+// (modifyFile puts both back). Apart from file-change.ts so that detection, which only reads, does not load
+// the diff library.
 
 export function eolOf(text: string): '\r\n' | '\n' {
   const crlf = text.split('\r\n').length - 1;
@@ -14,8 +15,4 @@ export function eolOf(text: string): '\r\n' | '\n' {
 export function toAnalysisText(text: string): string {
   const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return bare.includes('\r') ? bare.replace(/\r\n/g, '\n') : bare;
-}
-
-export function withEol(text: string, eol: '\r\n' | '\n'): string {
-  return eol === '\n' ? text : text.replace(/\r?\n/g, '\r\n');
 }

@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import type { PackageInfo } from '../detect/types.js';
-import { modifyFile, toAnalysisText } from '../plan/file-change.js';
+import { modifyFile } from '../plan/file-change.js';
+import { toAnalysisText } from '../plan/line-endings.js';
 import type { FileChange } from '../plan/types.js';
 import { parseSource } from '../ast/parse.js';
 import { findUp } from './find-up.js';

@@ -1,7 +1,8 @@
 // FileChange builders: edits see LF text; the result keeps the file's own line endings and its final
 // newline (or the lack of one).
 import { describe, expect, it } from 'vitest';
-import { createFile, eolOf, modifyFile } from '../../src/plan/file-change.js';
+import { createFile, modifyFile } from '../../src/plan/file-change.js';
+import { eolOf } from '../../src/plan/line-endings.js';
 
 const addLine = (text: string) => text.replace('b = 2;', 'b = 2;\nc = 3;');
 
