@@ -4,7 +4,7 @@
 // Only the files that matter are roots (the ones asked about, plus the app's own .d.ts files, which hold
 // augmentations such as `Express.Request.user`); the checker pulls in whatever they import.
 import { step } from '../perf/steps.js';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import type TS from 'typescript';
 import { toPosix } from '../project/list-files.js';
 import { resolveExtends, type WorkspacePackages } from '../detect/tsconfig.js';
@@ -212,11 +212,13 @@ function withWorkspaceBases(ts: typeof TS, file: string, workspace: WorkspacePac
   const { config } = ts.parseConfigFileTextToJson(file, text) as { config?: { extends?: unknown } };
   if (!config || (typeof config.extends !== 'string' && !Array.isArray(config.extends))) return text;
   let changed = false;
+  // One lookup, as tsc's first and then in the repository: a base found in node_modules is what tsc reads too.
   const rebase = (spec: unknown) => {
-    if (typeof spec !== 'string' || /^[./]/.test(spec) || resolveExtends(spec, dirname(file))) return spec;
-    const own = resolveExtends(spec, dirname(file), workspace);
-    if (own) changed = true;
-    return own ?? spec;
+    if (typeof spec !== 'string' || /^[./]/.test(spec)) return spec;
+    const found = resolveExtends(spec, dirname(file), workspace);
+    if (!found || found.split(sep).includes('node_modules')) return spec;
+    changed = true;
+    return found;
   };
   const bases = Array.isArray(config.extends) ? config.extends.map(rebase) : rebase(config.extends);
   return changed ? JSON.stringify({ ...config, extends: bases }) : text;
