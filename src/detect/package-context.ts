@@ -168,4 +168,3 @@ function mentionsAny(text: string, files: Set<string>): boolean {
   }
   return false;
 }
-

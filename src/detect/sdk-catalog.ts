@@ -98,7 +98,8 @@ export const AI_SDK_FUNCTIONS = [
 // Method names every codebase uses (`workflow.run()`, `stream()`): a call by one of them is billable only on
 // a client, so the file must also say something AI-like before it is parsed.
 const GENERIC_METHODS = new Set(['run', 'stream', 'invoke', 'batch']);
-const GENERIC_CALL = /\.\s*(?:run|stream|invoke|batch)\s*\(/;
+const GENERIC_NAMES = [...GENERIC_METHODS].join('|');
+const GENERIC_CALL = new RegExp(`\\.\\s*(?:${GENERIC_NAMES})\\s*\\(`);
 const AI_HINT = /replicate|langchain|llm|\bchain\b|runnable|Chat[A-Z]|\bmodel\b|openai|anthropic/i;
 
 /** A cheap text test for files that may hold an SDK client's billable call; only these are parsed. */
@@ -112,9 +113,8 @@ const CLIENT_CALL_PREFILTER = new RegExp(
 // What every alternative of CLIENT_CALL_PREFILTER starts with: a dot and a word (`.completions` of
 // `.completions.create(`). Most files have none, and looking for them is about three times cheaper; the dot
 // matters, since `messages` and `models` are in many files that never call a client.
-const CLIENT_CALL_WORDS = new RegExp(
-  `\\.\\s*(?:${[...new Set(CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => c.split('.').slice(-2)[0])))].sort().join('|')})\\b`,
-);
+const CLIENT_WORDS = [...new Set(CLIENT_SDKS.flatMap((s) => s.calls.filter((c) => !GENERIC_METHODS.has(c)).map((c) => c.split('.').slice(-2)[0])))].sort().join('|');
+const CLIENT_CALL_WORDS = new RegExp(`\\.\\s*(?:${CLIENT_WORDS})\\b`);
 
 // An AI SDK function is billable only where the file imports it from `ai` itself (readFileClients), so a file
 // must name the package as well as the function (`embed` alone is in every file about embedding a video).
@@ -123,7 +123,7 @@ const AI_SDK_WORDS = new RegExp(`\\b(?:${AI_SDK_FUNCTIONS.join('|')})\\b`);
 
 // A dot and either kind of method, in one scan: most files have neither, and then the two tests behind it
 // (each a scan of the whole file) never run.
-const DOT_CALL = new RegExp(`\\.\\s*(?:(?:${[...GENERIC_METHODS].join('|')})\\s*\\(|${CLIENT_CALL_WORDS.source.slice('\\.\\s*'.length)})`);
+const DOT_CALL = new RegExp(`\\.\\s*(?:(?:${GENERIC_NAMES})\\s*\\(|(?:${CLIENT_WORDS})\\b)`);
 
 /** Whether a file's text may hold an SDK's billable call (the parse decides). */
 export function mayHoldSdkCall(text: string): boolean {
