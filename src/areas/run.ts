@@ -25,7 +25,7 @@ export interface Workspace {
 /** Reads and detects `dir`. Config files that fail to load are left out here; `configOf` reports them. */
 export async function openWorkspace(dir: string): Promise<Workspace> {
   if (!isFolder(dir)) throw new UsageError(`${dir} is not a folder`);
-  const project = loadProject(dir);
+  const project = await loadProject(dir);
   const configFor = (pkgPath: string): BillingConfig | null => {
     try {
       return loadConfig(join(project.dir, pkgPath));

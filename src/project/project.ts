@@ -1,11 +1,11 @@
 // A target tree read once: its file list, and the text of every source file that is safe to look at.
 // Every later step (detection, planning) works from this record instead of touching the disk again.
-import { step } from '../perf/steps.js';
+import { step, stepAsync } from '../perf/steps.js';
 import * as nodeFs from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { isAscii } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
-import { listFiles, toPosix } from './list-files.js';
+import { startListing, toPosix } from './list-files.js';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const MAX_BYTES = 1024 * 1024;
@@ -35,20 +35,29 @@ export function isSourceFile(path: string): boolean {
 /** The reads loadProject makes: node:fs, or a test's stand-in that fails where root would not (EACCES). */
 export type ReaderFs = Pick<typeof nodeFs, 'lstatSync' | 'openSync' | 'fstatSync' | 'readSync' | 'closeSync' | 'realpathSync'>;
 
-export function loadProject(dir: string, fs: ReaderFs = nodeFs): Project {
+export async function loadProject(dir: string, fs: ReaderFs = nodeFs): Promise<Project> {
   const root = resolve(dir);
   const realRoot = fs.realpathSync(root);
-  const { files, unreadable } = step('list', () => listFiles(root));
+  const reads = new Map<string, string | { reason: string }>();
+  // Every file is read into one buffer and decoded from there: a buffer per file was most of the garbage.
+  const reader: Reader = { fs, root, realRoot, buffer: Buffer.allocUnsafe(MAX_BYTES) };
+  const readSources = (paths: string[]) =>
+    step('read', () => {
+      for (const path of paths) if (isSourceFile(path) && !reads.has(path)) reads.set(path, readSource(reader, path));
+    });
+  // The tracked files are read while git walks the folders for untracked ones, in its own process.
+  const listing = step('list', () => startListing(root));
+  readSources(listing.tracked);
+  const { files, unreadable } = await stepAsync('list', () => listing.done);
+  readSources(files);
+  // Built in the listing's order (a deleted tracked file read above is not listed, so not kept).
   const sources = new Map<string, string>();
   const skipped: SkippedFile[] = [...unreadable];
-  step('read', () => {
-    for (const path of files) {
-      if (!isSourceFile(path)) continue;
-      const result = readSource(fs, root, realRoot, path);
-      if (typeof result === 'string') sources.set(path, result);
-      else skipped.push({ path, reason: result.reason });
-    }
-  });
+  for (const path of files) {
+    const result = reads.get(path);
+    if (typeof result === 'string') sources.set(path, result);
+    else if (result) skipped.push({ path, reason: result.reason });
+  }
   return { dir: root, files, sources, skipped };
 }
 
@@ -57,7 +66,15 @@ export function loadProject(dir: string, fs: ReaderFs = nodeFs): Project {
 // call per file. Without O_NOFOLLOW (Windows) every file is looked at with lstat first.
 const OPEN_FLAGS = nodeFs.constants.O_NOFOLLOW === undefined ? null : nodeFs.constants.O_RDONLY | nodeFs.constants.O_NOFOLLOW | (nodeFs.constants.O_NONBLOCK ?? 0);
 
-function readSource(fs: ReaderFs, root: string, realRoot: string, path: string): string | { reason: string } {
+interface Reader {
+  fs: ReaderFs;
+  root: string;
+  realRoot: string;
+  /** MAX_BYTES long, reused for every file. */
+  buffer: Buffer;
+}
+
+function readSource({ fs, root, realRoot, buffer }: Reader, path: string): string | { reason: string } {
   const abs = join(root, path);
   const odd = OPEN_FLAGS === null ? readOddEntry(fs, realRoot, abs) : null;
   if (odd) return odd;
@@ -68,7 +85,7 @@ function readSource(fs: ReaderFs, root: string, realRoot: string, path: string):
     // A symlink, a socket, a file that went away or may not be read: said as lstat sees it.
     return (OPEN_FLAGS === null ? null : readOddEntry(fs, realRoot, abs)) ?? { reason: `cannot be read (${errorCode(error)})` };
   }
-  return readOpened(fs, path, fd);
+  return readOpened(fs, path, fd, buffer);
 }
 
 /** Why an entry that is not a plain file is not read, or null for a plain file. */
@@ -100,7 +117,7 @@ function notAFile(stat: nodeFs.Stats): { reason: string } | null {
   return null;
 }
 
-function readOpened(fs: ReaderFs, path: string, fd: number): string | { reason: string } {
+function readOpened(fs: ReaderFs, path: string, fd: number, buffer: Buffer): string | { reason: string } {
   let bytes: Buffer;
   try {
     const stat = fs.fstatSync(fd);
@@ -108,10 +125,9 @@ function readOpened(fs: ReaderFs, path: string, fd: number): string | { reason: 
     if (odd) return odd;
     if (stat.size > MAX_BYTES) return { reason: `larger than 1 MiB (${stat.size} bytes)` };
     if (/\.(min|bundle)\.[cm]?js$/.test(path)) return { reason: 'minified or bundled code' };
-    bytes = Buffer.allocUnsafe(stat.size);
     let read = 0;
-    for (let n = -1; read < bytes.length && n !== 0; read += n) n = fs.readSync(fd, bytes, read, bytes.length - read, read);
-    bytes = bytes.subarray(0, read);
+    for (let n = -1; read < stat.size && n !== 0; read += n) n = fs.readSync(fd, buffer, read, stat.size - read, read);
+    bytes = buffer.subarray(0, read);
   } catch (error) {
     return { reason: `cannot be read (${errorCode(error)})` };
   } finally {

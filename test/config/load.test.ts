@@ -121,7 +121,7 @@ describe('valid configs', () => {
       const dir = mkdtempSync(join(tmpdir(), `config-${name}-`));
       temps.push(dir);
       cpSync(join(PROJECTS, name), dir, { recursive: true, filter: (src) => basename(src) !== 'expected.json' });
-      const stack = await detectStack(loadProject(dir));
+      const stack = await detectStack(await loadProject(dir));
       for (const pkg of stack.packages) {
         const written = configFromDetection(pkg);
         const loaded = parseConfig(`${JSON.stringify(written, null, 2)}\n`, 'billing.config.json');

@@ -8,7 +8,7 @@ import { writeTree } from './helpers-disk.js';
 const OPENAI_CALL = `import OpenAI from 'openai';\nconst openai = new OpenAI();\nexport const run = () => openai.chat.completions.create({});\n`;
 
 async function detect(files: Record<string, string | object>) {
-  return (await detectStack(loadProject(writeTree(files)))).packages;
+  return (await detectStack(await loadProject(writeTree(files)))).packages;
 }
 
 describe('app packages', () => {

@@ -2,7 +2,7 @@
 // why (symlinks out of the tree, big, minified, binary), and how app imports resolve to files.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProject, type ReaderFs } from '../../src/project/project.js';
@@ -13,7 +13,7 @@ import { memoryContext, memoryProject } from './helpers.js';
 import { writeTree } from './helpers-disk.js';
 
 describe('loadProject', () => {
-  it('leaves out dependencies, build output and git-ignored files, outside git', () => {
+  it('leaves out dependencies, build output and git-ignored files, outside git', async () => {
     const dir = writeTree({
       'package.json': '{}',
       '.gitignore': 'generated/\n*.log\n',
@@ -27,12 +27,12 @@ describe('loadProject', () => {
       'web/out-web/z.js': 'x',
       'web/page.tsx': 'export {};\n',
     });
-    const project = loadProject(dir);
+    const project = await loadProject(dir);
     expect(project.files).toEqual(['.gitignore', 'package.json', 'src/app.ts', 'web/.gitignore', 'web/page.tsx']);
     expect([...project.sources.keys()]).toEqual(['src/app.ts', 'web/page.tsx']);
   });
 
-  it('outside git, lists what git itself would list: nested .gitignore files, anchors, negations, escapes', () => {
+  it('outside git, lists what git itself would list: nested .gitignore files, anchors, negations, escapes', async () => {
     const dir = writeTree({
       '.gitignore': '# comment\n*.log\n!keep.log\ngenerated/\n/root-only.ts\na/b/\ndocs/**/*.md\n\\#hash.ts\n',
       'keep.log': 'x', 'debug.log': 'x', 'root-only.ts': 'x', 'src/root-only.ts': 'x', '#hash.ts': 'x',
@@ -42,7 +42,7 @@ describe('loadProject', () => {
       'web/sub/.gitignore': '*.ts\n!main.ts\n',
       'web/sub/main.ts': 'x', 'web/sub/util.ts': 'x', 'web/sub/view.tsx': 'x',
     });
-    const walked = loadProject(dir).files;
+    const walked = (await loadProject(dir)).files;
     expect(listFiles(dir).by).toBe('walk');
     execFileSync('git', ['init', '-q'], { cwd: dir });
     const byGit = execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { cwd: dir, encoding: 'utf8' }).split('\n').filter(Boolean).sort();
@@ -53,15 +53,30 @@ describe('loadProject', () => {
     expect(walked).not.toContain('web/sub/util.ts');
   });
 
-  it('lists from git inside a repository, untracked files included, paths relative to the folder given', () => {
+  it('lists from git inside a repository, untracked files included, paths relative to the folder given', async () => {
     const repo = gitRepo({ 'apps/web/page.tsx': 'export {};\n', 'apps/web/.gitignore': 'secret.ts\n', 'README.md': '#\n' });
     writeFileSync(join(repo, 'apps/web/new.ts'), 'export {};\n');
     writeFileSync(join(repo, 'apps/web/secret.ts'), 'export {};\n');
     git(repo, 'rm', '-q', '--cached', 'README.md');
-    expect(loadProject(join(repo, 'apps/web')).files).toEqual(['.gitignore', 'new.ts', 'page.tsx']);
+    expect((await loadProject(join(repo, 'apps/web'))).files).toEqual(['.gitignore', 'new.ts', 'page.tsx']);
   });
 
-  it('skips, with a reason, sources it must not read: symlinks out of the tree, big, minified and binary files', () => {
+  it('in a checkout, keeps only what is on disk: a deleted tracked file and an absent sparse one are neither listed nor skipped', async () => {
+    const repo = gitRepo({ 'src/kept.ts': 'export {};\n', 'src/gone.ts': 'export {};\n', 'src/sparse.ts': 'export {};\n', 'src/back.ts': 'export {};\n', 'vendor/x.ts': 'export {};\n' });
+    rmSync(join(repo, 'src/gone.ts'));
+    // Skip-worktree entries (a sparse checkout): one absent, one put back by hand.
+    git(repo, 'update-index', '--skip-worktree', 'src/sparse.ts', 'src/back.ts');
+    rmSync(join(repo, 'src/sparse.ts'));
+    writeFileSync(join(repo, 'src/new.ts'), 'export const n = 1;\n');
+    const project = await loadProject(repo);
+    expect(project.files).toEqual(['src/back.ts', 'src/kept.ts', 'src/new.ts']);
+    expect([...project.sources.keys()]).toEqual(['src/back.ts', 'src/kept.ts', 'src/new.ts']);
+    expect(project.skipped).toEqual([]);
+    // The listing read at once (the plain read's) says the same.
+    expect(listFiles(repo)).toEqual({ files: project.files, unreadable: [], by: 'git' });
+  });
+
+  it('skips, with a reason, sources it must not read: symlinks out of the tree, big, minified and binary files', async () => {
     const outside = writeTree({ 'secret.ts': 'export const key = "x";\n' });
     const dir = writeTree({
       'package.json': '{}',
@@ -73,7 +88,7 @@ describe('loadProject', () => {
     });
     symlinkSync(join(outside, 'secret.ts'), join(dir, 'src/linked-out.ts'));
     symlinkSync(join(dir, 'src/ok.ts'), join(dir, 'src/linked-in.ts'));
-    const project = loadProject(dir);
+    const project = await loadProject(dir);
     expect([...project.sources.keys()].sort()).toEqual(['src/ok.ts']);
     expect(Object.fromEntries(project.skipped.map((s) => [s.path, s.reason.replace(/\d+ bytes/, 'N bytes')]))).toEqual({
       'src/big.js': 'larger than 1 MiB (N bytes)',
@@ -85,18 +100,18 @@ describe('loadProject', () => {
     });
   });
 
-  it('reads strictly: a file with invalid UTF-8 is skipped, a BOM is kept', () => {
+  it('reads strictly: a file with invalid UTF-8 is skipped, a BOM is kept', async () => {
     const dir = writeTree({ 'package.json': '{}' });
     writeFileSync(join(dir, 'latin1.ts'), Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\nexport {};\n')]));
     writeFileSync(join(dir, 'bom.ts'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('export {};\n')]));
     writeFileSync(join(dir, 'utf8.ts'), '// café, 料金 🚀\nexport {};\n');
-    const project = loadProject(dir);
+    const project = await loadProject(dir);
     expect(project.sources.get('bom.ts')).toBe('\uFEFFexport {};\n');
     expect(project.sources.get('utf8.ts')).toBe('// café, 料金 🚀\nexport {};\n');
     expect(project.skipped).toEqual([{ path: 'latin1.ts', reason: 'not valid UTF-8 (left as it is: editing it would change bytes this tool never touched)' }]);
   });
 
-  it('goes on past odd entries: a dangling symlink, a FIFO, a folder named like a source, an unreadable file', () => {
+  it('goes on past odd entries: a dangling symlink, a FIFO, a folder named like a source, an unreadable file', async () => {
     const dir = writeTree({ 'package.json': '{}', 'ok.ts': 'export {};\n', 'locked.ts': 'export {};\n' });
     symlinkSync(join(dir, 'gone.ts'), join(dir, 'dangling.ts'));
     execFileSync('mkfifo', [join(dir, 'pipe.ts')]);
@@ -110,7 +125,7 @@ describe('loadProject', () => {
         return fs.openSync(path, flags);
       }) as typeof fs.openSync,
     };
-    const project = loadProject(dir, reader);
+    const project = await loadProject(dir, reader);
     expect([...project.sources.keys()]).toEqual(['ok.ts']);
     expect(Object.fromEntries(project.skipped.map((s) => [s.path, s.reason]))).toEqual({
       'dangling.ts': 'a dangling symlink (what it points to does not exist)',
@@ -119,10 +134,10 @@ describe('loadProject', () => {
     });
   });
 
-  it('does not treat type declarations as sources', () => {
+  it('does not treat type declarations as sources', async () => {
     const dir = writeTree({ 'src/types.d.ts': 'declare const x: 1;\n', 'src/a.mts': 'export {};\n', 'src/b.cjs': 'module.exports = {};\n' });
     mkdirSync(join(dir, 'empty'));
-    expect([...loadProject(dir).sources.keys()]).toEqual(['src/a.mts', 'src/b.cjs']);
+    expect([...(await loadProject(dir)).sources.keys()]).toEqual(['src/a.mts', 'src/b.cjs']);
   });
 });
 

@@ -35,7 +35,7 @@ describe('detection fixture projects', () => {
     it(`${name}: detectStack and \`detect --json\` equal expected.json`, async () => {
       const expected = JSON.parse(readFileSync(join(PROJECTS, name, 'expected.json'), 'utf8')) as StackInfo;
       const dir = copyFixture(name);
-      const stack = await detectStack(loadProject(dir));
+      const stack = await detectStack(await loadProject(dir));
       expect(JSON.parse(JSON.stringify(stack))).toEqual(expected);
 
       const cli = await runCli(['detect', dir, '--json']);
@@ -60,7 +60,7 @@ const NOT_SIGNUP: Record<string, Record<string, RegExp>> = {
 describe('routes the fixtures leave out of signup', () => {
   for (const [name, expected] of Object.entries(NOT_SIGNUP)) {
     it(`${name}: ${Object.keys(expected).join(', ')}`, async () => {
-      const [pkg] = await detectPackages(loadProject(copyFixture(name)));
+      const [pkg] = await detectPackages(await loadProject(copyFixture(name)));
       const reasons = Object.fromEntries(pkg.routes().map((r) => [`${r.method ?? 'ANY'} ${r.path}`, notSignupReason(r)]));
       for (const [route, reason] of Object.entries(expected)) expect(reasons[route], route).toMatch(reason);
     });
