@@ -16,11 +16,24 @@ it('passes route declarations', () => {
     'app.get(/^\\/files\\/.*/, handler)',
     "app.all('*', handler)",
     "router.get('', list)",
+    "router.post(\n  '/signup',\n  validate,\n  handler,\n)",
+    'app.get(`/users/${id}`, handler)',
   ]) expect(mayDeclareRoutes('express', 'src/app.ts', text), text).toBe(true);
 });
 
-it('does not pass the reads and deletes of maps, headers and caches', () => {
-  for (const text of ['const v = map.get(key);', "req.headers.get('x-id')", 'await cache.delete(id)', 'params.get("page")']) {
+it('does not pass the reads and deletes of maps, headers, caches and HTTP clients (a route has a handler after its path)', () => {
+  for (const text of [
+    'const v = map.get(key);',
+    "req.headers.get('x-id')",
+    'await cache.delete(id)',
+    'params.get("page")',
+    'const entry = this.cache.get(path);',
+    'const url = urls.get(fileUrl);',
+    'headers.get(PUBLISHABLE_KEY_HEADER)',
+    'subscribers.get("*")',
+    "const users = await api.get('/users');",
+    'await http.delete(`/items/${id}`)',
+  ]) {
     expect(mayDeclareRoutes('express', 'src/util.ts', text), text).toBe(false);
   }
 });
