@@ -29,7 +29,7 @@ if (mode === 'read') {
     const { configFromDetection } = await import('../src/config/from-detection.js');
     const pkg = selectPackage(ws, pkgPath || undefined);
     const config = loadConfig(join(dir, pkg.info.path)) ?? configFromDetection(pkg.info);
-    const plan = await planArea(findArea(area)!, ws, pkg, config);
+    const plan = await planArea((await findArea(area))!, ws, pkg, config);
     changes = plan.changes.length;
     verified = plan.verification?.files ?? null;
   }

@@ -15,7 +15,6 @@ import type { Area, AreaContext } from './types.js';
 
 export const balanceDisplayArea: Area = {
   name: 'balance-display',
-  summary: "add a route answering the signed-in customer's balance (and a BillingBalance component in Next.js)",
   plan: planBalanceDisplay,
 };
 

@@ -17,7 +17,6 @@ import type { Area, AreaContext } from './types.js';
 
 export const balanceGatesArea: Area = {
   name: 'balance-gates',
-  summary: 'check the balance before each billable call; answer 402 when it is too low',
   plan: planBalanceGates,
   fileOptions: (ctx) => balanceGatesFiles(ctx).optionsFor,
 };

@@ -15,7 +15,6 @@ const DEFAULT_TOP_UP = '/billing';
 
 export const billingPortalArea: Area = {
   name: 'billing-portal',
-  summary: "add a route that opens Credyt's billing portal for the signed-in customer; 402s link to it",
   plan: planBillingPortal,
 };
 

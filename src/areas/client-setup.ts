@@ -15,7 +15,6 @@ import type { Area, AreaContext } from './types.js';
 
 export const clientSetupArea: Area = {
   name: 'client-setup',
-  summary: 'write the billing module (API key from env), the env example and .gitignore',
   plan: planClientSetup,
 };
 

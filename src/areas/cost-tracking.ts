@@ -18,7 +18,6 @@ import type { Area, AreaContext } from './types.js';
 
 export const costTrackingArea: Area = {
   name: 'cost-tracking',
-  summary: 'attach what each AI call cost you (costs) to its usage event, priced from the response usage',
   plan: planCostTracking,
   fileOptions: (ctx) => costTrackingFiles(ctx).optionsFor,
 };

@@ -24,7 +24,6 @@ import { lazyTypeFacts } from '../analysis/type-facts.js';
 
 export const customersArea: Area = {
   name: 'customers',
-  summary: "create the billing customer in the app's signup (route handlers and auth-library hooks)",
   plan(ctx) {
     const plan = emptyPlan('customers', ctx.pkg.info.path);
     plan.notes.push(...accountNotes(ctx.pkg.info));

@@ -4,8 +4,8 @@
 // once per jscodeshift worker. The edit is the same; the plan-level report (notes, summary) is apply's.
 import { relative, resolve } from 'node:path';
 import { toPosix } from '../project/list-files.js';
+import { findArea } from './registry.js';
 import { configOf, openWorkspace, type Workspace } from './run.js';
-import type { Area } from './types.js';
 
 const factories = new Map<string, Promise<{ ws: Workspace; optionsFor: Map<string, (file: string) => unknown> }>>();
 
@@ -14,9 +14,7 @@ const factories = new Map<string, Promise<{ ws: Workspace; optionsFor: Map<strin
  * working folder), or null for a file outside every app package (a shared library in a monorepo).
  */
 export async function standaloneOptions<O>(areaName: string, path: string, dir = process.cwd()): Promise<O | null> {
-  // Loaded here, not at the top: the registry imports the areas, which import the transforms, which import this.
-  const { findArea } = await import('./registry.js');
-  const area = findArea(areaName) as Area | undefined;
+  const area = await findArea(areaName);
   if (!area?.fileOptions) throw new Error(`${areaName}: this area has no standalone options`);
   let pending = factories.get(dir);
   if (!pending) {

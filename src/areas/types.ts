@@ -26,8 +26,6 @@ export interface AreaContext {
 
 export interface Area {
   name: string;
-  /** One line for `list` and `--help`. */
-  summary: string;
   plan(ctx: AreaContext): Promise<Plan> | Plan;
   /** What the area's transform is handed for each file; lets a plain `jscodeshift -t` run edit as `apply` does. */
   fileOptions?(ctx: AreaContext): (file: string) => unknown;

@@ -21,7 +21,6 @@ import { planHelpers } from './usage/helper-plan.js';
 
 export const usageEventsArea: Area = {
   name: 'usage-events',
-  summary: 'send a usage event after each billable call, with its token counts and model',
   plan: planUsageEvents,
   fileOptions: (ctx) => usageEventsFiles(ctx).optionsFor,
 };

@@ -16,7 +16,6 @@ import type { Area, AreaContext } from './types.js';
 
 export const webhooksArea: Area = {
   name: 'webhooks',
-  summary: "add a route that verifies Credyt's webhooks and activates paid subscriptions (subscription.activated)",
   plan: planWebhooks,
 };
 

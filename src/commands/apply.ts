@@ -28,7 +28,7 @@ export function applyCommand(): Command {
     .option('--no-verify', "do not type-check the edits with the app's TypeScript settings before showing them")
     .action((areaName: string, dir: string, flags: ApplyFlags) =>
       runCommand(async () => {
-        const area = findArea(areaName);
+        const area = await findArea(areaName);
         if (!area) throw new UsageError(`unknown area "${areaName}"; areas: ${AREAS.map((a) => a.name).join(', ')}`);
         const ws = await openWorkspace(dir);
         const pkg = selectPackage(ws, flags.package);

@@ -39,7 +39,7 @@ export function demoCommand(): Command {
         for (const area of AREAS) {
           ws = await openWorkspace(dir);
           const pkg = selectPackage(ws);
-          const plan = await planArea(area, ws, pkg, configOf(ws, pkg));
+          const plan = await planArea(await area.load(), ws, pkg, configOf(ws, pkg));
           out(`\n${pc.bold(`$ billing-codemod apply ${area.name}`)}`);
           if (plan.changes.length) out(renderDiffs(plan, colour));
           out(renderSummary(plan, colour));

@@ -22,7 +22,7 @@ export function listCommand(): Command {
           // "Applied" means what a second run would mean: planning it changes nothing.
           let state = 'needs init';
           if (config) {
-            const plan = await planArea(area, ws, pkg, config, { verify: false });
+            const plan = await planArea(await area.load(), ws, pkg, config, { verify: false });
             // Sites left to a person (each with a marker) mean the area is not done, even when nothing changes.
             state = plan.changes.length ? `${plan.changes.length} file(s) to change` : plan.manual.length ? `partly applied (${plan.manual.length} step(s) left)` : 'applied';
           }

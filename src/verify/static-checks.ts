@@ -30,7 +30,7 @@ export interface Check {
 }
 
 export async function staticChecks(ws: Workspace, pkg: DetectedPackage, config: BillingConfig, strict = false): Promise<Check[]> {
-  const plan = async (name: string): Promise<Plan> => planArea(findArea(name)!, ws, pkg, config, { verify: false, listSites: true });
+  const plan = async (name: string): Promise<Plan> => planArea((await findArea(name))!, ws, pkg, config, { verify: false, listSites: true });
   const provider = providerOf(config);
   // An area the provider cannot do is not a gap: it is skipped, with the provider's reason.
   const checkArea = async (name: string, area: string, what: string): Promise<Check> => {

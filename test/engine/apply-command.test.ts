@@ -3,7 +3,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AREAS } from '../../src/areas/registry.js';
+import { AREAS, type AreaEntry } from '../../src/areas/registry.js';
 import type { Area } from '../../src/areas/types.js';
 import { applyCommand } from '../../src/commands/apply.js';
 import { modifyFile } from '../../src/plan/file-change.js';
@@ -13,7 +13,6 @@ import { gitRepo } from './git-repo.js';
 /** Appends a marker line to src/app.ts unless it is there: the smallest idempotent area. */
 const stamp: Area = {
   name: 'test-stamp',
-  summary: 'stand-in area for engine tests',
   plan({ project, pkg }) {
     const plan = emptyPlan('test-stamp', pkg.info.path);
     const text = project.sources.get('src/app.ts');
@@ -23,6 +22,8 @@ const stamp: Area = {
   },
 };
 
+const stampEntry: AreaEntry = { name: stamp.name, summary: 'stand-in area for engine tests', load: async () => stamp };
+
 const CONFIG = { provider: 'credyt', asset: 'USD', products: [{ code: 'ai_usage' }], events: [{ type: 'chat', calls: ['openai:*'], estimate: 0.01 }] };
 
 let dir: string;
@@ -30,11 +31,11 @@ let stdout: string;
 let stderr: string;
 
 beforeAll(() => {
-  AREAS.push(stamp);
+  AREAS.push(stampEntry);
   Object.defineProperty(process.stdin, 'isTTY', { value: false, configurable: true });
   Object.defineProperty(process.stdout, 'isTTY', { value: false, configurable: true });
 });
-afterAll(() => void AREAS.splice(AREAS.indexOf(stamp), 1));
+afterAll(() => void AREAS.splice(AREAS.indexOf(stampEntry), 1));
 
 beforeEach(() => {
   dir = gitRepo({ 'package.json': JSON.stringify({ name: 'app', dependencies: { express: '^4' } }), 'src/app.ts': 'const app = 1;\r\n' });

@@ -114,7 +114,7 @@ export async function runCase(area: string, c: FixtureCase): Promise<Plan> {
 }
 
 async function planIn(area: string, dir: string, packagePath?: string): Promise<Plan> {
-  const found = findArea(area);
+  const found = await findArea(area);
   if (!found) throw new Error(`area ${area} is not registered`);
   const ws = await openWorkspace(dir);
   const pkg = selectPackage(ws, packagePath);

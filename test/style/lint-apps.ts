@@ -80,7 +80,7 @@ export async function installLinters(app: string): Promise<string> {
 export async function planIn(dir: string, area: string): Promise<Plan> {
   const ws = await openWorkspace(dir);
   const pkg = selectPackage(ws);
-  return planArea(findArea(area)!, ws, pkg, configOf(ws, pkg));
+  return planArea((await findArea(area))!, ws, pkg, configOf(ws, pkg));
 }
 
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeChanges } from '../../src/apply/write.js';
 import { configOf, openWorkspace, planArea, selectPackage } from '../../src/areas/run.js';
-import { AREAS } from '../../src/areas/registry.js';
+import { AREAS, findArea } from '../../src/areas/registry.js';
 import { configFromDetection } from '../../src/config/from-detection.js';
 import { staticChecks, type Check } from '../../src/verify/static-checks.js';
 
@@ -23,7 +23,7 @@ async function integrated(name: string): Promise<string> {
   for (const area of AREAS) {
     const fresh = await openWorkspace(dir);
     const pkg = selectPackage(fresh);
-    writeChanges(dir, (await planArea(area, fresh, pkg, configOf(fresh, pkg), { verify: false })).changes);
+    writeChanges(dir, (await planArea(await area.load(), fresh, pkg, configOf(fresh, pkg), { verify: false })).changes);
   }
   return dir;
 }
@@ -80,7 +80,7 @@ describe('verify finds each kind of gap', () => {
     writeFileSync(chat, readFileSync(chat, 'utf8') + added);
     const ws = await openWorkspace(dir);
     const pkg = selectPackage(ws);
-    writeChanges(dir, (await planArea(AREAS.find((a) => a.name === 'usage-events')!, ws, pkg, configOf(ws, pkg), { verify: false })).changes);
+    writeChanges(dir, (await planArea((await findArea('usage-events'))!, ws, pkg, configOf(ws, pkg), { verify: false })).changes);
     expect(readFileSync(chat, 'utf8')).toContain('TODO(billing-codemod)');
     expect((await checksOf(dir))['billable calls metered']).toMatchObject({ status: 'pass', detail: expect.stringContaining('left to a person') });
     expect((await checksOf(dir, true))['billable calls metered']!.status).toBe('fail');
