@@ -48,10 +48,14 @@ export interface ListingInProgress {
 }
 
 export function startListing(dir: string): ListingInProgress {
-  const index = runGit(dir, ['--cached']);
-  if (index === null) return { tracked: [], done: Promise.resolve(listFilesByWalk(dir)) };
-  const tracked = parseTagged(index);
+  // The walk starts first: it is the long part, and runs while the index is listed.
   const rest = runGitLater(dir, ['--deleted', '--others', '--exclude-standard']);
+  const index = runGit(dir, ['--cached']);
+  if (index === null) {
+    rest.catch(() => {});
+    return { tracked: [], done: Promise.resolve(listFilesByWalk(dir)) };
+  }
+  const tracked = parseTagged(index);
   return {
     tracked: tracked.present.filter((f) => !isIgnoredPath(f)),
     done: rest.then(
