@@ -56,5 +56,6 @@ export function runtimeOf(pkgRelative: string, text: string, next: boolean): Run
 
 /** The package-relative path of a project file. */
 export function inPackage(pkgPath: string, file: string): string {
-  return pkgPath === '.' ? file : posix.relative(pkgPath, file);
+  if (pkgPath === '.') return file;
+  return file.startsWith(`${pkgPath}/`) ? file.slice(pkgPath.length + 1) : posix.relative(pkgPath, file);
 }

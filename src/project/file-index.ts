@@ -31,6 +31,16 @@ export function filesUnder(project: Project, dir: string): string[] {
   return out;
 }
 
+/** Source files under a package folder (`.` for the root), as [path, text] pairs, in the listing's order. */
+export function sourcesUnder(project: Project, pkgPath: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const path of filesUnder(project, pkgPath === '.' ? '' : `${pkgPath}/`)) {
+    const text = project.sources.get(path);
+    if (text !== undefined) out.push([path, text]);
+  }
+  return out;
+}
+
 /** The names of the files directly in `dir` (`''` for the root, else a folder path ending in `/`). */
 export function filesIn(project: Project, dir: string): string[] {
   const { children } = indexOf(project);

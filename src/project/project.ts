@@ -180,9 +180,3 @@ export function readProjectFile(project: Project, path: string): string | null {
     return null;
   }
 }
-
-/** Source files under a package folder (`.` for the root), as [path, text] pairs. */
-export function sourcesUnder(project: Project, pkgPath: string): Array<[string, string]> {
-  const prefix = pkgPath === '.' ? '' : `${pkgPath}/`;
-  return [...project.sources].filter(([p]) => p.startsWith(prefix));
-}
