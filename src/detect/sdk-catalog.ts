@@ -100,7 +100,9 @@ export const AI_SDK_FUNCTIONS = [
 const GENERIC_METHODS = new Set(['run', 'stream', 'invoke', 'batch']);
 const GENERIC_NAMES = [...GENERIC_METHODS].join('|');
 const GENERIC_CALL = new RegExp(`\\.\\s*(?:${GENERIC_NAMES})\\s*\\(`);
-const AI_HINT = /replicate|langchain|llm|\bchain\b|runnable|Chat[A-Z]|\bmodel\b|openai|anthropic/i;
+// `llm` anywhere in a name (`llmClient`, `chatLLM`), but not in the -llment words (fulfillment, enrollment,
+// installment) of the commerce and course apps that run workflows.
+const AI_HINT = /replicate|langchain|llm(?!ent)|\bchain\b|runnable|Chat[A-Z]|\bmodel\b|openai|anthropic/i;
 
 /** A cheap text test for files that may hold an SDK client's billable call; only these are parsed. */
 const CLIENT_CALL_PREFILTER = new RegExp(

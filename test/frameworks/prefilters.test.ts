@@ -44,6 +44,9 @@ it('parses a file with a generic method call (run, stream, invoke, batch) only w
   expect(mayHoldSdkCall("import { llm } from './llm';\nconst reply = await llm.invoke(prompt);")).toBe(true);
   expect(mayHoldSdkCall('const reply = await model.stream(messages);')).toBe(true);
   expect(mayHoldSdkCall('const { result } = await createOrderWorkflow(container).run({ input });')).toBe(false);
+  expect(mayHoldSdkCall('const { result } = await createFulfillmentWorkflow(req.scope).run({ input });')).toBe(false);
+  expect(mayHoldSdkCall('await enrollmentFlow.run(student);\nconst INSTALLMENTS = 3;')).toBe(false);
+  expect(mayHoldSdkCall("import { chatllm } from './ai';\nconst reply = await chatllm.invoke(prompt);")).toBe(true);
   expect(mayHoldSdkCall('await client.chat.completions.create({ messages })')).toBe(true);
 });
 
