@@ -146,10 +146,11 @@ function buildClientIndex(ctx: PackageContext): ClientIndex {
       const ast = ctx.parse(path);
       if (ast) indexFileClients(ast, readFileClients(path, ast, index, ctx.resolve), index, ctx.resolve);
     }
-    // Importers of client files can re-export them; read them in later rounds.
-    const known = new Set([...index.exports.keys(), ...index.factories.keys()]);
-    for (const [path, text] of ctx.sources) {
-      if (!files.has(path) && /export\s|module\.exports|exports\./.test(text) && mentionsAny(text, known)) files.add(path);
+    // Importers of client files can re-export them; read them in later rounds. (A file naming a client file
+    // is rare, so that is asked before the scan for an export; with no client file, nothing is scanned.)
+    const names = [...new Set([...index.exports.keys(), ...index.factories.keys()])].map(importName);
+    for (const [path, text] of names.length ? ctx.sources : []) {
+      if (!files.has(path) && names.some((name) => text.includes(name)) && /export\s|module\.exports|exports\./.test(text)) files.add(path);
     }
     if (size() === before[0] && files.size === before[1]) break;
   }
@@ -162,10 +163,8 @@ function entries(map: Map<string, Map<string, unknown>>): number {
   return n;
 }
 
-function mentionsAny(text: string, files: Set<string>): boolean {
-  for (const file of files) {
-    const stem = file.replace(/^.*\//, '').replace(/\.[cm]?[jt]sx?$/, '');
-    if (text.includes(stem === 'index' ? file.split('/').slice(-2, -1)[0] ?? stem : stem)) return true;
-  }
-  return false;
+/** What an import of a file names: its stem, or its folder's name for an index file. */
+function importName(file: string): string {
+  const stem = file.replace(/^.*\//, '').replace(/\.[cm]?[jt]sx?$/, '');
+  return stem === 'index' ? (file.split('/').slice(-2, -1)[0] ?? stem) : stem;
 }

@@ -96,16 +96,15 @@ export function moduleOf(json: PackageJson, framework: Framework, sources: Array
     if (/^(commonjs|node\d+|nodenext)$/.test(settings.module)) return 'cjs';
     if (/^(es\d+|esnext|preserve)$/.test(settings.module)) return 'esm';
   }
-  let esm = 0;
-  let cjs = 0;
+  // One CommonJS file answers; ESM needs one ESM file and none in CommonJS.
+  let esm = false;
   const own = language === 'ts' && sources.some(([path]) => TS_FILE.test(path)) ? sources.filter(([path]) => TS_FILE.test(path)) : sources;
   for (const [path, text] of own) {
-    if (path.endsWith('.mjs') || path.endsWith('.mts')) esm++;
-    else if (path.endsWith('.cjs') || path.endsWith('.cts')) cjs++;
-    else if (/\brequire\(\s*['"]|\bmodule\.exports\b/.test(text)) cjs++;
-    else if (/^\s*(import\s[\s\S]*?from\s|export\s)/m.test(text)) esm++;
+    if (path.endsWith('.mjs') || path.endsWith('.mts')) esm = true;
+    else if (path.endsWith('.cjs') || path.endsWith('.cts') || /\brequire\(\s*['"]|\bmodule\.exports\b/.test(text)) return 'cjs';
+    else if (!esm && /^\s*(import\s[\s\S]*?from\s|export\s)/m.test(text)) esm = true;
   }
-  return esm > 0 && cjs === 0 ? 'esm' : 'cjs';
+  return esm ? 'esm' : 'cjs';
 }
 
 /** Whether relative imports must spell `.js`: Node's own ESM loader, or TypeScript's node16/nodenext. */
