@@ -59,3 +59,18 @@ it('loads the file when the cache folder cannot be written', () => {
   writeFileSync(join(dir, 'tmp'), 'a file where the folder would go');
   expect((requireCached(file) as { answer: number }).answer).toBe(42);
 });
+
+it('with afterUse, writes the cache as the process exits, holding the functions the run compiled', () => {
+  // A function compiled only when called: its bytecode is in the cache only if the cache is made after the call.
+  const body = Array.from({ length: 200 }, (_, i) => `  total += (n * ${i}) % 7;`).join('\n');
+  const file = join(dir, 'lib.cjs');
+  writeFileSync(file, `exports.work = function (n) {\n  let total = 0;\n${body}\n  return total;\n};\n`);
+  const sizeAfter = (afterUse: boolean) => {
+    rmSync(join(dir, 'tmp'), { recursive: true, force: true });
+    const run = `const { requireCached } = await import(${JSON.stringify(BUILT)}); console.log(requireCached(${JSON.stringify(file)}, { afterUse: ${afterUse} }).work(3));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', run], { env: { ...process.env, TMPDIR: join(dir, 'tmp') }, encoding: 'utf8' }).trim();
+    expect(Number(out)).toBeGreaterThan(0);
+    return readFileSync(cacheFiles()[0]!).length;
+  };
+  expect(sizeAfter(true)).toBeGreaterThan(sizeAfter(false) + 500);
+});
