@@ -6,7 +6,7 @@
 // keep recast's text. A `;`, `(`, `)` or `,` that recast alone added or dropped between two such neighbours
 // is undone too. The result must parse to the same tree, with the same comments, as recast's output, or
 // recast's output is kept.
-import { diffArrays } from 'diff';
+import { diffArrays } from 'diff/lib/diff/array.js';
 import { parseSource } from './parse.js';
 import { sameTree } from './same-tree.js';
 

@@ -1,7 +1,7 @@
 // Builds FileChanges. Edits always see LF text; the change is returned in the file's own line endings:
 // every line the edit did not touch keeps its own ending (a file that mixes CRLF and LF stays mixed), and
 // new lines take the ending of the line before them.
-import { diffArrays } from 'diff';
+import { diffArrays } from 'diff/lib/diff/array.js';
 import { eolOf, toAnalysisText } from './line-endings.js';
 import type { FileChange } from './types.js';
 

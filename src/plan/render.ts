@@ -1,6 +1,6 @@
 // Pure renderers from a Plan: unified diffs (plain or coloured), a human summary, and the JSON shape
 // that `--json` prints.
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch } from 'diff/lib/patch/create.js';
 import pc from 'picocolors';
 import type { FileChange, Plan, Verification } from './types.js';
 

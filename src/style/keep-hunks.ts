@@ -1,6 +1,6 @@
 // A formatter or a lint fixer rewrites a whole file; a reviewer should see only our lines. Of what it changed,
 // keep the changes that touch lines the edit wrote (or move them), and drop the rest.
-import { diffArrays } from 'diff';
+import { diffArrays } from 'diff/lib/diff/array.js';
 
 interface Hunk {
   /** Lines [from, to) of the edited text it replaces. */

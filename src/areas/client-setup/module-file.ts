@@ -1,6 +1,6 @@
 // The billing module file: written when absent, left alone when identical, and never overwritten when the
 // user has edited it (unless --force) or when the path holds a file this toolkit did not generate.
-import { createTwoFilesPatch } from 'diff';
+import { createTwoFilesPatch } from 'diff/lib/patch/create.js';
 import type { BillingConfig } from '../../config/types.js';
 import type { PackageInfo } from '../../detect/types.js';
 import { generateBillingModule, isGeneratedBillingModule } from '../../providers/generate.js';
