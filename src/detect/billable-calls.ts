@@ -43,12 +43,27 @@ export function isCall(node: Node): node is CallNode {
 
 /** Callees named in the config: entries without a `provider:` prefix. */
 export function configCallees(config: BillingConfig | null): string[] {
-  return [...new Set((config?.events ?? []).flatMap((e) => e.calls).filter((c) => !c.includes(':')))];
+  return namedInConfig(config).callees;
 }
 
 /** URLs and hosts named in the config. */
 export function configUrlRules(config: BillingConfig | null): string[] {
-  return [...new Set(configUrls((config?.events ?? []).flatMap((e) => e.calls)))];
+  return namedInConfig(config).urls;
+}
+
+// Asked for every file a package has: worked out once per config.
+const NOTHING_NAMED = { callees: [], urls: [] };
+const named = new WeakMap<BillingConfig, { callees: string[]; urls: string[] }>();
+
+function namedInConfig(config: BillingConfig | null): { callees: string[]; urls: string[] } {
+  if (!config) return NOTHING_NAMED;
+  let found = named.get(config);
+  if (!found) {
+    const calls = config.events.flatMap((e) => e.calls);
+    found = { callees: [...new Set(calls.filter((c) => !c.includes(':')))], urls: [...new Set(configUrls(calls))] };
+    named.set(config, found);
+  }
+  return found;
 }
 
 /** The event type the config assigns to a match (`openai:chat.completions.create`, `openai:*`, or a callee). */

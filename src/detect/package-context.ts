@@ -55,6 +55,7 @@ export function createPackageContext(
   let index: ClientIndex | null = null;
   let types: TypeProgram | null = null;
   const expectedTypeFiles = new Set<string>();
+  const nestedPrefixes = nested.map((dir) => `${dir}/`);
 
   const ctx: PackageContext = {
     project,
@@ -64,7 +65,7 @@ export function createPackageContext(
     config,
     // Tests, mocks, fixtures, stories, seeds and scripts are never scanned: a mock's client is not the app's.
     sources: sourcesUnder(project, pkgPath)
-      .filter(([path]) => !nested.some((dir) => path.startsWith(`${dir}/`)) && !isTestPath(inPackage(pkgPath, path)))
+      .filter(([path]) => !nestedPrefixes.some((prefix) => path.startsWith(prefix)) && !isTestPath(inPackage(pkgPath, path)))
       .map(([path, text]) => [path, toAnalysisText(text)]),
     text(path) {
       const text = project.sources.get(path);

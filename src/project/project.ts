@@ -7,7 +7,9 @@ import { isAscii } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import { startListing, toPosix } from './list-files.js';
 
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+// .ts .tsx .mts .cts .js .jsx .mjs .cjs, not type declarations (.d.ts .d.mts .d.cts): one test per listed path.
+const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const DECLARATION_FILE = /\.d\.[cm]?ts$/;
 const MAX_BYTES = 1024 * 1024;
 const MAX_LINE = 2000;
 
@@ -28,8 +30,7 @@ export interface Project {
 }
 
 export function isSourceFile(path: string): boolean {
-  if (path.endsWith('.d.ts') || path.endsWith('.d.mts') || path.endsWith('.d.cts')) return false;
-  return SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext));
+  return SOURCE_FILE.test(path) && !DECLARATION_FILE.test(path);
 }
 
 /** The reads loadProject makes: node:fs, or a test's stand-in that fails where root would not (EACCES). */
