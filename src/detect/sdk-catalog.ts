@@ -100,9 +100,12 @@ export const AI_SDK_FUNCTIONS = [
 const GENERIC_METHODS = new Set(['run', 'stream', 'invoke', 'batch']);
 const GENERIC_NAMES = [...GENERIC_METHODS].join('|');
 const GENERIC_CALL = new RegExp(`\\.\\s*(?:${GENERIC_NAMES})\\s*\\(`);
-// `llm` anywhere in a name (`llmClient`, `chatLLM`), but not in the -llment words (fulfillment, enrollment,
-// installment) of the commerce and course apps that run workflows.
-const AI_HINT = /replicate|langchain|llm(?!ent)|\bchain\b|runnable|Chat[A-Z]|\bmodel\b|openai|anthropic/i;
+// An LLM named as a part of a name (`llm`, `llmClient`, `chatllm`, `my_llm`, `chatLLM`, `LLMChain`,
+// `openaiLlm`), not letters inside a word (fulfillment, enrollment, INSTALLMENTS, bullmq: apps that run
+// workflows and queues).
+const AI_HINT = /replicate|langchain|\bchain\b|runnable|Chat[A-Z]|\bmodel\b|openai|anthropic/i;
+const LLM_NAME = /(?:\b|_)llm|llm(?:\b|_)|(?<![A-Z])LLM|LLM(?![A-Z])|Llm/;
+const saysAi = (text: string) => AI_HINT.test(text) || LLM_NAME.test(text);
 
 /** A cheap text test for files that may hold an SDK client's billable call; only these are parsed. */
 const CLIENT_CALL_PREFILTER = new RegExp(
@@ -130,7 +133,7 @@ const DOT_CALL = new RegExp(`\\.\\s*(?:(?:${GENERIC_NAMES})\\s*\\(|(?:${CLIENT_W
 /** Whether a file's text may hold an SDK's billable call (the parse decides). */
 export function mayHoldSdkCall(text: string): boolean {
   return (
-    (DOT_CALL.test(text) && ((CLIENT_CALL_WORDS.test(text) && CLIENT_CALL_PREFILTER.test(text)) || (GENERIC_CALL.test(text) && AI_HINT.test(text)))) ||
+    (DOT_CALL.test(text) && ((CLIENT_CALL_WORDS.test(text) && CLIENT_CALL_PREFILTER.test(text)) || (GENERIC_CALL.test(text) && saysAi(text)))) ||
     (AI_SDK_IMPORT.test(text) && AI_SDK_WORDS.test(text))
   );
 }

@@ -46,7 +46,10 @@ it('parses a file with a generic method call (run, stream, invoke, batch) only w
   expect(mayHoldSdkCall('const { result } = await createOrderWorkflow(container).run({ input });')).toBe(false);
   expect(mayHoldSdkCall('const { result } = await createFulfillmentWorkflow(req.scope).run({ input });')).toBe(false);
   expect(mayHoldSdkCall('await enrollmentFlow.run(student);\nconst INSTALLMENTS = 3;')).toBe(false);
-  expect(mayHoldSdkCall("import { chatllm } from './ai';\nconst reply = await chatllm.invoke(prompt);")).toBe(true);
+  expect(mayHoldSdkCall('import { Queue } from "bullmq";\nawait flow.run(job);')).toBe(false);
+  for (const name of ['llm', 'llmClient', 'chatllm', 'my_llm_client', 'chatLLM', 'LLMChain', 'MY_LLM', 'openaiLlm']) {
+    expect(mayHoldSdkCall(`import { ${name} } from './ai';\nconst reply = await ${name}.invoke(prompt);`), name).toBe(true);
+  }
   expect(mayHoldSdkCall('await client.chat.completions.create({ messages })')).toBe(true);
 });
 
