@@ -26,7 +26,7 @@ export function describeExports(ts: typeof TS, checker: TS.TypeChecker, sf: TS.S
  * A type as text with union and intersection members and object members sorted, to a few levels deep.
  */
 function describeType(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFile, type: TS.Type, depth: number, seen: Set<TS.Type>): string {
-  const named = () => checker.typeToString(type, undefined, FLAGS(ts));
+  const named = () => canonicalTypeText(checker.typeToString(type, undefined, FLAGS(ts)));
   if (depth > DEPTH || seen.has(type)) return named();
   const inner = (t: TS.Type) => describeType(ts, checker, sf, t, depth + 1, new Set([...seen, type]));
   if (type.isUnion()) return type.types.map(inner).sort().join(' | ');
@@ -53,4 +53,81 @@ function describeType(ts: typeof TS, checker: TS.TypeChecker, sf: TS.SourceFile,
       .sort(),
   ];
   return `{ ${parts.join('; ')} }`;
+}
+
+/**
+ * The text TypeScript prints for a type beyond the depth spelled out above, with what two checkers print in
+ * different orders put in one: the properties of each object type (`{ id: string; documentId: string; }`,
+ * a mapped row type) and the members of each union of literals (`"text" | "code"`), in the order the checker
+ * made them. Call, construct and index signatures and methods keep their place: an overload's order matters.
+ */
+export function canonicalTypeText(text: string): string {
+  return withLiteralUnionsSorted(withPropertiesSorted(text));
+}
+
+// A property signature: `name: T`, `name?: T`, `readonly "quoted-name": T`.
+const PROPERTY = /^(?:readonly )?(?:[\w$]+|"(?:[^"\\]|\\.)*")\??: /;
+
+/** Each `{ ... }` with only property members, members sorted; nested blocks first. Strings are passed over. */
+function withPropertiesSorted(text: string): string {
+  let i = 0;
+  // Reads from i to the `}` that closes the block opened just before i (or to the end), returning its text.
+  const readUntilClose = (inBlock: boolean): { members: string[]; raw: string } => {
+    const members: string[] = [];
+    let current = '';
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"' || c === "'" || c === '`') {
+        const end = stringEnd(text, i);
+        current += text.slice(i, end);
+        i = end;
+        continue;
+      }
+      if (c === '{') {
+        i++;
+        const inner = readUntilClose(true);
+        current += inner.raw;
+        continue;
+      }
+      if (inBlock && c === '}' && depth === 0) {
+        i++;
+        if (current.trim()) members.push(current.trim());
+        const sorted = members.every((m) => PROPERTY.test(m)) ? [...members].sort() : members;
+        return { members, raw: sorted.length ? `{ ${sorted.join('; ')}; }` : '{}' };
+      }
+      if (c === '(' || c === '[' || (c === '<' && text[i - 1] !== '=')) depth++;
+      else if (c === ')' || c === ']' || (c === '>' && text[i - 1] !== '=')) depth--;
+      if (inBlock && c === ';' && depth === 0) {
+        if (current.trim()) members.push(current.trim());
+        current = '';
+        i++;
+        continue;
+      }
+      current += c;
+      i++;
+    }
+    // An unclosed block (not TypeScript's output): left as it was.
+    return { members, raw: inBlock ? `{${current}` : current };
+  };
+  return readUntilClose(false).raw;
+}
+
+/** The index just past the string or template literal that starts at `start`. */
+function stringEnd(text: string, start: number): number {
+  const quote = text[start];
+  let i = start + 1;
+  while (i < text.length && text[i] !== quote) i += text[i] === '\\' ? 2 : 1;
+  return i + 1;
+}
+
+// A union of string or number literals (`"text" | "code" | "sheet"`) with its members sorted. A run next to
+// an `&` is left as it is (`A & "x" | "y"` is `(A & "x") | "y"`), and a number must stand alone (`Foo9 | 3`
+// is no union of numbers).
+const LITERAL = String.raw`(?:"(?:[^"\\]|\\.)*"|(?<![\w$.])-?\d+(?:\.\d+)?(?![\w$]))`;
+const LITERAL_UNION = new RegExp(String.raw`(?<!& )${LITERAL}(?: \| ${LITERAL})+(?! &)`, 'g');
+const MEMBER = new RegExp(LITERAL, 'g');
+
+function withLiteralUnionsSorted(text: string): string {
+  return text.replace(LITERAL_UNION, (run) => [...run.matchAll(MEMBER)].map((m) => m[0]).sort().join(' | '));
 }
