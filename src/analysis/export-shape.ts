@@ -72,7 +72,7 @@ const PROPERTY = /^(?:readonly )?(?:[\w$]+|"(?:[^"\\]|\\.)*")\??: /;
 function withPropertiesSorted(text: string): string {
   let i = 0;
   // Reads from i to the `}` that closes the block opened just before i (or to the end), returning its text.
-  const readUntilClose = (inBlock: boolean): { members: string[]; raw: string } => {
+  const readUntilClose = (inBlock: boolean): string => {
     const members: string[] = [];
     let current = '';
     let depth = 0;
@@ -86,15 +86,14 @@ function withPropertiesSorted(text: string): string {
       }
       if (c === '{') {
         i++;
-        const inner = readUntilClose(true);
-        current += inner.raw;
+        current += readUntilClose(true);
         continue;
       }
       if (inBlock && c === '}' && depth === 0) {
         i++;
         if (current.trim()) members.push(current.trim());
         const sorted = members.every((m) => PROPERTY.test(m)) ? [...members].sort() : members;
-        return { members, raw: sorted.length ? `{ ${sorted.join('; ')}; }` : '{}' };
+        return sorted.length ? `{ ${sorted.join('; ')}; }` : '{}';
       }
       if (c === '(' || c === '[' || (c === '<' && text[i - 1] !== '=')) depth++;
       else if (c === ')' || c === ']' || (c === '>' && text[i - 1] !== '=')) depth--;
@@ -108,9 +107,9 @@ function withPropertiesSorted(text: string): string {
       i++;
     }
     // An unclosed block (not TypeScript's output): left as it was.
-    return { members, raw: inBlock ? `{${current}` : current };
+    return inBlock ? `{${members.map((m) => `${m};`).join('')}${current}` : current;
   };
-  return readUntilClose(false).raw;
+  return readUntilClose(false);
 }
 
 /** The index just past the string or template literal that starts at `start`. */
