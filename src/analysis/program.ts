@@ -65,7 +65,9 @@ let programs = 0;
 export function createTypeProgram(source: ProgramSource): TypeProgram {
   const ts = loadTypeScript();
   // Shared by every program of the process: lib and @types files are parsed once, whatever the package.
-  registry ??= ts.createDocumentRegistry();
+  // JSDoc is parsed as tsc parses it (only where it can change a type error: JavaScript files, `@see` and
+  // `@link` in TypeScript): most of a library's .d.ts text is JSDoc no question of ours reads.
+  registry ??= ts.createDocumentRegistry(ts.sys.useCaseSensitiveFileNames, undefined, ts.JSDocParsingMode.ParseForTypeErrors);
   const pkgDir = join(source.projectDir, source.pkgPath);
   const abs = (path: string) => join(source.projectDir, path);
   const rel = (file: string) => toPosix(relative(source.projectDir, file));
@@ -111,6 +113,7 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
     directoryExists: (dir) => ts.sys.directoryExists(dir) || [...edited.keys()].some((file) => file.startsWith(`${dir}/`)),
     getDirectories: ts.sys.getDirectories,
     realpath: ts.sys.realpath,
+    jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeErrors,
   };
   const service = ts.createLanguageService(host, registry);
   const expected = new Set<string>();
