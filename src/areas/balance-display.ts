@@ -46,7 +46,7 @@ function addComponent(ctx: AreaContext, plan: Plan, recipe: SessionRecipe): void
   const pkgRelative = info.path === '.' ? file : posix.relative(info.path, file);
   const imports = [...recipeImports(ctx, recipe, file), `import { billing } from '${billingSpecifier(info, ctx.config, pkgRelative)}';`];
   const component = createFile(file, componentCode(recipe, imports, portal, ctx.config));
-  const failure = ctx.options.verify === false ? null : typeErrors(ctx, [component]);
+  const failure = typeErrors(ctx, plan, [component]);
   if (failure) {
     plan.skipped.push({ path: file, reason: `no BillingBalance component: it would not type-check: ${failure}` });
     return;
@@ -59,7 +59,7 @@ function addComponent(ctx: AreaContext, plan: Plan, recipe: SessionRecipe): void
     const from = posix.relative(posix.dirname(spot.file), file.replace(/\.tsx$/, ''));
     const source = aliased ? '@/components/billing-balance' : from.startsWith('.') ? from : `./${from}`;
     const shown = insertChild(ctx.pkg, spot, (local) => `<${local} />`, { source, name: 'BillingBalance' });
-    const unchecked = shown && ctx.options.verify !== false ? typeErrors(ctx, [component, shown]) : null;
+    const unchecked = shown ? typeErrors(ctx, plan, [component, shown]) : null;
     if (shown && !unchecked) {
       plan.changes.push(shown);
       plan.notes.push(`BillingBalance is rendered in ${spot.what} (${spot.file})`);

@@ -29,7 +29,7 @@ function planBillingPortal(ctx: AreaContext): Plan {
 function addLink(ctx: AreaContext, plan: Plan, url: string): void {
   const spot = findAccountSpot(ctx.pkg);
   const link = spot ? insertChild(ctx.pkg, spot, () => `<a href="${url}">Billing</a>`) : null;
-  const failure = link && ctx.options.verify !== false ? typeErrors(ctx, [...plan.changes, link]) : null;
+  const failure = link ? typeErrors(ctx, plan, [...plan.changes, link]) : null;
   if (spot && link && !failure) {
     plan.changes.push(link);
     plan.notes.push(`a Billing link to ${url} was added to ${spot.what} (${spot.file})`);

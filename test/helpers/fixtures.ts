@@ -34,6 +34,8 @@ interface Expectations {
   dependencies?: string[];
   /** The routes the plan says it added (billing-portal, balance-display), exactly. */
   routes?: Array<{ method: string; path: string; purpose: string }>;
+  /** How many files the plan's type-check compared (its verification line), exactly; 0: no verification line. */
+  verifiedFiles?: number;
 }
 
 export interface CaseOptions {
@@ -130,6 +132,7 @@ function checkExpectations(plan: Plan, e: Expectations): void {
   for (const n of e.notes ?? []) expect(has(plan.notes, n), `a note mentions "${n}": ${JSON.stringify(plan.notes)}`).toBe(true);
   if (e.routes) expect(plan.routes ?? [], 'the routes the plan added').toEqual(e.routes);
   if (e.dependencies) expect(plan.dependencies.map((d) => d.name), 'the dependencies the plan adds').toEqual(e.dependencies);
+  if (e.verifiedFiles !== undefined) expect(plan.verification?.files ?? 0, `files type-checked: ${JSON.stringify(plan.verification)}`).toBe(e.verifiedFiles);
 }
 
 function readJson<T>(path: string): T | null {

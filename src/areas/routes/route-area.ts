@@ -9,16 +9,17 @@ import { ImportPlanner } from '../../ast/add-import.js';
 import { importSyntaxOf } from '../../ast/imports.js';
 import { parseSource } from '../../ast/parse.js';
 import { applyStyle, detectStyle } from '../../ast/style.js';
-import { describeDiagnostic, EditVerifier } from '../../analysis/verify.js';
+import { describeDiagnostic, type EditVerifier } from '../../analysis/verify.js';
+import { step } from '../../perf/steps.js';
 import type { PackageInfo } from '../../detect/types.js';
 import { createFile, modifyFile } from '../../plan/file-change.js';
 import { emptyPlan, type FileChange, type Plan } from '../../plan/types.js';
 import { emitModule } from '../../providers/emit/index.js';
-import { readProjectFile } from '../../project/project.js';
-import { generateFor } from '../client-setup/module-file.js';
+import { isSourceFile, readProjectFile } from '../../project/project.js';
 import type { BillingConfig } from '../../config/types.js';
-import { billingModulePath, billingSpecifier, moduleSpecifier, siblingModulePath } from '../module-location.js';
+import { billingSpecifier, moduleSpecifier, siblingModulePath } from '../module-location.js';
 import type { AreaContext } from '../types.js';
+import { verifyFor } from '../verify-edits.js';
 import { placeRoute, type RoutePlacement } from './placement.js';
 import { routeCode, type RoutePurpose } from './route-code.js';
 import { packageSessionRecipe } from './session.js';
@@ -87,7 +88,7 @@ export function planRouteArea(ctx: AreaContext, area: string, purpose: RoutePurp
   const file = createFile(placement.file, routeFile(ctx, role, purpose, recipe, placement));
   const mount = placement.mount ? mountChange(ctx, placement) : null;
   const changes = [file, ...companions, ...(mount ? [mount] : [])];
-  const failure = ctx.options.verify === false ? null : typeErrors(ctx, changes);
+  const failure = typeErrors(ctx, plan, changes);
   if (failure) {
     plan.skipped.push({ path: placement.file, reason: `no ${purpose} route added: it would not type-check: ${failure}` });
     plan.manual.push({ path: placement.file, message: `add the ${purpose} route by hand; the generated one would not type-check (${failure})`, snippet: file.after });
@@ -189,16 +190,34 @@ function mountChange(ctx: AreaContext, placement: RoutePlacement): FileChange | 
   });
 }
 
-/** The first new type error the route (and the mount) would bring, or null; the billing module is in place. */
-export function typeErrors(ctx: AreaContext, changes: FileChange[]): string | null {
-  const { info } = ctx.pkg;
-  if (info.language !== 'ts') return null;
-  const overlays = new Map<string, string>();
-  if (!info.billing.module) overlays.set(posix.join(info.path, billingModulePath(info, ctx.config)), generateFor(info, ctx.config));
-  const verifier = new EditVerifier(ctx.pkg.ctx.typeProgram(), overlays);
-  const texts = new Map(changes.map((c) => [c.path, c.after.replace(/\r\n/g, '\n')]));
-  const [first] = verifier.check(texts, texts.keys());
-  return first ? describeDiagnostic(first) : null;
+/**
+ * The first new type error the new files and edits would bring, or null (a JavaScript app, or --no-verify);
+ * the billing module is in place. Every check of one plan shares one verifier and adds to the plan's
+ * verification line, as the areas that edit call sites report theirs.
+ */
+const verifiers = new WeakMap<Plan, EditVerifier | null>();
+
+export function typeErrors(ctx: AreaContext, plan: Plan, changes: FileChange[]): string | null {
+  if (ctx.pkg.info.language !== 'ts') return null;
+  let verifier = verifiers.get(plan);
+  if (verifier === undefined) verifiers.set(plan, (verifier = verifyFor(ctx)?.verifier ?? null));
+  if (!verifier) return null;
+  const checker = verifier;
+  return step('verify', () => {
+    const started = performance.now();
+    // Source files only: the config and `.env.example` a plan also writes are no files of the program.
+    const texts = new Map(changes.filter((c) => isSourceFile(c.path)).map((c) => [c.path, c.after.replace(/\r\n/g, '\n')]));
+    const [first] = checker.check(texts, texts.keys());
+    const before = plan.verification;
+    plan.verification = {
+      files: checker.checkedFiles.size,
+      newErrors: 0,
+      refused: (before?.refused ?? 0) + (first ? 1 : 0),
+      settings: checker.program.settingsFrom,
+      ms: (before?.ms ?? 0) + Math.round(performance.now() - started),
+    };
+    return first ? describeDiagnostic(first) : null;
+  });
 }
 
 /** The code to paste when no route could be added: the user fills in how their app reads the signed-in user. */
