@@ -92,6 +92,21 @@ describe('EditVerifier', () => {
     expect(project(files).verifier().check(new Map([['src/helper.ts', method]]), ['src/helper.ts'], importersOf).map((d) => `${d.path} TS${d.code}`)).toEqual(['src/route.ts TS2554']);
   });
 
+  it("parses JSDoc as tsc does: a JavaScript file's JSDoc types are checked, a TypeScript file's comments are not parsed", () => {
+    const files: Record<string, string> = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, allowJs: true, checkJs: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext' } }),
+      'src/a.js': '/** @type {number} */\nexport const n = 1;\n',
+      'src/b.ts': '/** The count. @param n a number */\nexport function count(n: number): number {\n  return n;\n}\n',
+    };
+    const { verifier } = project(files);
+    const found = verifier().check(new Map([['src/a.js', '/** @type {number} */\nexport const n = "one";\n']]), ['src/a.js']);
+    expect(found.map((d) => d.code)).toEqual([2322]);
+    const program = createTypeProgram({ projectDir: project(files).dir, pkgPath: '.', text: (path) => files[path] });
+    const jsDocOf = (path: string) => (program.sourceFile(path)?.statements[0] as { jsDoc?: unknown[] } | undefined)?.jsDoc;
+    expect(jsDocOf('src/a.js')).toHaveLength(1);
+    expect(jsDocOf('src/b.ts')).toBeUndefined();
+  });
+
   it('reads the text a second program of the same folder is given (the next area, after the first was written)', () => {
     const files: Record<string, string> = { 'tsconfig.json': TSCONFIG, 'src/a.ts': 'export const n: number = 1;\n' };
     const { dir } = project(files);
