@@ -38,7 +38,8 @@ export function verifyFor(ctx: AreaContext, planned: ReadonlyMap<string, string>
   // Files the plan itself creates (the costs module) are in place too.
   const overlays = new Map<string, string>(planned);
   if (!info.billing.module) overlays.set(posix.join(info.path, billingModulePath(info, ctx.config)), generateFor(info, ctx.config));
-  return { verifier: new EditVerifier(ctx.pkg.ctx.typeProgram(), overlays), pkg: ctx.pkg };
+  // Loading TypeScript and reading the app's tsconfig, when the analysis has not, is the verification's time.
+  return { verifier: new EditVerifier(step('verify', () => ctx.pkg.ctx.typeProgram()), overlays), pkg: ctx.pkg };
 }
 
 /** Checks the runs' edits, refusing the sites whose edits add diagnostics; the runs are updated in place. */

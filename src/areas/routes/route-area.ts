@@ -199,10 +199,9 @@ const verifiers = new WeakMap<Plan, EditVerifier | null>();
 
 export function typeErrors(ctx: AreaContext, plan: Plan, changes: FileChange[]): string | null {
   if (ctx.pkg.info.language !== 'ts') return null;
-  let verifier = verifiers.get(plan);
-  if (verifier === undefined) verifiers.set(plan, (verifier = verifyFor(ctx)?.verifier ?? null));
-  if (!verifier) return null;
-  const checker = verifier;
+  if (verifiers.get(plan) === undefined) verifiers.set(plan, verifyFor(ctx)?.verifier ?? null);
+  const checker = verifiers.get(plan);
+  if (!checker) return null;
   return step('verify', () => {
     const started = performance.now();
     // Source files only: the config and `.env.example` a plan also writes are no files of the program.
