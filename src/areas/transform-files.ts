@@ -32,7 +32,8 @@ export function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Iterable<
     refuseWhereBillingCannotRun(run, ctx);
     keepOnlyParsing(run);
   }
-  if (verify) plan.verification = verifyRuns(runs, verify.verifier, verify.pkg);
+  const verification = verify ? verifyRuns(runs, verify) : null;
+  if (verification) plan.verification = verification;
   for (const { path, result } of runs) {
     const output = result.output;
     const change = output === null ? null : modifyFile(path, project.sources.get(path) as string, () => output);

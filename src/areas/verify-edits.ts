@@ -23,7 +23,8 @@ export interface FileRun {
 
 /** What transformFiles needs to type-check an area's edits. */
 export interface Verify {
-  verifier: EditVerifier;
+  /** Made on first use: a run with no edit to check loads no TypeScript. */
+  verifier(): EditVerifier;
   pkg: DetectedPackage;
 }
 
@@ -38,18 +39,23 @@ export function verifyFor(ctx: AreaContext, planned: ReadonlyMap<string, string>
   // Files the plan itself creates (the costs module) are in place too.
   const overlays = new Map<string, string>(planned);
   if (!info.billing.module) overlays.set(posix.join(info.path, billingModulePath(info, ctx.config)), generateFor(info, ctx.config));
+  let verifier: EditVerifier | undefined;
   // Loading TypeScript and reading the app's tsconfig, when the analysis has not, is the verification's time.
-  return { verifier: new EditVerifier(step('verify', () => ctx.pkg.ctx.typeProgram()), overlays), pkg: ctx.pkg };
+  return { verifier: () => (verifier ??= new EditVerifier(step('verify', () => ctx.pkg.ctx.typeProgram()), overlays)), pkg: ctx.pkg };
 }
 
-/** Checks the runs' edits, refusing the sites whose edits add diagnostics; the runs are updated in place. */
-export function verifyRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
-  return step('verify', () => checkRuns(runs, verifier, pkg));
-}
-
-function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
-  const started = performance.now();
+/**
+ * Checks the runs' edits, refusing the sites whose edits add diagnostics; the runs are updated in place.
+ * Null when there is no edit to check (nothing was type-checked, so the plan has no verification line).
+ */
+export function verifyRuns(runs: FileRun[], verify: Verify): Verification | null {
   const edited = () => new Map(runs.filter((r) => r.result.output !== null).map((r) => [r.path, r.result.output as string]));
+  if (edited().size === 0) return null;
+  return step('verify', () => checkRuns(runs, verify.verifier(), verify.pkg, edited));
+}
+
+function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage, edited: () => Map<string, string>): Verification {
+  const started = performance.now();
   // Searched only as far as asked (each search parses the files that may import it): whether a file has an
   // importer, then all of them only for a file whose exports an edit changes.
   const found = new Map<string, string[]>();
@@ -63,7 +69,6 @@ function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage
     },
   };
   const first = edited();
-  if (first.size === 0) return { files: 0, newErrors: 0, refused: 0, settings: verifier.program.settingsFrom, ms: 0 };
   const added = verifier.check(first, first.keys(), importers);
   let refused = 0;
   for (const run of runs.filter((r) => blamed(r.path, added, importers))) refused += refuseFailingSites(run, verifier, edited, importers);

@@ -109,6 +109,7 @@ export async function runCase(area: string, c: FixtureCase): Promise<Plan> {
     }
     const again = await planIn(area, tmp, options.packagePath);
     expect(again.changes.map((ch) => ch.path), 'a second run changes nothing').toEqual([]);
+    expect(again.verification, 'a second run has no edit to type-check, and says no verification').toBeUndefined();
     return plan;
   } finally {
     rmSync(tmp, { recursive: true, force: true });

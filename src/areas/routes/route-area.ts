@@ -199,7 +199,7 @@ const verifiers = new WeakMap<Plan, EditVerifier | null>();
 
 export function typeErrors(ctx: AreaContext, plan: Plan, changes: FileChange[]): string | null {
   if (ctx.pkg.info.language !== 'ts') return null;
-  if (verifiers.get(plan) === undefined) verifiers.set(plan, verifyFor(ctx)?.verifier ?? null);
+  if (verifiers.get(plan) === undefined) verifiers.set(plan, verifyFor(ctx)?.verifier() ?? null);
   const checker = verifiers.get(plan);
   if (!checker) return null;
   return step('verify', () => {
