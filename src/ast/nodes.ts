@@ -1,6 +1,6 @@
 // Small readers over single nodes: dotted callee names, literal strings, object properties, functions.
 import type * as t from '@babel/types';
-import type { Node } from './walk.js';
+import { walk, type Node } from './walk.js';
 
 export type FunctionNode = t.FunctionDeclaration | t.FunctionExpression | t.ArrowFunctionExpression | t.ObjectMethod | t.ClassMethod;
 
@@ -95,9 +95,19 @@ export function getPropertyValue(object: Node | null | undefined, name: string):
   return prop.type === 'ObjectMethod' ? prop : (prop.value as Node);
 }
 
-/** 1-based line of a node, or 0 when the node was built rather than parsed. */
+/**
+ * 1-based line of a node, or 0 when the node was built rather than parsed. recast drops the location of a
+ * declaration an export holds (`export async function POST`), so that one has its first located part's line
+ * (its name, on the line it starts on).
+ */
 export function lineOf(node: Node): number {
-  return node.loc?.start.line ?? 0;
+  if (node.loc) return node.loc.start.line;
+  let line = 0;
+  walk(node, (n) => {
+    if (line) return 'skip';
+    if (n.loc) line = n.loc.start.line;
+  });
+  return line;
 }
 
 /** The statement in `ancestors` (or the node itself) that sits directly in a block or program body. */

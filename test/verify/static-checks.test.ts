@@ -1,5 +1,5 @@
 // verify's static checks on the sample apps after every area (all pass), and on copies with each kind of gap.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,19 @@ describe('verify finds each kind of gap', () => {
     expect(checks['billable calls metered']).toMatchObject({ status: 'fail', locations: [{ path: 'src/routes/chat.ts', line: lineOf('const again =') }] });
     expect(checks['billable calls gated']).toMatchObject({ status: 'fail', locations: [{ path: 'src/routes/chat.ts', line: lineOf("'/chat/again'") }] });
     expect(checks['customers created at signup']!.status).toBe('pass');
+  }, 120_000);
+
+  it('an exported route handler added later (a Next.js POST): named at its own line, not line 0', async () => {
+    const dir = await integrated('next-app');
+    const route = 'src/app/api/tagline/route.ts';
+    const text = "import { generateText } from 'ai';\nimport { NextResponse } from 'next/server';\nimport { openai, STORY_MODEL } from '@/lib/ai';\nimport { getSession } from '@/lib/session';\n\n// A tagline for a story.\nexport async function POST(req: Request) {\n  const session = await getSession();\n  if (!session) {\n    return NextResponse.json({ error: 'Unauthorized' }, { status: 401 });\n  }\n  const { story } = (await req.json()) as { story: string };\n  const { text } = await generateText({ model: openai(STORY_MODEL), prompt: story });\n  return NextResponse.json({ tagline: text });\n}\n";
+    mkdirSync(join(dir, 'src/app/api/tagline'), { recursive: true });
+    writeFileSync(join(dir, route), text);
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const checks = await checksOf(dir);
+    expect(checks['billable calls metered']).toMatchObject({ status: 'fail', locations: [{ path: route, line: lineOf('await generateText') }] });
+    // recast drops the location of the declaration an export holds: the handler's line is read from its name.
+    expect(checks['billable calls gated']).toMatchObject({ status: 'fail', locations: [{ path: route, line: lineOf('export async function POST') }] });
   }, 120_000);
 
   it('browser code importing the billing module, an env example without the key, a webhook module that stopped verifying', async () => {
