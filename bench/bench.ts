@@ -63,9 +63,10 @@ interface RunResult {
   listedBy: 'git' | 'walk' | null;
 }
 
-/** One fresh-process run of bench/run-once.js. */
+/** One fresh-process run of bench/run-once.js, from the bundle. */
 async function runOnce(mode: 'read' | 'detect' | 'plan', dir: string, area: string, pkg: string | null): Promise<RunResult> {
-  const script = join(packageRoot(), 'dist', 'bench', 'run-once.js');
+  // The bundle the CLI runs from (scripts/bundle.mjs): what a user's command loads, not tsc's module tree.
+  const script = join(packageRoot(), 'dist', 'cli', 'run-once.js');
   const { stdout } = await promisify(execFile)(process.execPath, [script, mode, dir, area, pkg ?? ''], { maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as RunResult;
 }

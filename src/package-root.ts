@@ -1,4 +1,4 @@
-// The toolkit's own install folder, found the same way from src/ (tests) and dist/src/ (the CLI).
+// The toolkit's own install folder, found the same way from src/ (tests), dist/src/ and the CLI's bundle in dist/cli/.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,10 +1,10 @@
-// Runs the built CLI (dist/src/cli.js) as a user would, capturing stdout, stderr and the exit code.
+// Runs the built CLI (package.json's bin: the bundle in dist/cli/) as a user would, capturing stdout, stderr and the exit code.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
-export const CLI = join(REPO_ROOT, 'dist', 'src', 'cli.js');
+export const CLI = join(REPO_ROOT, (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['billing-codemod']!);
 
 export interface CliResult {
   code: number | null;
