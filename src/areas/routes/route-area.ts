@@ -190,13 +190,14 @@ function mountChange(ctx: AreaContext, placement: RoutePlacement): FileChange | 
   });
 }
 
-/**
- * The first new type error the new files and edits would bring, or null (a JavaScript app, or --no-verify);
- * the billing module is in place. Every check of one plan shares one verifier and adds to the plan's
- * verification line, as the areas that edit call sites report theirs.
- */
+/** One verifier per plan (null: a JavaScript app, or --no-verify), shared by every check the plan makes. */
 const verifiers = new WeakMap<Plan, EditVerifier | null>();
 
+/**
+ * The first new type error the new files and edits would bring, or null; the billing module is in place.
+ * Each check adds its files and time to the plan's verification line, as the areas that edit call sites
+ * report theirs.
+ */
 export function typeErrors(ctx: AreaContext, plan: Plan, changes: FileChange[]): string | null {
   if (ctx.pkg.info.language !== 'ts') return null;
   if (verifiers.get(plan) === undefined) verifiers.set(plan, verifyFor(ctx)?.verifier() ?? null);

@@ -3,7 +3,7 @@ import { CLI_PATH } from './paths.js';
 import { childEnv, run, type RunResult } from './process.js';
 
 /**
- * Runs the built codemod CLI (`node dist/src/cli.js ...args`) in `cwd`.
+ * Runs the built codemod CLI (package.json's bin, `node dist/cli/cli.js ...args`) in `cwd`.
  * Exit codes: 0 ok, 3 applied with manual steps left; anything else is a failure for the caller to judge.
  */
 export async function runCli(args: string[], cwd: string, options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunResult> {
