@@ -4,13 +4,16 @@
 // linked on its own (~20 ms of every run's start-up). The dependencies stay in node_modules, loaded as
 // before. dist/src and dist/transforms stay as tsc wrote them: the tests and the jscodeshift transforms use them.
 import { chmodSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const outdir = new URL('../dist/cli/', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const outdir = join(root, 'dist', 'cli');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'dist/src/cli.js', 'run-once': 'dist/bench/run-once.js' },
-  absWorkingDir: new URL('..', import.meta.url).pathname,
+  absWorkingDir: root,
   outdir,
   bundle: true,
   splitting: true,
@@ -20,4 +23,4 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-chmodSync(`${outdir}cli.js`, 0o755);
+chmodSync(join(outdir, 'cli.js'), 0o755);
