@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -39,6 +40,23 @@ it('runs the file with its own module variables, and keeps a code cache for the 
   const again = requireCached(file) as { twice(n: number): number };
   expect(again.twice(2)).toBe(4);
   expect(cacheFiles()).toEqual([cache]);
+});
+
+it("is the process's one instance of the file: a later require of it (jscodeshift's of the Babel parser) gets the same module", () => {
+  const file = join(dir, 'lib.cjs');
+  writeFileSync(file, 'globalThis.__codeCacheRuns = (globalThis.__codeCacheRuns ?? 0) + 1;\nexports.made = {};\n');
+  const loaded = requireCached(file) as { made: object };
+  expect(createRequire(file)(file)).toBe(loaded);
+  expect(requireCached(file)).toBe(loaded);
+  expect((globalThis as { __codeCacheRuns?: number }).__codeCacheRuns).toBe(1);
+});
+
+it('leaves no module behind for a file that throws while it loads: the next load runs it again', () => {
+  const file = join(dir, 'lib.cjs');
+  writeFileSync(file, "throw new Error('not yet');\n");
+  expect(() => requireCached(file)).toThrow('not yet');
+  writeFileSync(file, 'exports.answer = 42;\n');
+  expect((requireCached(file) as { answer: number }).answer).toBe(42);
 });
 
 it('loads the file from source when the cache is damaged, and writes a good one', () => {
