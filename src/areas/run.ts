@@ -69,10 +69,9 @@ export async function planArea(area: Area, ws: Workspace, pkg: DetectedPackage, 
   reportFilesLeftOut(plan, pkg, config, area.name);
   const changes: FileChange[] = [];
   const created = plan.changes.filter((c) => c.action === 'create').map((c) => c.path);
-  for (const change of plan.changes) {
-    const finished = await stepAsync('format', () => style.finish(change, created));
-    if (finished.after !== finished.before) changes.push(finished);
-  }
+  // Side by side: each file's formatter and linter runs are its own (the app's Biome is a process per run).
+  const finished = await stepAsync('format', () => Promise.all(plan.changes.map((change) => style.finish(change, created))));
+  for (const change of finished) if (change.after !== change.before) changes.push(change);
   return { ...plan, changes, notes: [...plan.notes, ...style.notes()] };
 }
 

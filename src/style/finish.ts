@@ -1,6 +1,7 @@
 // The last step of every plan, run at plan time so the preview is what gets written: the project's formatter
 // and lint fixer over each file the plan touches (only those), keeping in an edited file only the changes
 // next to our lines; then its linter, so the plan can say what is left. A new file is formatted whole.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import type { PackageInfo } from '../detect/types.js';
@@ -47,7 +48,14 @@ export function lintSetupOf(rootDir: string, pkgDir: string, info: Pick<PackageI
  */
 export async function openStyleTools(rootDir: string, pkgDir: string, setup: StyleSetup, sampleFile: string, sampleText: string): Promise<StyleTools> {
   const notes: string[] = [];
-  const once = (note: string) => void (notes.includes(note) || notes.push(note));
+  // Files are finished side by side (Biome runs as a process per file); what each says is kept with the call
+  // that said it, so the notes come in the order the files were handed in, whichever finished first.
+  const ownNotes = new AsyncLocalStorage<string[]>();
+  const byCall: string[][] = [];
+  const once = (note: string) => {
+    const into = ownNotes.getStore() ?? notes;
+    if (!into.includes(note)) into.push(note);
+  };
   const biome = setup.formatter === 'biome' || setup.linter === 'biome' ? biomeBinary(pkgDir, rootDir) : null;
   // A tool that cannot read the app's config fails alike for every file: said once, then not run again.
   let broken: string | null = null;
@@ -113,12 +121,14 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
     const cached = done.get(key);
     if (cached) return cached;
     const wrapAt = format ? undefined : style.lint.maxLine;
-    const result = await finishOne(join(rootDir, change.path), change, format, LINTABLE.test(change.path) ? linter : null, once, wrapAt, created);
+    const said: string[] = [];
+    byCall.push(said);
+    const result = await ownNotes.run(said, () => finishOne(join(rootDir, change.path), change, format, LINTABLE.test(change.path) ? linter : null, once, wrapAt, created));
     done.set(key, result);
     done.set(`${change.path}\u0000${result.after}`, result);
     return result;
   };
-  return { style, finish, notes: () => [...notes] };
+  return { style, finish, notes: () => [...new Set([...notes, ...byCall.flat()])] };
 }
 
 async function finishOne(file: string, change: FileChange, format: Format | null, linter: Linter | null, note: (text: string) => void, wrapAt?: number, created: readonly string[] = []): Promise<FileChange> {

@@ -1,7 +1,7 @@
 // The app's own formatter and linter, loaded from its node_modules (never ours): Prettier and ESLint through
 // their Node APIs, Biome through its binary. A tool the app configures but has not installed is reported,
 // not replaced with a copy of our own, whose version and plugins would not be the app's.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -81,8 +81,23 @@ function nativeBiome(dir: string): string | null {
 /** The app's tool cannot read the app's config (a config written for a newer version): no file will do better. */
 export class ToolConfigError extends Error {}
 
-function runBiome(bin: string, cwd: string, args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(bin, args, { input, encoding: 'utf8', cwd, maxBuffer: 64 * 1024 * 1024 });
+/**
+ * One Biome process; asynchronous, so the files of a plan are formatted and linted side by side (each run is
+ * mostly Biome's start-up, ~30-90 ms, and a plan may run three per file).
+ */
+async function runBiome(bin: string, cwd: string, args: string[], input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn(bin, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    // Biome may exit before reading all of stdin (a config it cannot read): that is its answer, not an error.
+    child.stdin.on('error', () => {});
+    child.stdin.end(input ?? '');
+  });
   if (result.status !== 0 && /configuration resulted in errors/.test(result.stderr)) {
     const where = /^(\S*biome\.jsonc?:\d+:\d+)/m.exec(result.stderr)?.[1];
     const what = /×\s*(.+)/.exec(result.stderr)?.[1]?.trim();
@@ -94,7 +109,7 @@ function runBiome(bin: string, cwd: string, args: string[], input?: string): { s
 /** Biome's formatter alone (`biome format`). */
 export function biomeFormat(bin: string, pkgDir: string): Format {
   return async (file, text) => {
-    const result = runBiome(bin, pkgDir, ['format', `--stdin-file-path=${file}`], text);
+    const result = await runBiome(bin, pkgDir, ['format', `--stdin-file-path=${file}`], text);
     if (result.status !== 0 || !result.stdout) throw new Error(result.stderr || 'biome format failed');
     return result.stdout;
   };
@@ -108,7 +123,7 @@ export function biomeLinter(bin: string, pkgDir: string): Linter {
   return {
     name: 'biome',
     async fix(file, text) {
-      const result = runBiome(bin, pkgDir, ['check', '--write', `--stdin-file-path=${file}`], text);
+      const result = await runBiome(bin, pkgDir, ['check', '--write', `--stdin-file-path=${file}`], text);
       if (result.status !== 0 || !result.stdout) throw new Error(result.stderr || 'biome check failed');
       return result.stdout;
     },
@@ -117,7 +132,7 @@ export function biomeLinter(bin: string, pkgDir: string): Linter {
       try {
         const copy = join(dir, basename(file));
         writeFileSync(copy, text);
-        const result = runBiome(bin, pkgDir, ['lint', `--config-path=${pkgDir}`, '--reporter=json', '--max-diagnostics=200', copy]);
+        const result = await runBiome(bin, pkgDir, ['lint', `--config-path=${pkgDir}`, '--reporter=json', '--max-diagnostics=200', copy]);
         const line = result.stdout.split('\n').find((l) => l.startsWith('{'));
         if (!line) throw new Error(result.stderr.split('\n')[0] || 'biome lint printed no report');
         const report = JSON.parse(line) as { diagnostics?: Array<{ category?: string; message?: string; location?: { start?: { line?: number } } }> };
