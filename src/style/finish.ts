@@ -58,15 +58,23 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
   };
   const biome = setup.formatter === 'biome' || setup.linter === 'biome' ? biomeBinary(pkgDir, rootDir) : null;
   // A tool that cannot read the app's config fails alike for every file: said once, then not run again.
+  // Until the first run has answered, the others wait for it: files finished side by side would otherwise all
+  // start the tool on a config it cannot read (Biome prints its errors a byte at a time, ~150 ms a run).
   let broken: string | null = null;
+  let first: Promise<unknown> | null = null;
   const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
+    if (first) await first.catch(() => undefined);
     if (broken) throw new ToolConfigError(broken);
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof ToolConfigError) once(`${(broken = error.message)}; touched files were not formatted or linted by it`);
-      throw error;
-    }
+    const attempt = (async () => {
+      try {
+        return await run();
+      } catch (error) {
+        if (error instanceof ToolConfigError) once(`${(broken = error.message)}; touched files were not formatted or linted by it`);
+        throw error;
+      }
+    })();
+    first ??= attempt;
+    return attempt;
   };
 
   let format: Format | null = null;

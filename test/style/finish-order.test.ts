@@ -15,6 +15,10 @@ const args = process.argv.slice(2);
 const name = args.some((a) => a.includes('slow')) ? 'slow' : 'fast';
 const log = (what) => appendFileSync(process.env.FAKE_BIOME_LOG, what + ' ' + name + '\\n');
 log('start');
+if (process.env.FAKE_BIOME_BROKEN) {
+  process.stderr.write('biome.json:1:1 deserialize\\n  × Found an unknown key \\x60future\\x60.\\nThe configuration resulted in errors.\\n');
+  process.exit(1);
+}
 let input = '';
 process.stdin.on('data', (c) => (input += c));
 process.stdin.on('end', () => setTimeout(() => {
@@ -49,11 +53,27 @@ it('says what each file left in the order the files were handed in, while their 
   const files = ['src/slow.ts', 'src/fast.ts'];
   const finished = await Promise.all(files.map((path) => tools.finish(createFile(path, 'export const n = 1;\n'))));
   expect(finished.map((f) => f.path)).toEqual(files);
-  // The fast file's runs ended while the slow file's first run was still going: side by side, not in turn.
+  // After the first run (the others wait for it, in case the config cannot be read), the fast file's runs were
+  // all done while the slow file's were still going: side by side, not in turn.
   const runs = readFileSync(join(dir, 'runs.log'), 'utf8').trim().split('\n');
-  expect(runs.indexOf('end fast'), runs.join(', ')).toBeLessThan(runs.indexOf('end slow'));
+  expect(runs.lastIndexOf('end fast'), runs.join(', ')).toBeLessThan(runs.lastIndexOf('end slow'));
   // Each file's notes (its rules turned off, its problems left), the slow file's first as it was handed in first.
   const notes = tools.notes();
   const about = notes.map((n) => files.find((f) => n.includes(f)));
   expect(about, notes.join('\n')).toEqual(['src/slow.ts', 'src/slow.ts', 'src/fast.ts', 'src/fast.ts']);
+}, 60_000);
+
+it('runs a tool whose config it cannot read once, not once per file started side by side', async () => {
+  writeFileSync(join(dir, 'runs.log'), '');
+  process.env.FAKE_BIOME_BROKEN = '1';
+  try {
+    const tools = await openStyleTools(dir, dir, { formatter: 'biome', linter: 'biome' }, join(dir, 'src/billing.ts'), '');
+    const files = ['src/one.ts', 'src/two.ts', 'src/three.ts'];
+    const finished = await Promise.all(files.map((path) => tools.finish(createFile(path, 'export const n = 1;\n'))));
+    expect(finished.map((f) => f.after)).toEqual(files.map(() => 'export const n = 1;\n'));
+    expect(readFileSync(join(dir, 'runs.log'), 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(tools.notes()).toEqual(['biome cannot read its configuration (biome.json:1:1: Found an unknown key `future`.); touched files were not formatted or linted by it']);
+  } finally {
+    delete process.env.FAKE_BIOME_BROKEN;
+  }
 }, 60_000);
