@@ -49,13 +49,13 @@ export function verifyFor(ctx: AreaContext, planned: ReadonlyMap<string, string>
  * Null when there is no edit to check (nothing was type-checked, so the plan has no verification line).
  */
 export function verifyRuns(runs: FileRun[], verify: Verify): Verification | null {
-  const edited = () => new Map(runs.filter((r) => r.result.output !== null).map((r) => [r.path, r.result.output as string]));
-  if (edited().size === 0) return null;
-  return step('verify', () => checkRuns(runs, verify.verifier(), verify.pkg, edited));
+  if (!runs.some((r) => r.result.output !== null)) return null;
+  return step('verify', () => checkRuns(runs, verify.verifier(), verify.pkg));
 }
 
-function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage, edited: () => Map<string, string>): Verification {
+function checkRuns(runs: FileRun[], verifier: EditVerifier, pkg: DetectedPackage): Verification {
   const started = performance.now();
+  const edited = () => new Map(runs.filter((r) => r.result.output !== null).map((r) => [r.path, r.result.output as string]));
   // Searched only as far as asked (each search parses the files that may import it): whether a file has an
   // importer, then all of them only for a file whose exports an edit changes.
   const found = new Map<string, string[]>();
