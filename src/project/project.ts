@@ -137,7 +137,7 @@ function readOpened(fs: ReaderFs, path: string, fd: number, buffer: Buffer): str
   if (bytes.includes(0)) return { reason: 'binary content' };
   const text = decodeUtf8(bytes);
   if (text === null) return { reason: 'not valid UTF-8 (left as it is: editing it would change bytes this tool never touched)' };
-  if (text.length > MAX_LINE && longestLine(text) > MAX_LINE) return { reason: `minified or bundled code (a line over ${MAX_LINE} characters)` };
+  if (hasLineLongerThan(text, MAX_LINE)) return { reason: `minified or bundled code (a line over ${MAX_LINE} characters)` };
   return text;
 }
 
@@ -161,14 +161,18 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
 }
 
-function longestLine(text: string): number {
-  let longest = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
-    if (i - start > longest) longest = i - start;
-    start = i + 1;
+/**
+ * Whether a line (without its newline) is longer than `max`. From each line's start, the last newline within
+ * `max` characters is found looking back from the farthest point, so a file of short lines is crossed in
+ * steps of ~`max` characters, looking only at the end of each step (was a search for every newline).
+ */
+export function hasLineLongerThan(text: string, max: number): boolean {
+  for (let start = 0; text.length - start > max; ) {
+    const newline = text.lastIndexOf('\n', start + max);
+    if (newline < start) return true;
+    start = newline + 1;
   }
-  return Math.max(longest, text.length - start);
+  return false;
 }
 
 /** Reads any file of the project (package.json, tsconfig...), or null when absent, unreadable or not UTF-8. */

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProject, type ReaderFs } from '../../src/project/project.js';
+import { hasLineLongerThan, loadProject, type ReaderFs } from '../../src/project/project.js';
 import { listFiles } from '../../src/project/list-files.js';
 import { resolveImport } from '../../src/project/resolve-import.js';
 import { git, gitRepo } from '../engine/git-repo.js';
@@ -139,6 +139,30 @@ describe('loadProject', () => {
     mkdirSync(join(dir, 'empty'));
     expect([...(await loadProject(dir)).sources.keys()]).toEqual(['src/a.mts', 'src/b.cjs']);
   });
+});
+
+describe('hasLineLongerThan', () => {
+  // The same answer as splitting into lines, at the edges: a line of exactly the limit, one more, the first
+  // or the last line (no newline after it), a carriage return counted as a character, empty lines.
+  const max = 10;
+  const line = (n: number) => 'x'.repeat(n);
+  const cases: Record<string, string> = {
+    empty: '',
+    'only newlines': '\n\n\n',
+    'a line of the limit': `${line(10)}\n`,
+    'one over, alone': line(11),
+    'one over, first': `${line(11)}\n${line(3)}\n`,
+    'one over, last, without a newline': `${line(9)}\n${line(2)}\n${line(11)}`,
+    'the limit, last, without a newline': `${line(9)}\n${line(10)}`,
+    'one over with its carriage return': `${line(5)}\r\n${line(10)}\r\n`,
+    'the limit with its carriage return': `${line(9)}\r\n${line(9)}\r\n`,
+    'many short lines, then one over': `${`${line(4)}\n`.repeat(50)}${line(11)}\n${line(1)}`,
+    'many lines of the limit': `${line(10)}\n`.repeat(30),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, () => expect(hasLineLongerThan(text, max)).toBe(text.split('\n').some((l) => l.length > max)));
+  }
+  it('finds one over in those cases', () => expect(Object.values(cases).filter((text) => hasLineLongerThan(text, max))).toHaveLength(5));
 });
 
 describe('resolveImport', () => {
