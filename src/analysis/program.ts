@@ -22,7 +22,16 @@ export interface TypeProgram {
    * once per file (every build is a new checker that resolves every type again). Builds nothing itself.
    */
   expect(paths: Iterable<string>): void;
-  /** Replaces the text of project files (project-relative path → text); null restores the original. */
+  /**
+   * Texts a later step will put in place (a file the plan creates, which the verification sets before its
+   * first check): joined to the next build, as expected files are, and then the verification's setText of the
+   * same text builds nothing new. No importer sees them until an edit imports them.
+   */
+  expectText(path: string, text: string): void;
+  /**
+   * Replaces the text of project files (project-relative path → text); null restores the original. The text
+   * already in place changes nothing (every change is a new program, a new checker).
+   */
   setText(path: string, text: string | null): void;
   /** Syntactic and semantic diagnostics of one project file, as the app's own `tsc` would report them. */
   diagnostics(path: string): FileDiagnostic[];
@@ -61,6 +70,12 @@ export interface ProgramSource {
 
 let registry: TS.DocumentRegistry | null = null;
 let programs = 0;
+let builds = 0;
+
+/** How many programs (each with its own checker) this process has built, for tests and the bench. */
+export function typeProgramBuilds(): number {
+  return builds;
+}
 
 export function createTypeProgram(source: ProgramSource): TypeProgram {
   const ts = loadTypeScript();
@@ -117,10 +132,31 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
   };
   const service = ts.createLanguageService(host, registry);
   const expected = new Set<string>();
-  // A new root means a new program: the expected files come with it.
-  const ensureRoot = (file: string) => {
-    if (roots.has(file)) return;
+  const expectedTexts = new Map<string, string>();
+  // Whether the next question builds a program (the first one, or after a change): expected texts join it.
+  let stale = true;
+  const putText = (file: string, text: string | null) => {
+    if (text === null ? !edited.has(file) : edited.get(file) === text) return;
     roots.add(file);
+    if (text === null) edited.delete(file);
+    else edited.set(file, text);
+    versions.set(file, ++changes);
+    stale = true;
+  };
+  // Called before each question: a program about to be built anyway takes the expected texts with it.
+  const build = () => {
+    if (!stale) return;
+    for (const [file, text] of expectedTexts) putText(file, text);
+    expectedTexts.clear();
+    stale = false;
+    builds++;
+  };
+  // A new root means a new program: the expected files come with it. A file the current program holds
+  // already (a root imports it) is asked about there instead: it becomes a root when its text is set.
+  const ensureRoot = (file: string) => {
+    if (roots.has(file) || (!stale && service.getProgram()?.getSourceFile(file))) return;
+    roots.add(file);
+    stale = true;
     for (const other of expected) if (textOf(other) !== undefined) roots.add(other);
     expected.clear();
   };
@@ -133,27 +169,33 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
       const file = abs(path);
       if (textOf(file) === undefined) return null;
       ensureRoot(file);
+      build();
       return step('types', () => service.getProgram()?.getSourceFile(file) ?? null);
     },
     expect(paths) {
       for (const path of paths) if (!roots.has(abs(path))) expected.add(abs(path));
     },
+    expectText(path, text) {
+      const file = abs(path);
+      if (edited.get(file) !== text) expectedTexts.set(file, text);
+    },
     checker() {
+      build();
       const program = step('types', () => service.getProgram());
       if (!program) throw new Error('the TypeScript program could not be created');
       return program.getTypeChecker();
     },
     setText(path, text) {
       const file = abs(path);
+      expectedTexts.delete(file);
       ensureRoot(file);
-      if (text === null) edited.delete(file);
-      else edited.set(file, text);
-      versions.set(file, ++changes);
+      putText(file, text);
     },
     exportShape(path) {
       const file = abs(path);
       if (textOf(file) === undefined) return null;
       ensureRoot(file);
+      build();
       // Not a 'types' step: only the verification asks, and the program it builds is the verification's time.
       const program = service.getProgram();
       const sf = program?.getSourceFile(file);
@@ -164,6 +206,7 @@ export function createTypeProgram(source: ProgramSource): TypeProgram {
       // A file an edit has not created yet has no diagnostics (the baseline of a new file).
       if (textOf(file) === undefined) return [];
       ensureRoot(file);
+      build();
       return [...service.getSyntacticDiagnostics(file), ...service.getSemanticDiagnostics(file)].map((d) => {
         const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
         const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;

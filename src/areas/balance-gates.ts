@@ -26,8 +26,9 @@ function planBalanceGates(ctx: AreaContext): Plan {
   const { info } = pkg;
   const plan = emptyPlan('balance-gates', info.path);
   if (leftForNoIdentity(plan, info)) return plan;
+  const verify = verifyFor(ctx);
   const { files, optionsFor } = balanceGatesFiles(ctx);
-  transformFiles(plan, ctx, files, balanceGates, optionsFor, verifyFor(ctx));
+  transformFiles(plan, ctx, files, balanceGates, optionsFor, verify);
   const gated = plan.changes.some((c) => count(c.after, '.checkBalance(') > count(c.before ?? '', '.checkBalance('));
   if (gated) plan.notes.push(...notesFor(info.billing.module, billingModulePath(info, config), config.events));
   return plan;

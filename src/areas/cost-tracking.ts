@@ -34,8 +34,9 @@ function planCostTracking(ctx: AreaContext): Plan {
   const generated = generateCostsModule({ ...emitOptionsFor(modulePath, info), config: ctx.config, vendors });
   const module = planCostsModule(plan, modulePath, readProjectFile(ctx.project, modulePath), generated, ctx.options.force === true);
   if (module === 'not ours') return plan;
+  const verify = verifyFor(ctx, new Map([[modulePath, generated]]));
   const { files, optionsFor } = costTrackingFiles(ctx);
-  transformFiles(plan, ctx, files, costTracking, optionsFor, verifyFor(ctx, new Map([[modulePath, generated]])));
+  transformFiles(plan, ctx, files, costTracking, optionsFor, verify);
   const edited = plan.changes.length > 0;
   // A new module only comes with the edits that import it; a regenerated one (--force) comes alone too.
   if (module && (edited || module.action === 'modify')) plan.changes.unshift(module);

@@ -33,6 +33,8 @@ export const customersArea: Area = {
       else plan.notes.push(`customers.entity is "${entity}": each ${entity} becomes a billing customer at its first balance check or usage event (createOnFirstUse), so signup is left as it is`);
       return plan;
     }
+    // Before the analysis builds the type program: the files the verification puts in place join it.
+    const verify = verifyFor(ctx);
     const { found, optionsFor } = signupSites(ctx, plan);
     if (found.length === 0) {
       const covered = !ctx.config.customers.signup && ctx.config.customers.createOnFirstUse !== false;
@@ -41,7 +43,7 @@ export const customersArea: Area = {
       else if (plan.manual.length === 0) plan.manual.push(noSignupStep(ctx.pkg.info));
       return plan;
     }
-    transformFiles(plan, ctx, new Set(found.map((f) => f.file)), transformer, optionsFor, verifyFor(ctx));
+    transformFiles(plan, ctx, new Set(found.map((f) => f.file)), transformer, optionsFor, verify);
     addNotes(ctx, plan, found, fixedFeeProducts(ctx.config));
     return plan;
   },

@@ -37,8 +37,9 @@ function planUsageEvents(ctx: AreaContext): Plan {
   for (const k of info.accounts.ownKeys) {
     plan.notes.push(`${k.file}:${k.line} builds a client with the user's own key (${k.what}): the provider bills the user for those calls, so consider not sending usage events for them`);
   }
+  const verify = verifyFor(ctx);
   const { files, optionsFor } = usageEventsFiles(ctx);
-  transformFiles(plan, ctx, files, usageEvents, optionsFor, verifyFor(ctx));
+  transformFiles(plan, ctx, files, usageEvents, optionsFor, verify);
   if (plan.changes.length && !info.billing.module) {
     plan.notes.push(`the events go through the billing module (${billingModulePath(info, config)}), which is not there yet: run \`billing-codemod apply client-setup\` first`);
   }

@@ -31,7 +31,8 @@ export interface Verify {
 /**
  * The verification of an area's plan (null with --no-verify), with the billing module in place when
  * client-setup has not written it yet: its absence is not a reason to refuse an edit. `planned`: project
- * path -> text of files the plan writes that the edits import.
+ * path -> text of files the plan writes that the edits import. Made before the area's analysis, so that a
+ * type program the analysis builds has those files already (see TypeProgram.expectText).
  */
 export function verifyFor(ctx: AreaContext, planned: ReadonlyMap<string, string> = new Map()): Verify | null {
   if (ctx.options.verify === false) return null;
@@ -39,6 +40,8 @@ export function verifyFor(ctx: AreaContext, planned: ReadonlyMap<string, string>
   // Files the plan itself creates (the costs module) are in place too.
   const overlays = new Map<string, string>(planned);
   if (!info.billing.module) overlays.set(posix.join(info.path, billingModulePath(info, ctx.config)), generateFor(info, ctx.config));
+  // In the program the analysis builds, if it builds one: the first check then needs no program of its own.
+  ctx.pkg.ctx.expectTypeTexts(overlays);
   let verifier: EditVerifier | undefined;
   // Loading TypeScript and reading the app's tsconfig, when the analysis has not, is the verification's time.
   return { verifier: () => (verifier ??= new EditVerifier(step('verify', () => ctx.pkg.ctx.typeProgram()), overlays)), pkg: ctx.pkg };

@@ -38,6 +38,8 @@ export interface PackageContext {
   typeProgram(): TypeProgram;
   /** Files an area is about to ask the checker about (see TypeProgram.expect); makes no program. */
   expectTypeQuestions(paths: Iterable<string>): void;
+  /** Texts a verification will put in place (see TypeProgram.expectText); makes no program. */
+  expectTypeTexts(texts: ReadonlyMap<string, string>): void;
 }
 
 export function createPackageContext(
@@ -55,6 +57,7 @@ export function createPackageContext(
   let index: ClientIndex | null = null;
   let types: TypeProgram | null = null;
   const expectedTypeFiles = new Set<string>();
+  const expectedTypeTexts = new Map<string, string>();
   const nestedPrefixes = nested.map((dir) => `${dir}/`);
 
   const ctx: PackageContext = {
@@ -114,12 +117,19 @@ export function createPackageContext(
       if (!types) {
         types = createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next'), workspace: (name) => workspacePackageDir(project, name) });
         types.expect(expectedTypeFiles);
+        for (const [path, text] of expectedTypeTexts) types.expectText(path, text);
       }
       return types;
     },
     expectTypeQuestions(paths) {
       if (types) types.expect(paths);
       else for (const path of paths) expectedTypeFiles.add(path);
+    },
+    expectTypeTexts(texts) {
+      for (const [path, text] of texts) {
+        if (types) types.expectText(path, text);
+        else expectedTypeTexts.set(path, text);
+      }
     },
     fileClients(path) {
       if (!fileClients.has(path)) {

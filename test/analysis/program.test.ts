@@ -13,6 +13,7 @@ const FILES: Record<string, string> = {
   'src/a.ts': 'export const a = 1;\n',
   'src/b.ts': 'export const b = "b";\n',
   'src/c.ts': 'export const c = true;\n',
+  'src/d.ts': "import { a } from './a.js';\nexport const d = a + 1;\n",
 };
 
 function program(): TypeProgram {
@@ -43,5 +44,51 @@ describe('createTypeProgram', () => {
     const first = types.checker();
     expect(types.sourceFile('src/c.ts')).not.toBeNull();
     expect(types.checker()).not.toBe(first);
+  });
+
+  it('asks about a file a root imports in the program it has: no new root, no new checker', () => {
+    const types = program();
+    expect(types.sourceFile('src/d.ts')).not.toBeNull();
+    const first = types.checker();
+    expect(types.sourceFile('src/a.ts')).not.toBeNull();
+    expect(types.diagnostics('src/a.ts')).toEqual([]);
+    expect(types.exportShape('src/a.ts')).toContain('a');
+    expect(types.checker()).toBe(first);
+    // Its text set, it is a new program, and the edit is what the checker sees.
+    types.setText('src/a.ts', 'export const a = "one";\n');
+    expect(types.checker()).not.toBe(first);
+    expect(types.diagnostics('src/d.ts')).toEqual([]);
+    expect(types.exportShape('src/a.ts')).toContain('"one"');
+  });
+
+  it('sets nothing new for the text already in place (each change is a new checker)', () => {
+    const types = program();
+    expect(types.sourceFile('src/d.ts')).not.toBeNull();
+    const first = types.checker();
+    types.setText('src/a.ts', null);
+    expect(types.checker()).toBe(first);
+    types.setText('src/a.ts', 'export const a = 2;\n');
+    const second = types.checker();
+    expect(second).not.toBe(first);
+    types.setText('src/a.ts', 'export const a = 2;\n');
+    expect(types.checker()).toBe(second);
+    types.setText('src/a.ts', null);
+    expect(types.checker()).not.toBe(second);
+  });
+
+  it('builds the texts it was told to expect into its next program, so setting them then builds nothing', () => {
+    const types = program();
+    types.expectText('src/e.ts', 'export const e = 5;\n');
+    expect(types.sourceFile('src/a.ts')).not.toBeNull();
+    const first = types.checker();
+    expect(types.sourceFile('src/e.ts')?.text).toBe('export const e = 5;\n');
+    types.setText('src/e.ts', 'export const e = 5;\n');
+    expect(types.checker()).toBe(first);
+    // Once a program is built, an expected text waits for the next change.
+    types.expectText('src/f.ts', 'export const f = 6;\n');
+    expect(types.sourceFile('src/f.ts')).toBeNull();
+    types.setText('src/b.ts', 'export const b = "bee";\n');
+    expect(types.checker()).not.toBe(first);
+    expect(types.sourceFile('src/f.ts')?.text).toBe('export const f = 6;\n');
   });
 });

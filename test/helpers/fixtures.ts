@@ -16,6 +16,7 @@ import { loadConfig } from '../../src/config/load.js';
 import { generateBillingModule } from '../../src/providers/generate.js';
 import { parseSource } from '../../src/ast/parse.js';
 import { isSourceFile } from '../../src/project/project.js';
+import { typeProgramBuilds } from '../../src/analysis/program.js';
 import type { Plan } from '../../src/plan/types.js';
 
 export const FIXTURES_ROOT = join(import.meta.dirname, '..', '..', '__testfixtures__');
@@ -36,6 +37,8 @@ interface Expectations {
   routes?: Array<{ method: string; path: string; purpose: string }>;
   /** How many files the plan's type-check compared (its verification line), exactly; 0: no verification line. */
   verifiedFiles?: number;
+  /** How many TypeScript programs the plan built, the analysis's and the verification's together, exactly. */
+  typePrograms?: number;
 }
 
 export interface CaseOptions {
@@ -82,8 +85,10 @@ export async function runCase(area: string, c: FixtureCase): Promise<Plan> {
   try {
     const { options, focus } = c.kind === 'single' ? scaffoldSingle(area, c, tmp) : scaffoldMulti(c, tmp);
     const standIns = replaceStandIns(tmp, options.packagePath ?? '.');
+    const programsBefore = typeProgramBuilds();
     const plan = await planIn(area, tmp, options.packagePath);
     checkExpectations(plan, options.expect ?? {});
+    if (options.expect?.typePrograms !== undefined) expect(typeProgramBuilds() - programsBefore, 'type programs built').toBe(options.expect.typePrograms);
     if (c.kind === 'single') {
       const allowed = new Set([focus as string, ...(options.expect?.alsoChanges ?? [])]);
       expect(plan.changes.map((ch) => ch.path).filter((p) => !allowed.has(p)), 'changes outside the case file').toEqual([]);
