@@ -36,15 +36,22 @@ export interface Verify {
  */
 export function verifyFor(ctx: AreaContext, planned: ReadonlyMap<string, string> = new Map()): Verify | null {
   if (ctx.options.verify === false) return null;
-  const { info } = ctx.pkg;
-  // Files the plan itself creates (the costs module) are in place too.
-  const overlays = new Map<string, string>(planned);
-  if (!info.billing.module) overlays.set(posix.join(info.path, billingModulePath(info, ctx.config)), generateFor(info, ctx.config));
+  // Generated when a program is made: a run that makes none (no edit, no type question) never needs them.
+  let overlays: ReadonlyMap<string, string> | undefined;
+  const inPlace = () => (overlays ??= filesInPlace(ctx, planned));
   // In the program the analysis builds, if it builds one: the first check then needs no program of its own.
-  ctx.pkg.ctx.expectTypeTexts(overlays);
+  ctx.pkg.ctx.expectTypeTexts(inPlace);
   let verifier: EditVerifier | undefined;
   // Loading TypeScript and reading the app's tsconfig, when the analysis has not, is the verification's time.
-  return { verifier: () => (verifier ??= new EditVerifier(step('verify', () => ctx.pkg.ctx.typeProgram()), overlays)), pkg: ctx.pkg };
+  return { verifier: () => (verifier ??= new EditVerifier(step('verify', () => ctx.pkg.ctx.typeProgram()), inPlace())), pkg: ctx.pkg };
+}
+
+/** The billing module when client-setup has not written it, and the files the plan itself creates (the costs module). */
+function filesInPlace(ctx: AreaContext, planned: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const { info } = ctx.pkg;
+  const files = new Map(planned);
+  if (!info.billing.module) files.set(posix.join(info.path, billingModulePath(info, ctx.config)), generateFor(info, ctx.config));
+  return files;
 }
 
 /**

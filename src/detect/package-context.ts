@@ -38,8 +38,11 @@ export interface PackageContext {
   typeProgram(): TypeProgram;
   /** Files an area is about to ask the checker about (see TypeProgram.expect); makes no program. */
   expectTypeQuestions(paths: Iterable<string>): void;
-  /** Texts a verification will put in place (see TypeProgram.expectText); makes no program. */
-  expectTypeTexts(texts: ReadonlyMap<string, string>): void;
+  /**
+   * Texts a verification will put in place (see TypeProgram.expectText), asked for when the program is
+   * made (at once if it is made already); makes no program, and generates no text for a run that needs none.
+   */
+  expectTypeTexts(texts: () => ReadonlyMap<string, string>): void;
 }
 
 export function createPackageContext(
@@ -57,7 +60,7 @@ export function createPackageContext(
   let index: ClientIndex | null = null;
   let types: TypeProgram | null = null;
   const expectedTypeFiles = new Set<string>();
-  const expectedTypeTexts = new Map<string, string>();
+  const expectedTypeTexts: Array<() => ReadonlyMap<string, string>> = [];
   const nestedPrefixes = nested.map((dir) => `${dir}/`);
 
   const ctx: PackageContext = {
@@ -117,7 +120,7 @@ export function createPackageContext(
       if (!types) {
         types = createTypeProgram({ projectDir: project.dir, pkgPath, text: (path) => ctx.text(path), bundler: ctx.dependencies.has('next'), workspace: (name) => workspacePackageDir(project, name) });
         types.expect(expectedTypeFiles);
-        for (const [path, text] of expectedTypeTexts) types.expectText(path, text);
+        for (const texts of expectedTypeTexts.splice(0)) for (const [path, text] of texts()) types.expectText(path, text);
       }
       return types;
     },
@@ -126,10 +129,8 @@ export function createPackageContext(
       else for (const path of paths) expectedTypeFiles.add(path);
     },
     expectTypeTexts(texts) {
-      for (const [path, text] of texts) {
-        if (types) types.expectText(path, text);
-        else expectedTypeTexts.set(path, text);
-      }
+      if (!types) expectedTypeTexts.push(texts);
+      else for (const [path, text] of texts()) types.expectText(path, text);
     },
     fileClients(path) {
       if (!fileClients.has(path)) {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTypeProgram, type TypeProgram } from '../../src/analysis/program.js';
+import { memoryContext } from '../detect/helpers.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -90,5 +91,27 @@ describe('createTypeProgram', () => {
     types.setText('src/b.ts', 'export const b = "bee";\n');
     expect(types.checker()).not.toBe(first);
     expect(types.sourceFile('src/f.ts')?.text).toBe('export const f = 6;\n');
+  });
+});
+
+describe('PackageContext.expectTypeTexts', () => {
+  it('asks for the texts when the program is made, not before: a run that makes none generates nothing', () => {
+    const ctx = memoryContext({ 'src/a.ts': 'export const a = 1;\n' });
+    let asked = 0;
+    ctx.expectTypeTexts(() => {
+      asked++;
+      return new Map([['src/module.ts', 'export const m = 2;\n']]);
+    });
+    expect(asked).toBe(0);
+    const types = ctx.typeProgram();
+    expect(asked).toBe(1);
+    expect(types.sourceFile('src/a.ts')).not.toBeNull();
+    expect(types.sourceFile('src/module.ts')?.text).toBe('export const m = 2;\n');
+    // Made already: asked at once.
+    ctx.expectTypeTexts(() => {
+      asked++;
+      return new Map();
+    });
+    expect(asked).toBe(2);
   });
 });
