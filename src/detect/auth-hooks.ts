@@ -27,10 +27,17 @@ export interface AuthHook {
 }
 
 // What the parse below needs, as text: an import of next-auth or Auth.js, an import of better-auth and a call
-// of `betterAuth`, or the string 'user.created'. (`@better-auth/core/utils/ip` alone is not a hook.)
+// of `betterAuth`, or the string 'user.created' in a file that names Clerk or svix (its webhooks' signer:
+// `new Webhook(...)` from 'svix', `verifyWebhook` from '@clerk/nextjs/webhooks', CLERK_WEBHOOK_SECRET). An
+// event-name table elsewhere (medusa's `UserWorkflowEvents = { CREATED: "user.created" }`) is no webhook.
+// (`@better-auth/core/utils/ip` alone is not a hook.)
 const NEXT_AUTH_IMPORT = /['"`](?:next-auth['"`/]|@auth\/)/;
 const BETTER_AUTH_IMPORT = /['"`]better-auth['"`/]/;
 const CLERK_EVENT = /['"`]user\.created['"`]/;
+const CLERK_OR_SVIX = /clerk|svix/i;
+
+/** Whether a file's text may handle Clerk's user.created webhook event. */
+const mayHandleClerkEvent = (text: string) => text.includes('user.created') && CLERK_EVENT.test(text) && CLERK_OR_SVIX.test(text);
 
 /** Whether a file's text may hold an auth library's user-creation hook (the parse decides). */
 export function mayHoldAuthHook(text: string): boolean {
@@ -38,7 +45,7 @@ export function mayHoldAuthHook(text: string): boolean {
   return (
     ((text.includes('next-auth') || text.includes('@auth/')) && NEXT_AUTH_IMPORT.test(text)) ||
     (text.includes('betterAuth') && BETTER_AUTH_IMPORT.test(text)) ||
-    (text.includes('user.created') && CLERK_EVENT.test(text))
+    mayHandleClerkEvent(text)
   );
 }
 
@@ -52,7 +59,7 @@ export function findAuthHooks(ctx: PackageContext): AuthHook[] {
     const fromNextAuth = [...sources].some((s) => s === 'next-auth' || s.startsWith('next-auth/') || s.startsWith('@auth/'));
     if (fromNextAuth) hooks.push(...nextAuthHooks(file, ast, nextAuthCallees(ast)));
     if ([...sources].some((s) => s === 'better-auth' || s.startsWith('better-auth/'))) hooks.push(...betterAuthHooks(file, ast));
-    if (text.includes('user.created')) hooks.push(...clerkWebhooks(file, ast));
+    if (mayHandleClerkEvent(text)) hooks.push(...clerkWebhooks(file, ast));
   }
   return hooks;
 }

@@ -206,4 +206,22 @@ export async function POST(req: Request) {
     // Reported once, as the hook, with the insert the route does.
     expect(signups).toEqual(['auth-hook app/api/webhooks/clerk/route.ts:5 clerk user.created webhook (db.insert(users))']);
   });
+
+  it('takes no table of event names for a Clerk webhook: the file names neither Clerk nor svix (medusa)', () => {
+    const signups = signupsIn(
+      {
+        'src/core-flows/events.ts': `export const UserWorkflowEvents = {
+  CREATED: "user.created",
+  UPDATED: "user.updated",
+  DELETED: "user.deleted",
+}
+`,
+        'src/subscribers/user-created.ts': `import { UserWorkflowEvents } from '../core-flows/events';
+export const config = { event: UserWorkflowEvents.CREATED };
+`,
+      },
+      'next',
+    );
+    expect(signups).toEqual([]);
+  });
 });

@@ -74,7 +74,7 @@ it('parses a file for AI SDK functions only when it imports the ai package (embe
   expect(mayHoldSdkCall("import { generateText } from 'ai/rsc';\ngenerateText();")).toBe(false);
 });
 
-it('parses a file for auth-library hooks only when it imports the library or names the Clerk event', async () => {
+it('parses a file for auth-library hooks only when it imports the library, or names the Clerk event and Clerk or svix', async () => {
   const { mayHoldAuthHook } = await import('../../src/detect/auth-hooks.js');
   for (const text of [
     "import NextAuth from 'next-auth';",
@@ -82,13 +82,16 @@ it('parses a file for auth-library hooks only when it imports the library or nam
     "import { PrismaAdapter } from '@auth/prisma-adapter';",
     "import { betterAuth } from 'better-auth';\nexport const auth = betterAuth({});",
     "const { betterAuth } = require('better-auth');\nbetterAuth({})",
-    "if (evt.type === 'user.created') {}",
-    'switch (type) { case `user.created`: }',
+    "import { Webhook } from 'svix';\nif (evt.type === 'user.created') {}",
+    "import { verifyWebhook } from '@clerk/nextjs/webhooks';\nswitch (type) { case `user.created`: }",
+    "const secret = process.env.CLERK_WEBHOOK_SECRET;\nconst handlers = { 'user.created': onUser };",
   ]) expect(mayHoldAuthHook(text), text).toBe(true);
   for (const text of [
     "import { isValidIP } from '@better-auth/core/utils/ip';",
     "import { createAuthClient } from 'better-auth/react';\nexport const client = createAuthClient();",
     '// user.created is logged elsewhere',
+    "if (evt.type === 'user.created') {}",
+    'export const UserWorkflowEvents = {\n  CREATED: "user.created",\n  UPDATED: "user.updated",\n}',
     "import { auth } from '@/auth';",
   ]) expect(mayHoldAuthHook(text), text).toBe(false);
 });
