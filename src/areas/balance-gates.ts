@@ -21,14 +21,14 @@ export const balanceGatesArea: Area = {
   fileOptions: (ctx) => balanceGatesFiles(ctx).optionsFor,
 };
 
-function planBalanceGates(ctx: AreaContext): Plan {
+async function planBalanceGates(ctx: AreaContext): Promise<Plan> {
   const { pkg, config } = ctx;
   const { info } = pkg;
   const plan = emptyPlan('balance-gates', info.path);
   if (leftForNoIdentity(plan, info)) return plan;
   const verify = verifyFor(ctx);
   const { files, optionsFor } = balanceGatesFiles(ctx);
-  transformFiles(plan, ctx, files, balanceGates, optionsFor, verify);
+  await transformFiles(plan, ctx, files, balanceGates, optionsFor, verify);
   const gated = plan.changes.some((c) => count(c.after, '.checkBalance(') > count(c.before ?? '', '.checkBalance('));
   if (gated) plan.notes.push(...notesFor(info.billing.module, billingModulePath(info, config), config.events));
   return plan;
@@ -46,7 +46,7 @@ function balanceGatesFiles({ project, pkg, config, style }: AreaContext): { file
     billing: billingImportFor(project, info, config, file),
     frameworkVersion: info.frameworkVersion,
     module: info.module,
-    lint: style?.style.lint,
+    lint: style?.lint,
   });
   return { files: candidateFiles(pkg.ctx.sources, config, index), optionsFor };
 }

@@ -22,7 +22,7 @@ export const costTrackingArea: Area = {
   fileOptions: (ctx) => costTrackingFiles(ctx).optionsFor,
 };
 
-function planCostTracking(ctx: AreaContext): Plan {
+async function planCostTracking(ctx: AreaContext): Promise<Plan> {
   const { info } = ctx.pkg;
   const plan = emptyPlan('cost-tracking', info.path);
   const vendors = vendorsIn(ctx.config);
@@ -36,7 +36,7 @@ function planCostTracking(ctx: AreaContext): Plan {
   if (module === 'not ours') return plan;
   const verify = verifyFor(ctx, new Map([[modulePath, generated]]));
   const { files, optionsFor } = costTrackingFiles(ctx);
-  transformFiles(plan, ctx, files, costTracking, optionsFor, verify);
+  await transformFiles(plan, ctx, files, costTracking, optionsFor, verify);
   const edited = plan.changes.length > 0;
   // A new module only comes with the edits that import it; a regenerated one (--force) comes alone too.
   if (module && (edited || module.action === 'modify')) plan.changes.unshift(module);

@@ -24,7 +24,7 @@ import { lazyTypeFacts } from '../analysis/type-facts.js';
 
 export const customersArea: Area = {
   name: 'customers',
-  plan(ctx) {
+  async plan(ctx) {
     const plan = emptyPlan('customers', ctx.pkg.info.path);
     plan.notes.push(...accountNotes(ctx.pkg.info));
     const entity = ctx.config.customers.entity ?? 'user';
@@ -43,7 +43,7 @@ export const customersArea: Area = {
       else if (plan.manual.length === 0) plan.manual.push(noSignupStep(ctx.pkg.info));
       return plan;
     }
-    transformFiles(plan, ctx, new Set(found.map((f) => f.file)), transformer, optionsFor, verify);
+    await transformFiles(plan, ctx, new Set(found.map((f) => f.file)), transformer, optionsFor, verify);
     addNotes(ctx, plan, found, fixedFeeProducts(ctx.config));
     return plan;
   },

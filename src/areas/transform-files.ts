@@ -13,7 +13,7 @@ import type { Plan } from '../plan/types.js';
 import type { AreaContext } from './types.js';
 import { verifyRuns, type FileRun, type Verify } from './verify-edits.js';
 
-export function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Iterable<string>, transform: Transform<O>, optionsFor: (file: string) => O, verify?: Verify | null): void {
+export async function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Iterable<string>, transform: Transform<O>, optionsFor: (file: string) => O, verify?: Verify | null): Promise<void> {
   const { project } = ctx;
   const runs: FileRun[] = [];
   for (const file of files) {
@@ -28,6 +28,7 @@ export function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Iterable<
       plan.skipped.push({ path: file, reason: `does not parse: ${(error as Error).message.replace(/\s*\(\d+:\d+\)$/, '')}` });
     }
   }
+  await withLintFacts(runs, ctx);
   for (const run of runs) {
     refuseWhereBillingCannotRun(run, ctx);
     keepOnlyParsing(run);
@@ -43,6 +44,17 @@ export function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Iterable<
     plan.manual.push(...result.manual);
     for (const note of result.notes) if (!plan.notes.includes(note)) plan.notes.push(note);
   }
+}
+
+/**
+ * An edit that read the app's lint facts (no-void, consistent-return) before its linter was loaded read them
+ * as unset: the linter is loaded now (the edits will be finished with it anyway), and where a fact read that
+ * way is set after all, the files are run again. A run that writes nothing never loads the linter.
+ */
+async function withLintFacts(runs: FileRun[], ctx: AreaContext): Promise<void> {
+  if (!ctx.style?.lint.readEarly) return;
+  await ctx.style.projectStyle();
+  if (ctx.style.lint.differs()) for (const run of runs) run.result = run.rerun({});
 }
 
 /** The sites whose edit alone changes the file (a run reports every site it looked at, done ones too). */

@@ -25,7 +25,7 @@ export const usageEventsArea: Area = {
   fileOptions: (ctx) => usageEventsFiles(ctx).optionsFor,
 };
 
-function planUsageEvents(ctx: AreaContext): Plan {
+async function planUsageEvents(ctx: AreaContext): Promise<Plan> {
   const { pkg, config } = ctx;
   const { info } = pkg;
   const plan = emptyPlan('usage-events', info.path);
@@ -39,7 +39,7 @@ function planUsageEvents(ctx: AreaContext): Plan {
   }
   const verify = verifyFor(ctx);
   const { files, optionsFor } = usageEventsFiles(ctx);
-  transformFiles(plan, ctx, files, usageEvents, optionsFor, verify);
+  await transformFiles(plan, ctx, files, usageEvents, optionsFor, verify);
   if (plan.changes.length && !info.billing.module) {
     plan.notes.push(`the events go through the billing module (${billingModulePath(info, config)}), which is not there yet: run \`billing-codemod apply client-setup\` first`);
   }
@@ -61,7 +61,7 @@ function usageEventsFiles({ project, pkg, config, style }: AreaContext): { files
     pagesRouter: info.router === 'pages' || info.router === 'app+pages',
     majors,
     helpers,
-    lint: style?.style.lint,
+    lint: style?.lint,
   });
   const callers = pkg.ctx.sources.filter(([file, text]) => !billable.includes(file) && helpers.some((h) => mentionsHelper(text, h))).map(([file]) => file);
   return { files: [...billable, ...callers].sort(), optionsFor };

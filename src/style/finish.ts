@@ -13,15 +13,25 @@ import { findUp } from './find-up.js';
 import { changedLines, keepHunksNearEdits } from './keep-hunks.js';
 import { wrapLongLines } from './wrap-lines.js';
 import { detectStyle } from '../ast/style.js';
+import { DeferredLintFacts } from './deferred-lint.js';
 import { readProjectStyle, type ProjectStyle } from './project-style.js';
 import { biomeBinary, biomeFormat, biomeLinter, loadEslint, loadPrettier, ToolConfigError, type Format, type Linter, type LintProblem } from './tools.js';
 
 const FORMATTABLE = /\.(m|c)?(j|t)sx?$|\.json$/;
 const LINTABLE = /\.(m|c)?(j|t)sx?$/;
 
+/**
+ * The app's formatter and linter, loaded on first use: a plan that writes nothing (a second run, an area with
+ * nothing left to do) loads neither, where ESLint with its plugins alone took up to a second.
+ */
 export interface StyleTools {
-  /** The style generated files are written in. */
-  style: ProjectStyle;
+  /** The style generated files are written in (loads the tools). */
+  projectStyle(): Promise<ProjectStyle>;
+  /**
+   * The lint facts edits consult, read without loading the tools: a fact read before they are loaded reads as
+   * unset (see DeferredLintFacts; transformFiles loads them and runs such edits again where the answer differs).
+   */
+  lint: DeferredLintFacts;
   /** A change as it will be written: formatted, lint-fixed, and for an edited file only near our lines. */
   /** `created`: the files the same plan creates, which an edited file may import before they exist. */
   finish(change: FileChange, created?: readonly string[]): Promise<FileChange>;
@@ -43,10 +53,10 @@ export function lintSetupOf(rootDir: string, pkgDir: string, info: Pick<PackageI
 }
 
 /**
- * Loads the package's own tools. `sampleFile` is where a new file would go (its lint rules give the style);
- * `sampleText` is some of the package's code, the style's last resort.
+ * The package's own tools, loaded when first asked for. `sampleFile` is where a new file would go (its lint
+ * rules give the style); `sampleText` is some of the package's code, the style's last resort.
  */
-export async function openStyleTools(rootDir: string, pkgDir: string, setup: StyleSetup, sampleFile: string, sampleText: string): Promise<StyleTools> {
+export function openStyleTools(rootDir: string, pkgDir: string, setup: StyleSetup, sampleFile: string, sampleText: string): StyleTools {
   const notes: string[] = [];
   // Files are finished side by side (Biome runs as a process per file); what each says is kept with the call
   // that said it, so the notes come in the order the files were handed in, whichever finished first.
@@ -56,7 +66,6 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
     const into = ownNotes.getStore() ?? notes;
     if (!into.includes(note)) into.push(note);
   };
-  const biome = setup.formatter === 'biome' || setup.linter === 'biome' ? biomeBinary(pkgDir, rootDir) : null;
   // A tool that cannot read the app's config fails alike for every file: said once, then not run again.
   // Until the first run has answered, the others wait for it: files finished side by side would otherwise all
   // start the tool on a config it cannot read (Biome prints its errors a byte at a time, ~150 ms a run).
@@ -77,6 +86,45 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
     return attempt;
   };
 
+  const lint = new DeferredLintFacts();
+  let loading: Promise<LoadedTools> | null = null;
+  const load = () => (loading ??= loadTools(rootDir, pkgDir, setup, sampleFile, sampleText, once, guarded).then((tools) => (lint.supply(tools.style.lint), tools)));
+
+  const done = new Map<string, FileChange>();
+  const finish = async (change: FileChange, created: readonly string[] = []): Promise<FileChange> => {
+    if (!FORMATTABLE.test(change.path)) return change;
+    const key = `${change.path}\u0000${change.after}`;
+    const cached = done.get(key);
+    if (cached) return cached;
+    const said: string[] = [];
+    byCall.push(said);
+    const result = await ownNotes.run(said, async () => {
+      const { style, format, linter } = await load();
+      const wrapAt = format ? undefined : style.lint.maxLine;
+      return finishOne(join(rootDir, change.path), change, format, LINTABLE.test(change.path) ? linter : null, once, wrapAt, created);
+    });
+    done.set(key, result);
+    done.set(`${change.path}\u0000${result.after}`, result);
+    return result;
+  };
+  return { projectStyle: async () => (await load()).style, lint, finish, notes: () => [...new Set([...notes, ...byCall.flat()])] };
+}
+
+interface LoadedTools {
+  style: ProjectStyle;
+  format: Format | null;
+  linter: Linter | null;
+}
+
+type Guard = <T>(run: () => Promise<T>) => Promise<T>;
+
+async function loadTools(rootDir: string, pkgDir: string, setup: StyleSetup, sampleFile: string, sampleText: string, note: (text: string) => void, guarded: Guard): Promise<LoadedTools> {
+  const said: string[] = [];
+  const once = (text: string) => {
+    said.push(text);
+    note(text);
+  };
+  const biome = setup.formatter === 'biome' || setup.linter === 'biome' ? biomeBinary(pkgDir, rootDir) : null;
   let format: Format | null = null;
   let prettierOptions: Record<string, unknown> | null = null;
   if (setup.formatter === 'prettier') {
@@ -99,7 +147,7 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
       once(`eslint could not be loaded (${firstLine(error.message)}); touched files were not linted`);
       return null;
     });
-    if (!linter && notes.length === 0) once('eslint is configured but not installed here; touched files were not linted');
+    if (!linter && said.length === 0) once('eslint is configured but not installed here; touched files were not linted');
   } else if (setup.linter === 'biome') {
     if (biome) {
       const lints = biomeLinter(biome, pkgDir);
@@ -121,22 +169,7 @@ export async function openStyleTools(rootDir: string, pkgDir: string, setup: Sty
     prettier: prettierOptions,
     biome: setup.formatter === 'biome',
   });
-
-  const done = new Map<string, FileChange>();
-  const finish = async (change: FileChange, created: readonly string[] = []): Promise<FileChange> => {
-    if (!FORMATTABLE.test(change.path)) return change;
-    const key = `${change.path}\u0000${change.after}`;
-    const cached = done.get(key);
-    if (cached) return cached;
-    const wrapAt = format ? undefined : style.lint.maxLine;
-    const said: string[] = [];
-    byCall.push(said);
-    const result = await ownNotes.run(said, () => finishOne(join(rootDir, change.path), change, format, LINTABLE.test(change.path) ? linter : null, once, wrapAt, created));
-    done.set(key, result);
-    done.set(`${change.path}\u0000${result.after}`, result);
-    return result;
-  };
-  return { style, finish, notes: () => [...new Set([...notes, ...byCall.flat()])] };
+  return { style, format, linter };
 }
 
 async function finishOne(file: string, change: FileChange, format: Format | null, linter: Linter | null, note: (text: string) => void, wrapAt?: number, created: readonly string[] = []): Promise<FileChange> {

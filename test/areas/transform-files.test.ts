@@ -7,6 +7,9 @@ import { createPackageContext } from '../../src/detect/package-context.js';
 import type { DetectedPackage } from '../../src/detect/stack.js';
 import type { PackageInfo } from '../../src/detect/types.js';
 import { emptyPlan } from '../../src/plan/types.js';
+import { DeferredLintFacts } from '../../src/style/deferred-lint.js';
+import type { StyleTools } from '../../src/style/finish.js';
+import type { LintFacts } from '../../src/style/project-style.js';
 import type { Project } from '../../src/project/project.js';
 
 function context(files: Record<string, string>, framework: PackageInfo['framework']): AreaContext {
@@ -29,21 +32,21 @@ const oneSite: Transform<{ sites?: SiteFilter }> = (file, api, options) => {
 };
 
 describe('transformFiles', () => {
-  it('edits in the file line endings, skips a file that does not parse with its message, and refuses sites in browser code', () => {
+  it('edits in the file line endings, skips a file that does not parse with its message, and refuses sites in browser code', async () => {
     const plan = emptyPlan('test', '.');
     const files = {
       'a.ts': 'export const a = 1;\r\n',
       'broken.ts': 'export const = ;\n',
       'components/chat.tsx': "// a chat box\n'use strict';\n'use client';\nimport { generateText } from 'ai';\nexport const x = generateText;\n",
     };
-    transformFiles(plan, context(files, 'next'), Object.keys(files), oneSite, () => ({}));
+    await transformFiles(plan, context(files, 'next'), Object.keys(files), oneSite, () => ({}));
     expect(plan.changes.map((c) => [c.path, c.after])).toEqual([['a.ts', 'export const a = 1;\r\n// edited\r\n']]);
     expect(plan.skipped.map((s) => s.path)).toEqual(['broken.ts', 'components/chat.tsx']);
     expect(plan.skipped[0].reason).toMatch(/^does not parse: /);
     expect(plan.skipped[1].reason).toMatch(/browser code \('use client'\).*instead: move the call into a server action/);
   });
 
-  it('refuses sites in Next.js middleware, edge routes, pages-router pages and modules only browser code imports (not server actions)', () => {
+  it('refuses sites in Next.js middleware, edge routes, pages-router pages and modules only browser code imports (not server actions)', async () => {
     const plan = emptyPlan('test', '.');
     const files = {
       'middleware.ts': 'export function middleware() {}\n',
@@ -56,7 +59,7 @@ describe('transformFiles', () => {
       'app/actions.ts': "'use server';\nexport async function ask() {}\n",
       'components/form.tsx': "'use client';\nimport { ask } from '../app/actions';\nexport const f = ask;\n",
     };
-    transformFiles(plan, context(files, 'next'), ['middleware.ts', 'app/api/fast/route.ts', 'pages/index.tsx', 'pages/report.tsx', 'lib/suggest.ts', 'pages/api/chat.ts', 'app/actions.ts'], oneSite, () => ({}));
+    await transformFiles(plan, context(files, 'next'), ['middleware.ts', 'app/api/fast/route.ts', 'pages/index.tsx', 'pages/report.tsx', 'lib/suggest.ts', 'pages/api/chat.ts', 'app/actions.ts'], oneSite, () => ({}));
     // Server actions are imported only by a client component, and run on the server.
     expect(plan.changes.map((c) => c.path)).toEqual(['pages/report.tsx', 'pages/api/chat.ts', 'app/actions.ts']);
     expect(plan.skipped.map((s) => `${s.path}: ${s.reason.split(':')[0]}`)).toEqual([
@@ -67,10 +70,58 @@ describe('transformFiles', () => {
     ]);
   });
 
-  it('treats the same paths as server code outside Next.js', () => {
+  it('treats the same paths as server code outside Next.js', async () => {
     const plan = emptyPlan('test', '.');
     const files = { 'middleware.ts': 'export function middleware() {}\n', 'pages/index.ts': 'export const x = 1;\n' };
-    transformFiles(plan, context(files, 'express'), Object.keys(files), oneSite, () => ({}));
+    await transformFiles(plan, context(files, 'express'), Object.keys(files), oneSite, () => ({}));
     expect(plan.changes.map((c) => c.path)).toEqual(['middleware.ts', 'pages/index.ts']);
+  });
+});
+
+describe('transformFiles and the lint facts edits read', () => {
+  /** Style tools whose loading is counted, giving `facts`. */
+  function countedTools(facts: LintFacts): StyleTools & { loads: number } {
+    const lint = new DeferredLintFacts();
+    const tools = {
+      loads: 0,
+      lint,
+      projectStyle: async () => {
+        tools.loads++;
+        lint.supply(facts);
+        return {} as Awaited<ReturnType<StyleTools['projectStyle']>>;
+      },
+      finish: async (change: Parameters<StyleTools['finish']>[0]) => change,
+      notes: () => [],
+    };
+    return tools;
+  }
+  /** Writes `void track();` or, where the lint forbids void, `track();`, as the usage edit does. */
+  const track: Transform<{ lint?: LintFacts }> = (file, _api, options) => (file.source.includes('track') ? undefined : `${file.source}${options.lint?.noVoid === true ? '' : 'void '}track();\n`);
+  const files = { 'a.ts': 'export const a = 1;\n', 'done.ts': 'track();\n' };
+
+  it('loads the tools for an edit that read a fact, and makes the edit again where the fact is set', async () => {
+    const tools = countedTools({ noVoid: true });
+    const ctx = { ...context(files, 'express'), style: tools };
+    const plan = emptyPlan('test', '.');
+    await transformFiles(plan, ctx, ['a.ts'], track, () => ({ lint: tools.lint }));
+    expect(tools.loads).toBe(1);
+    expect(plan.changes.map((c) => c.after)).toEqual(['export const a = 1;\ntrack();\n']);
+  });
+
+  it('keeps the edit made with the fact unset when the app leaves it unset', async () => {
+    const tools = countedTools({});
+    const plan = emptyPlan('test', '.');
+    await transformFiles(plan, { ...context(files, 'express'), style: tools }, ['a.ts'], track, () => ({ lint: tools.lint }));
+    expect(tools.loads).toBe(1);
+    expect(tools.lint.differs()).toBe(false);
+    expect(plan.changes.map((c) => c.after)).toEqual(['export const a = 1;\nvoid track();\n']);
+  });
+
+  it('never loads them for a run that writes nothing', async () => {
+    const tools = countedTools({ noVoid: true });
+    const plan = emptyPlan('test', '.');
+    await transformFiles(plan, { ...context(files, 'express'), style: tools }, ['done.ts'], track, () => ({ lint: tools.lint }));
+    expect(tools.loads).toBe(0);
+    expect(plan.changes).toEqual([]);
   });
 });

@@ -41,7 +41,7 @@ async function finishAll(dir: string, formatter: 'prettier' | 'biome' | null, ch
     const done = await tools.finish(change);
     if (done.after !== done.before) out.push(done);
   }
-  return { changes: out, notes: tools.notes(), style: tools.style };
+  return { changes: out, notes: tools.notes(), style: await tools.projectStyle() };
 }
 
 describe('finishing with Prettier', () => {

@@ -39,7 +39,7 @@ export function generateFor(info: PackageInfo, config: BillingConfig): string {
  * with the module as the project's formatter and lint fixer would leave it, so a formatted copy is not "edited".
  */
 export async function planModuleFile(path: string, info: PackageInfo, config: BillingConfig, existing: string | null, force: boolean, style?: StyleTools): Promise<ModulePlan> {
-  const generated = style ? restyle(path, generateFor(info, config), style.style) : generateFor(info, config);
+  const generated = style ? restyle(path, generateFor(info, config), await style.projectStyle()) : generateFor(info, config);
   if (existing === null) return { change: createFile(path, generated), skipped: null, note: null, ours: true };
   const finished = style ? (await style.finish(createFile(path, generated))).after : generated;
   if (existing === generated || existing === finished) return { change: null, skipped: null, note: null, ours: true };
