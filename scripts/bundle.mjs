@@ -3,7 +3,7 @@
 // CLI loads on demand: a command loads a few files instead of its 60-150 modules, each resolved, read and
 // linked on its own (~20 ms of every run's start-up). The dependencies stay in node_modules, loaded as
 // before. dist/src and dist/transforms stay as tsc wrote them: the tests and the jscodeshift transforms use them.
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -24,3 +24,7 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(join(outdir, 'cli.js'), 0o755);
+
+// The config schema's validator as code: no Ajv to load and no schema to compile when a command reads a config.
+const { PRECOMPILED_VALIDATOR, schemaText, standaloneValidator } = await import('../dist/src/config/validator.js');
+writeFileSync(join(root, PRECOMPILED_VALIDATOR), standaloneValidator(schemaText()));

@@ -2,11 +2,10 @@
 // field path and what was expected, and defaults for optional sections are filled in.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { deriveEstimates } from '../costs/estimate.js';
-import { packageRoot } from '../package-root.js';
 import { CONFIG_FILE, type BillingConfig } from './types.js';
+import { configValidator } from './validator.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -19,18 +18,8 @@ export class ConfigError extends Error {
 
 let validator: ValidateFunction | null = null;
 
-export function configSchema(): object {
-  return JSON.parse(readFileSync(join(packageRoot(), 'schema', 'billing.config.schema.json'), 'utf8')) as object;
-}
-
-function validate(): ValidateFunction {
-  if (!validator) {
-    // Ajv is loaded when a config is first checked: most `detect` runs read none.
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    validator = new Ajv({ allErrors: true, useDefaults: true, strict: false }).compile(configSchema());
-  }
-  return validator;
-}
+// Made when a config is first checked: most `detect` runs read none.
+const validate = () => (validator ??= configValidator());
 
 export function configPath(pkgDir: string): string {
   return join(pkgDir, CONFIG_FILE);
