@@ -47,12 +47,13 @@ export async function transformFiles<O>(plan: Plan, ctx: AreaContext, files: Ite
 }
 
 /**
- * An edit that read the app's lint facts (no-void, consistent-return) before its linter was loaded read them
- * as unset: the linter is loaded now (the edits will be finished with it anyway), and where a fact read that
- * way is set after all, the files are run again. A run that writes nothing never loads the linter.
+ * Edits read the app's lint facts (no-void, consistent-return) before its linter is loaded, as unset. With an
+ * edit to write, the linter is loaded now (the edits are finished with it anyway, and the runs made again
+ * while verifying read the real facts), and where a fact read as unset is set after all, the files are run
+ * again. A run that writes nothing never loads it.
  */
 async function withLintFacts(runs: FileRun[], ctx: AreaContext): Promise<void> {
-  if (!ctx.style?.lint.readEarly) return;
+  if (!ctx.style || !(ctx.style.lint.readEarly || runs.some((r) => r.result.output !== null))) return;
   await ctx.style.projectStyle();
   if (ctx.style.lint.differs()) for (const run of runs) run.result = run.rerun({});
 }

@@ -117,6 +117,14 @@ describe('transformFiles and the lint facts edits read', () => {
     expect(plan.changes.map((c) => c.after)).toEqual(['export const a = 1;\nvoid track();\n']);
   });
 
+  it('loads them for an edit that read no fact, so that the runs made again while verifying read the real ones', async () => {
+    const tools = countedTools({ noVoid: true });
+    const plan = emptyPlan('test', '.');
+    await transformFiles(plan, { ...context(files, 'express'), style: tools }, ['a.ts'], oneSite, () => ({}));
+    expect(tools.loads).toBe(1);
+    expect(tools.lint.noVoid).toBe(true);
+  });
+
   it('never loads them for a run that writes nothing', async () => {
     const tools = countedTools({ noVoid: true });
     const plan = emptyPlan('test', '.');
