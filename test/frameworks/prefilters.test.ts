@@ -74,12 +74,15 @@ it('parses a file for AI SDK functions only when it imports the ai package (embe
   expect(mayHoldSdkCall("import { generateText } from 'ai/rsc';\ngenerateText();")).toBe(false);
 });
 
-it('parses a file for auth-library hooks only when it imports the library, or names the Clerk event and Clerk or svix', async () => {
+it('parses a file for auth-library hooks only when it imports the library with what the parse takes for a config, or names the Clerk event and Clerk or svix', async () => {
   const { mayHoldAuthHook } = await import('../../src/detect/auth-hooks.js');
   for (const text of [
     "import NextAuth from 'next-auth';",
+    'import NextAuth, {\n  type NextAuthConfig,\n} from "next-auth";',
+    "import * as NextAuthModule from 'next-auth';",
+    "const NextAuth = require('next-auth');",
     'import GitHub from "next-auth/providers/github";',
-    "import { PrismaAdapter } from '@auth/prisma-adapter';",
+    "import { PrismaAdapter } from '@auth/prisma-adapter';\nexport const authOptions = { adapter: PrismaAdapter(db), providers: [] };",
     "import { betterAuth } from 'better-auth';\nexport const auth = betterAuth({});",
     "const { betterAuth } = require('better-auth');\nbetterAuth({})",
     "import { Webhook } from 'svix';\nif (evt.type === 'user.created') {}",
@@ -88,6 +91,9 @@ it('parses a file for auth-library hooks only when it imports the library, or na
   ]) expect(mayHoldAuthHook(text), text).toBe(true);
   for (const text of [
     "import { isValidIP } from '@better-auth/core/utils/ip';",
+    "'use client';\nimport { useSession, signOut } from 'next-auth/react';",
+    "import type { Session } from 'next-auth';\nimport { getServerSession } from 'next-auth';",
+    "import { PrismaAdapter } from '@auth/prisma-adapter';\nexport const adapter = PrismaAdapter(db);",
     "import { createAuthClient } from 'better-auth/react';\nexport const client = createAuthClient();",
     '// user.created is logged elsewhere',
     "if (evt.type === 'user.created') {}",
@@ -115,4 +121,19 @@ it('finds guests and user-owned keys in any of their spellings, and server-actio
   expect(keys.ownKeys).toEqual([{ file: 'src/k.ts', line: 1, what: 'new OpenAI(' }]);
   expect(mayDeclareRoutes('next', 'src/lib/actions.ts', '"use server";\nexport async function go() {}')).toBe(true);
   expect(mayDeclareRoutes('next', 'src/lib/util.ts', 'export const useServer = 1;')).toBe(false);
+});
+
+it('reads a signup name in a Next.js file only where a route or server action can have it, not after a dot', async () => {
+  const { SIGNUP_NAME, SIGNUP_NAME_IN_TEXT } = await import('../../src/detect/signup-handlers.js');
+  for (const text of [
+    'export async function registerUser(form: FormData) {}',
+    'export const joinTeam = async (id: string) => {};',
+    'export async function handleSignUp() {}',
+    "export { createAccountAction as createAccount } from './impl';",
+    "redirect('/sign-up');",
+  ]) expect(SIGNUP_NAME_IN_TEXT.test(text), text).toBe(true);
+  for (const text of ["const list = ids.join(', ');", 'const dir = path.join(__dirname, "x");', 'await fastify.register(plugin);']) {
+    expect(SIGNUP_NAME.test(text), text).toBe(true);
+    expect(SIGNUP_NAME_IN_TEXT.test(text), text).toBe(false);
+  }
 });
