@@ -14,6 +14,11 @@ import { findUserCreations, type UserCreation } from './user-creation.js';
 const NOT_SIGNUP_WORD = /^(login|signin|logout|signout|sessions?|tokens?|oauth2?|callback|password|reset|verify|me)$/i;
 const SIGNUP_WORD = /^(signup|register|registration|join|createaccount|onboard|onboarding)$/i;
 export const SIGNUP_NAME = /sign-?up|register|join|create-?account|onboard/i;
+/**
+ * A name SIGNUP_NAME takes, in a file's text: an identifier holding one of its words, not a member after a
+ * dot (a route's or server action's name is declared or exported, never `arr.join(...)` or `app.register(...)`).
+ */
+export const SIGNUP_NAME_IN_TEXT = /(?<![.\w$])[\w$]*(?:sign-?up|register|join|create-?account|onboard)/i;
 const ADMIN = /admin|staff|superuser|role|permission/i;
 
 /** Words of a path's static segments: `/auth/log-in/:id` → auth, log, in, login. */
