@@ -138,5 +138,9 @@ export function mayHoldSdkCall(text: string): boolean {
   );
 }
 
-/** A cheap text test for files that construct or decorate an SDK client. */
-export const CLIENT_PREFILTER = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;
+/**
+ * A cheap text test for files that construct or decorate an SDK client. An SDK's name counts only where it
+ * is imported (`from`, `require(`, `import(`), as the parse reads clients from imports: a provider picker's
+ * `'openai'` option is no client.
+ */
+export const CLIENT_PREFILTER = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;

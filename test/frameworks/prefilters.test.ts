@@ -137,3 +137,19 @@ it('reads a signup name in a Next.js file only where a route or server action ca
     expect(SIGNUP_NAME_IN_TEXT.test(text), text).toBe(false);
   }
 });
+
+it('reads a file for SDK clients when it constructs one, or imports an SDK, not when it names one in a string', async () => {
+  const { CLIENT_PREFILTER } = await import('../../src/detect/sdk-catalog.js');
+  for (const text of [
+    "import OpenAI from 'openai';",
+    'const { OpenAI } = require("openai");',
+    "const { default: OpenAI } = await import('openai');",
+    "export { Anthropic } from '@anthropic-ai/sdk';",
+    "import { ChatOpenAI } from '@langchain/openai';",
+    'const llm = new ChatOpenAI({ model });',
+    "fastify.decorate('ai', client);",
+  ]) expect(CLIENT_PREFILTER.test(text), text).toBe(true);
+  for (const text of ["const providers = ['openai', 'anthropic'];", 'if (provider === "openai") {}', "const label = { replicate: 'Replicate' };"]) {
+    expect(CLIENT_PREFILTER.test(text), text).toBe(false);
+  }
+});
