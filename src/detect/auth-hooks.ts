@@ -42,8 +42,13 @@ const CLERK_OR_SVIX = /clerk|svix/i;
 /** Whether a file's text may handle Clerk's user.created webhook event. */
 const mayHandleClerkEvent = (text: string) => text.includes('user.created') && CLERK_EVENT.test(text) && CLERK_OR_SVIX.test(text);
 
+// One of the literals every test below needs: one scan for the four of them is twice as fast as four
+// substring searches (15-30 ms over the 18-27 MB of langfuse, formbricks and medusa).
+const AUTH_WORDS = /next-auth|@auth\/|betterAuth|user\.created/;
+
 /** Whether a file's text may hold an auth library's user-creation hook (the parse decides). */
 export function mayHoldAuthHook(text: string): boolean {
+  if (!AUTH_WORDS.test(text)) return false;
   // Each pattern after a literal its matches contain: a substring search is far faster than the scan.
   return (
     ((text.includes('next-auth') || text.includes('@auth/')) && NEXT_AUTH_IMPORT.test(text) && (text.includes('providers') || NEXT_AUTH_DEFAULT.test(text))) ||

@@ -12,7 +12,7 @@ import type { Project } from '../project/project.js';
 import { resolveImport } from '../project/resolve-import.js';
 import { emptyClientIndex, indexFileClients, readFileClients, type ClientIndex, type FileClients } from './clients.js';
 import { workspacePackageDir } from './packages.js';
-import { CLIENT_PREFILTER } from './sdk-catalog.js';
+import { mayMakeClient } from './sdk-catalog.js';
 import { createTypeProgram, type TypeProgram } from '../analysis/program.js';
 import { inPackage, isTestPath } from '../analysis/runtime.js';
 
@@ -150,7 +150,7 @@ export function createPackageContext(
  */
 function buildClientIndex(ctx: PackageContext): ClientIndex {
   const index = emptyClientIndex();
-  const files = new Set(ctx.sources.filter(([, text]) => CLIENT_PREFILTER.test(text)).map(([path]) => path));
+  const files = new Set(ctx.sources.filter(([, text]) => mayMakeClient(text)).map(([path]) => path));
   const size = () => entries(index.exports) + entries(index.factories) + index.decorations.size;
   for (let round = 0; round < 5; round++) {
     const before = [size(), files.size];

@@ -141,6 +141,12 @@ export function mayHoldSdkCall(text: string): boolean {
 /**
  * A cheap text test for files that construct or decorate an SDK client. An SDK's name counts only where it
  * is imported (`from`, `require(`, `import(`), as the parse reads clients from imports: a provider picker's
- * `'openai'` option is no client.
+ * `'openai'` option is no client. The looser pattern goes first: it scans faster (any quoted SDK name), and
+ * the strict one then reads only the few files it let through.
  */
-export const CLIENT_PREFILTER = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;
+const CLIENT_LOOSE = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;
+const CLIENT_STRICT = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;
+
+export function mayMakeClient(text: string): boolean {
+  return CLIENT_LOOSE.test(text) && CLIENT_STRICT.test(text);
+}
