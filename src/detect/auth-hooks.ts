@@ -28,11 +28,11 @@ export interface AuthHook {
 
 // What the parse below needs, as text: an import of next-auth or Auth.js with what the parse takes for its
 // config (an object listing `providers`, or next-auth's default export called: `import NextAuth from
-// 'next-auth'`; a client component's `useSession` from 'next-auth/react' is neither), an import of
-// better-auth and a call of `betterAuth`, or the string 'user.created' in a file that names Clerk or svix (its webhooks' signer:
-// `new Webhook(...)` from 'svix', `verifyWebhook` from '@clerk/nextjs/webhooks', CLERK_WEBHOOK_SECRET). An
-// event-name table elsewhere (medusa's `UserWorkflowEvents = { CREATED: "user.created" }`) is no webhook.
-// (`@better-auth/core/utils/ip` alone is not a hook.)
+// 'next-auth'`; a client component's `useSession` from 'next-auth/react' is neither); an import of
+// better-auth and a call of `betterAuth`; or the string 'user.created' in a file that names Clerk or svix
+// (its webhooks' signer: `new Webhook(...)` from 'svix', `verifyWebhook` from '@clerk/nextjs/webhooks',
+// CLERK_WEBHOOK_SECRET). An event-name table elsewhere (medusa's `UserWorkflowEvents = { CREATED:
+// "user.created" }`) is no webhook. (`@better-auth/core/utils/ip` alone is not a hook.)
 const NEXT_AUTH_IMPORT = /['"`](?:next-auth['"`/]|@auth\/)/;
 const NEXT_AUTH_DEFAULT = /import\s+(?:type\s+)?(?:[\w$]+\s*(?:,\s*\{[^}]*\}\s*)?|\*\s*as\s+[\w$]+\s+)from\s*['"`]next-auth['"`]|require\(\s*['"`]next-auth['"`]\s*\)/;
 const BETTER_AUTH_IMPORT = /['"`]better-auth['"`/]/;

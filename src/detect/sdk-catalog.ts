@@ -144,8 +144,10 @@ export function mayHoldSdkCall(text: string): boolean {
  * `'openai'` option is no client. The looser pattern goes first: it scans faster (any quoted SDK name), and
  * the strict one then reads only the few files it let through.
  */
-const CLIENT_LOOSE = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;
-const CLIENT_STRICT = /new\s+(OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(|(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"](openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]/;
+const CLIENT_MADE = String.raw`new\s+(?:OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(`;
+const SDK_NAME = String.raw`['"](?:openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]`;
+const CLIENT_LOOSE = new RegExp(`${CLIENT_MADE}|${SDK_NAME}`);
+const CLIENT_STRICT = new RegExp(String.raw`${CLIENT_MADE}|(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*${SDK_NAME}`);
 
 export function mayMakeClient(text: string): boolean {
   return CLIENT_LOOSE.test(text) && CLIENT_STRICT.test(text);
