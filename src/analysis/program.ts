@@ -72,7 +72,7 @@ let registry: TS.DocumentRegistry | null = null;
 let programs = 0;
 let builds = 0;
 
-/** How many programs (each with its own checker) this process has built: the fixture expectation `typePrograms` reads it. */
+/** How many programs (each with its own checker) this process has built; the fixtures' `typePrograms` reads it. */
 export function typeProgramBuilds(): number {
   return builds;
 }
