@@ -51,7 +51,7 @@ export function createPackageContext(
   aliases: Record<string, string[]>,
   dependencies: Iterable<string>,
   config: BillingConfig | null,
-  /** Folders of other app packages nested inside this one: their files are theirs, not this package's. */
+  /** Folders of other packages nested inside this one: their files are theirs, not this package's. */
   nested: string[] = [],
 ): PackageContext {
   const asts = new Map<string, t.File | null>();

@@ -1,6 +1,6 @@
 // Finds the app packages of a tree: the root, workspace members, and nested packages that declare a
 // web framework. Libraries in a monorepo (ui kits, configs) are not apps and are left out.
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import picomatch from 'picomatch';
 import { readProjectFile, type Project } from '../project/project.js';
 
@@ -34,20 +34,36 @@ export function readPackageJson(project: Project, path: string): PackageJson | n
   }
 }
 
-const workspaceNames = new WeakMap<Project, Map<string, string>>();
+const manifestsRead = new WeakMap<Project, Map<string, PackageJson>>();
 
-/** The absolute folder of the repository's package named `name` (every package.json read once, on first ask). */
-export function workspacePackageDir(project: Project, name: string): string | null {
-  let names = workspaceNames.get(project);
-  if (!names) {
-    names = new Map();
-    for (const file of project.files.filter((f) => f === 'package.json' || f.endsWith('/package.json'))) {
-      const own = readPackageJson(project, file)?.name;
-      if (typeof own === 'string' && !names.has(own)) names.set(own, join(project.dir, dirname(file)));
+/** Every readable package.json of the tree by folder (`.` for the root), read once per project. */
+function manifests(project: Project): Map<string, PackageJson> {
+  let found = manifestsRead.get(project);
+  if (!found) {
+    found = new Map();
+    for (const file of project.files) {
+      if (file !== 'package.json' && !file.endsWith('/package.json')) continue;
+      const json = readPackageJson(project, file);
+      if (json) found.set(file === 'package.json' ? '.' : file.slice(0, -'/package.json'.length), json);
     }
-    workspaceNames.set(project, names);
+    manifestsRead.set(project, found);
   }
-  return names.get(name) ?? null;
+  return found;
+}
+
+/** The absolute folder of the repository's package named `name`. */
+export function workspacePackageDir(project: Project, name: string): string | null {
+  for (const [dir, json] of manifests(project)) if (json.name === name) return join(project.dir, dir);
+  return null;
+}
+
+/**
+ * Folders below the root that hold a package of their own: a package.json with a name or dependencies (a
+ * `{ "type": "module" }` marker is not one). Their files belong to that package, not to the app around it:
+ * a workspace root's express devDependency does not make the libraries beside it the root app's code.
+ */
+export function packageFolders(project: Project): string[] {
+  return [...manifests(project)].filter(([dir, json]) => dir !== '.' && (typeof json.name === 'string' || !!json.dependencies || !!json.devDependencies || !!json.peerDependencies)).map(([dir]) => dir);
 }
 
 export function allDependencies(json: PackageJson): Record<string, string> {
@@ -85,8 +101,8 @@ function workspacePatterns(project: Project, root: PackageJson | null): string[]
 
 /** App packages of the project; when none declares a framework, the root alone (framework unknown). */
 export function findAppPackages(project: Project): FoundPackage[] {
-  const rootJson = readPackageJson(project, 'package.json');
-  const manifests = project.files.filter((f) => f.endsWith('package.json') && (f === 'package.json' || f.endsWith('/package.json')));
+  const all = manifests(project);
+  const rootJson = all.get('.') ?? null;
   const patterns = workspacePatterns(project, rootJson);
   const include = patterns.filter((p) => !p.startsWith('!'));
   const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
@@ -94,10 +110,7 @@ export function findAppPackages(project: Project): FoundPackage[] {
   const isExcluded = exclude.length ? picomatch(exclude) : () => false;
 
   const found: FoundPackage[] = [];
-  for (const manifest of manifests) {
-    const dir = manifest === 'package.json' ? '.' : manifest.slice(0, -'/package.json'.length);
-    const json = dir === '.' ? rootJson : readPackageJson(project, manifest);
-    if (!json) continue;
+  for (const [dir, json] of all) {
     const member = dir === '.' || (isMember(dir) && !isExcluded(dir));
     // Outside declared workspaces, a nested package still counts when it is plainly an app (server/, web/).
     const nestedApp = !member && !isExcluded(dir) && dir.split('/').length <= 3 && isApp(json);

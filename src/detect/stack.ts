@@ -13,7 +13,7 @@ import {
   authOf, billingModuleOf, envFilesOf, existingBillingOf, formatterOf, linterOf, frameworkOf, importExtensionOf,
   installedVersion, languageOf, moduleOf, packageManagerOf, routerOf,
 } from './package-facts.js';
-import { allDependencies, findAppPackages, readPackageJson, workspacePackageDir, type FoundPackage, type PackageJson } from './packages.js';
+import { allDependencies, findAppPackages, packageFolders, readPackageJson, workspacePackageDir, type FoundPackage, type PackageJson } from './packages.js';
 import { detectSignupHandlers, SIGNUP_NAME, SIGNUP_NAME_IN_TEXT } from './signup-handlers.js';
 import { mayCreateUser } from './user-creation.js';
 import { readCompilerSettings } from './tsconfig.js';
@@ -43,15 +43,15 @@ export interface DetectOptions {
 export async function detectPackages(project: Project, options: DetectOptions = {}): Promise<DetectedPackage[]> {
   const rootJson = readPackageJson(project, 'package.json');
   const out: DetectedPackage[] = [];
-  const found = findAppPackages(project);
-  for (const pkg of found) {
-    const nested = found.map((f) => f.path).filter((p) => p !== pkg.path && (pkg.path === '.' || p.startsWith(`${pkg.path}/`)));
+  const folders = packageFolders(project);
+  for (const pkg of findAppPackages(project)) {
+    const nested = folders.filter((p) => p !== pkg.path && (pkg.path === '.' || p.startsWith(`${pkg.path}/`)));
     out.push(await detectPackage(project, pkg, nested, rootJson, options));
   }
   return out;
 }
 
-/** One app package; `nested` are the folders of other apps inside it, whose files are not its own. */
+/** One app package; `nested` are the folders of other packages inside it, whose files are not its own. */
 async function detectPackage(project: Project, found: FoundPackage, nested: string[], rootJson: PackageJson | null, options: DetectOptions): Promise<DetectedPackage> {
   const pkgDir = join(project.dir, found.path);
   const deps = allDependencies(found.json);

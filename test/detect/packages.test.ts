@@ -26,6 +26,23 @@ describe('app packages', () => {
     ]);
   });
 
+  it("leaves the files of every package inside an app to that package: a workspace library's code is not the root app's", async () => {
+    const packages = await detect({
+      'package.json': { name: 'repo', private: true, workspaces: ['packages/*'], devDependencies: { express: '^4.21.2' } },
+      'server/ai.js': OPENAI_CALL,
+      'packages/llm/package.json': { name: 'llm', dependencies: { openai: '^4.0.0' } },
+      'packages/llm/src/ai.ts': OPENAI_CALL,
+      'packages/auth/package.json': { name: 'auth' },
+      'packages/auth/src/me.ts': `export const me = (req) => req.user;\n`,
+      'tools/package.json': { devDependencies: { openai: '^4.0.0' } },
+      'tools/ai.js': OPENAI_CALL,
+      // A marker that only sets the module type is no package: its folder stays the root's.
+      'src/package.json': { type: 'module' },
+      'src/ai.js': OPENAI_CALL,
+    });
+    expect(packages.map((p) => [p.path, p.billableCalls.map((c) => c.file), p.accounts.identity])).toEqual([['.', ['server/ai.js', 'src/ai.js'], null]]);
+  });
+
   it('reads npm workspaces with exclusions, and leaves libraries out', async () => {
     const packages = await detect({
       'package.json': { name: 'repo', private: true, workspaces: ['apps/*', 'packages/*', '!apps/legacy'] },
