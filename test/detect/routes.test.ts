@@ -1,7 +1,8 @@
 // Route discovery: how each framework declares handlers, mount prefixes, and handlers passed by name
 // into the files that define them.
 import { describe, expect, it } from 'vitest';
-import { routeLines, routesIn } from './helpers.js';
+import { findRoutes } from '../../src/frameworks/routes.js';
+import { memoryContext, routeLines, routesIn } from './helpers.js';
 
 describe('Express routes', () => {
   it('reads app/router verbs and route() chains', () => {
@@ -102,6 +103,29 @@ export default router;
       'POST /api/auth/register -> src/routes/auth.ts:3',
       'POST /api/v2/signup -> src/routes/index.ts:6',
     ]);
+  });
+
+  // A file that mounts something but does not parse shows whether it was read: a parse records it in `unparsed`.
+  const brokenMount = (name: string) => `import r from './routes/${name}.js';\napp.use('/v1', r);\nconst = ;\n`;
+  const unparsedAfterRoutes = (files: Record<string, string>, aliases: Record<string, string[]> = {}) => {
+    const ctx = memoryContext(files, { aliases });
+    const routes = findRoutes(ctx, 'express').map((r) => `${r.method} ${r.path}`);
+    return { routes, unparsed: [...ctx.unparsed.keys()] };
+  };
+
+  it('reads no mount in a package that declares no route', () => {
+    expect(unparsedAfterRoutes({ 'src/app.ts': brokenMount('auth'), 'src/routes/auth.ts': 'export default function auth() {}\n' })).toEqual({ routes: [], unparsed: [] });
+  });
+
+  it("reads only the mounts that name a routed file, unless an alias names one file", () => {
+    const files = {
+      'src/main.ts': `import api from './routes/api.js';\napp.use('/api', api);\n`,
+      'src/extra.ts': brokenMount('auth'),
+      'src/routes/api.ts': `import { Router } from 'express';\nconst api = Router();\napi.post('/chat', (req, res) => res.end());\nexport default api;\n`,
+    };
+    expect(unparsedAfterRoutes(files)).toEqual({ routes: ['POST /api/chat'], unparsed: [] });
+    expect(unparsedAfterRoutes({ ...files, 'src/extra.ts': brokenMount('api') })).toEqual({ routes: ['POST /api/chat'], unparsed: ['src/extra.ts'] });
+    expect(unparsedAfterRoutes(files, { '@api': ['src/routes/api.ts'] }).unparsed).toEqual(['src/extra.ts']);
   });
 
   it('keeps middleware names in front of the handler', () => {
