@@ -15,7 +15,8 @@ export interface RuntimeAnswer {
 }
 
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__mocks__', '__fixtures__', 'fixtures', 'cypress', 'e2e', 'playwright', 'stories', '__stories__', 'seed', 'seeds', 'scripts']);
-const TEST_FILE = /\.(test|spec|stories|story|e2e)\.[cm]?[jt]sx?$|^(seed|jest\.setup|vitest\.setup|setupTests|playwright\.config|vitest\.config|jest\.config)\.[cm]?[jt]sx?$/;
+// `.test.ts` and its kinds: `.e2e-spec.ts` (NestJS), `.servertest.ts` and `.clienttest.ts` (langfuse's two jest projects).
+const TEST_FILE = /\.(?:(?:client|server|unit|int|integration|api|e2e)-?)?(?:test|spec)\.[cm]?[jt]sx?$|\.(stories|story|e2e)\.[cm]?[jt]sx?$|^(seed|jest\.setup|vitest\.setup|setupTests|playwright\.config|vitest\.config|jest\.config)\.[cm]?[jt]sx?$/;
 
 /** Tests, mocks, fixtures, stories, seeds and scripts, by path relative to the app package: never scanned, never edited. */
 export function isTestPath(pkgRelative: string): boolean {

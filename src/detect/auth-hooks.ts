@@ -26,14 +26,16 @@ export interface AuthHook {
   createsUsers: boolean;
 }
 
-// What the parse below needs, as text: an import of next-auth or Auth.js with what the parse takes for its
-// config (an object listing `providers`, or next-auth's default export called: `import NextAuth from
-// 'next-auth'`; a client component's `useSession` from 'next-auth/react' is neither); an import of
+// What the parse below needs, as text: an import of next-auth or Auth.js other than its client library
+// 'next-auth/react' (a component's `useSession` is no config), with what the parse takes for its config (an
+// object with a `providers` member, or next-auth's default export called: `import NextAuth from
+// 'next-auth'`); an import of
 // better-auth and a call of `betterAuth`; or the string 'user.created' in a file that names Clerk or svix
 // (its webhooks' signer: `new Webhook(...)` from 'svix', `verifyWebhook` from '@clerk/nextjs/webhooks',
 // CLERK_WEBHOOK_SECRET). An event-name table elsewhere (medusa's `UserWorkflowEvents = { CREATED:
 // "user.created" }`) is no webhook. (`@better-auth/core/utils/ip` alone is not a hook.)
-const NEXT_AUTH_IMPORT = /['"`](?:next-auth['"`/]|@auth\/)/;
+const NEXT_AUTH_IMPORT = /['"`](?:next-auth(?:['"`]|\/(?!react['"`]))|@auth\/)/;
+const PROVIDERS_MEMBER = /\bproviders['"`]?\s*[:,}(]/;
 const NEXT_AUTH_DEFAULT = /import\s+(?:type\s+)?(?:[\w$]+\s*(?:,\s*\{[^}]*\}\s*)?|\*\s*as\s+[\w$]+\s+)from\s*['"`]next-auth['"`]|require\(\s*['"`]next-auth['"`]\s*\)/;
 const BETTER_AUTH_IMPORT = /['"`]better-auth['"`/]/;
 const CLERK_EVENT = /['"`]user\.created['"`]/;
@@ -51,7 +53,7 @@ export function mayHoldAuthHook(text: string): boolean {
   if (!AUTH_WORDS.test(text)) return false;
   // Each pattern after a literal its matches contain: a substring search is far faster than the scan.
   return (
-    ((text.includes('next-auth') || text.includes('@auth/')) && NEXT_AUTH_IMPORT.test(text) && (text.includes('providers') || NEXT_AUTH_DEFAULT.test(text))) ||
+    ((text.includes('next-auth') || text.includes('@auth/')) && NEXT_AUTH_IMPORT.test(text) && ((text.includes('providers') && PROVIDERS_MEMBER.test(text)) || NEXT_AUTH_DEFAULT.test(text))) ||
     (text.includes('betterAuth') && BETTER_AUTH_IMPORT.test(text)) ||
     mayHandleClerkEvent(text)
   );
@@ -64,7 +66,7 @@ export function findAuthHooks(ctx: PackageContext): AuthHook[] {
     const ast = ctx.parse(file);
     if (!ast) continue;
     const sources = new Set(collectImports(ast).map((i) => i.source));
-    const fromNextAuth = [...sources].some((s) => s === 'next-auth' || s.startsWith('next-auth/') || s.startsWith('@auth/'));
+    const fromNextAuth = [...sources].some((s) => s === 'next-auth' || (s.startsWith('next-auth/') && s !== 'next-auth/react') || s.startsWith('@auth/'));
     if (fromNextAuth) hooks.push(...nextAuthHooks(file, ast, nextAuthCallees(ast)));
     if ([...sources].some((s) => s === 'better-auth' || s.startsWith('better-auth/'))) hooks.push(...betterAuthHooks(file, ast));
     if (mayHandleClerkEvent(text)) hooks.push(...clerkWebhooks(file, ast));

@@ -44,9 +44,12 @@ export const AI_HOSTS: Host[] = [
 // Every host in one pattern: one scan of a file instead of one per host.
 const ANY_AI_HOST = new RegExp(AI_HOSTS.map((h) => h.host.source).join('|'));
 
+// The requests requestOf reads: a host in a file that makes none (a form's placeholder URL) is no call.
+const HTTP_REQUEST = /\bfetch\s*\(|\b(?:axios|ky|got|client|http|api)\s*\.\s*(?:post|put)\s*\(|\baxios\s*\(/;
+
 export function mayCallAiHost(text: string, urls: string[]): boolean {
   // Every host is a .com (a test holds the list to that): the substring search comes first.
-  return (text.includes('.com') && ANY_AI_HOST.test(text)) || urls.some((u) => text.includes(hostOf(u)));
+  return ((text.includes('.com') && ANY_AI_HOST.test(text)) || urls.some((u) => text.includes(hostOf(u)))) && HTTP_REQUEST.test(text);
 }
 
 function hostOf(url: string): string {

@@ -169,6 +169,11 @@ export default NextAuth(authOptions);
     expect(signups).toEqual([]);
   });
 
+  it("takes no object of a file importing only next-auth's client library for a config", () => {
+    const signups = signupsIn({ 'components/members.tsx': `import { useSession } from 'next-auth/react';\nexport const row = { providers: ['github'], adapter: 'sso' };\n` }, 'next');
+    expect(signups).toEqual([]);
+  });
+
   it('reports better-auth databaseHooks.user.create.after, or the betterAuth call without it', () => {
     const withHook = signupsIn(
       {

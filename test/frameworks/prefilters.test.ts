@@ -81,7 +81,9 @@ it('parses a file for auth-library hooks only when it imports the library with w
     'import NextAuth, {\n  type NextAuthConfig,\n} from "next-auth";',
     "import * as NextAuthModule from 'next-auth';",
     "const NextAuth = require('next-auth');",
-    'import GitHub from "next-auth/providers/github";',
+    'import GitHub from "next-auth/providers/github";\nexport const config = { providers: [GitHub] };',
+    "import Google from 'next-auth/providers/google';\nexport default { \"providers\": [Google] };",
+    "import type { NextAuthConfig } from 'next-auth';\nconst providers = [];\nexport default { providers, pages } satisfies NextAuthConfig;",
     "import { PrismaAdapter } from '@auth/prisma-adapter';\nexport const authOptions = { adapter: PrismaAdapter(db), providers: [] };",
     "import { betterAuth } from 'better-auth';\nexport const auth = betterAuth({});",
     "const { betterAuth } = require('better-auth');\nbetterAuth({})",
@@ -92,6 +94,8 @@ it('parses a file for auth-library hooks only when it imports the library with w
   for (const text of [
     "import { isValidIP } from '@better-auth/core/utils/ip';",
     "'use client';\nimport { useSession, signOut } from 'next-auth/react';",
+    "import { useSession } from 'next-auth/react';\nconst row = { providers: user.accounts.map((a) => a.provider) };",
+    'import GitHub from "next-auth/providers/github";\n// the SSO providers of a tenant\nexport const tenantProviders = [GitHub];',
     "import type { Session } from 'next-auth';\nimport { getServerSession } from 'next-auth';",
     "import { PrismaAdapter } from '@auth/prisma-adapter';\nexport const adapter = PrismaAdapter(db);",
     "import { createAuthClient } from 'better-auth/react';\nexport const client = createAuthClient();",
@@ -110,6 +114,21 @@ it('finds every AI host by the substring it checks first, and a configured URL w
   }
   expect(mayCallAiHost('await fetch("https://llm.internal:8080/generate")', ['https://llm.internal:8080'])).toBe(true);
   expect(mayCallAiHost('await fetch("https://example.org/")', [])).toBe(false);
+});
+
+it('reads an AI host only in a file that makes a request the parse reads (a form placeholder is no call)', async () => {
+  const { mayCallAiHost } = await import('../../src/detect/http-calls.js');
+  for (const text of [
+    'const res = await globalThis.fetch(`https://api.openai.com/v1/chat/completions`, init);',
+    "await axios.post('https://api.anthropic.com/v1/messages', body);",
+    "await axios({ method: 'post', url: 'https://api.groq.com/openai/v1/chat/completions' });",
+    "await api.put('https://api.replicate.com/v1/predictions', body);",
+  ]) expect(mayCallAiHost(text, []), text).toBe(true);
+  for (const text of [
+    '<Input placeholder="https://api.openai.com/v1" {...field} />',
+    "export const DEFAULT_BASE_URL = 'https://api.anthropic.com';",
+  ]) expect(mayCallAiHost(text, []), text).toBe(false);
+  expect(mayCallAiHost('const url = "https://llm.internal:8080/generate";', ['https://llm.internal:8080'])).toBe(false);
 });
 
 it('finds guests and user-owned keys in any of their spellings, and server-action files by their directive', async () => {
