@@ -35,7 +35,8 @@ export interface AuthHook {
 // CLERK_WEBHOOK_SECRET). An event-name table elsewhere (medusa's `UserWorkflowEvents = { CREATED:
 // "user.created" }`) is no webhook. (`@better-auth/core/utils/ip` alone is not a hook.)
 const NEXT_AUTH_IMPORT = /['"`](?:next-auth(?:['"`]|\/(?!react['"`]))|@auth\/)/;
-const PROVIDERS_MEMBER = /\bproviders['"`]?\s*[:,}(]/;
+// A member: after `{`, `,` or at a line's start (`const providers: Provider[] = []` is a variable).
+const PROVIDERS_MEMBER = /(?:[{,]|^)\s*['"`]?providers['"`]?\s*[:,}(]/m;
 const NEXT_AUTH_DEFAULT = /import\s+(?:type\s+)?(?:[\w$]+\s*(?:,\s*\{[^}]*\}\s*)?|\*\s*as\s+[\w$]+\s+)from\s*['"`]next-auth['"`]|require\(\s*['"`]next-auth['"`]\s*\)/;
 const BETTER_AUTH_IMPORT = /['"`]better-auth['"`/]/;
 const CLERK_EVENT = /['"`]user\.created['"`]/;

@@ -96,6 +96,7 @@ it('parses a file for auth-library hooks only when it imports the library with w
     "'use client';\nimport { useSession, signOut } from 'next-auth/react';",
     "import { useSession } from 'next-auth/react';\nconst row = { providers: user.accounts.map((a) => a.provider) };",
     'import GitHub from "next-auth/providers/github";\n// the SSO providers of a tenant\nexport const tenantProviders = [GitHub];',
+    'import type { Provider } from "next-auth/providers/index";\nexport function tenantProviders() {\n  const providers: Provider[] = [];\n  return providers;\n}',
     "import type { Session } from 'next-auth';\nimport { getServerSession } from 'next-auth';",
     "import { PrismaAdapter } from '@auth/prisma-adapter';\nexport const adapter = PrismaAdapter(db);",
     "import { createAuthClient } from 'better-auth/react';\nexport const client = createAuthClient();",
