@@ -14,11 +14,24 @@ import { findUserCreations, type UserCreation } from './user-creation.js';
 const NOT_SIGNUP_WORD = /^(login|signin|logout|signout|sessions?|tokens?|oauth2?|callback|password|reset|verify|me)$/i;
 const SIGNUP_WORD = /^(signup|register|registration|join|createaccount|onboard|onboarding)$/i;
 export const SIGNUP_NAME = /sign-?up|register|join|create-?account|onboard/i;
+const SIGNUP_WORDS = new RegExp(SIGNUP_NAME.source, 'gi');
+const IDENTIFIER_CHAR = /[\w$]/;
+
 /**
- * A name SIGNUP_NAME takes, in a file's text: an identifier holding one of its words, not a member after a
- * dot (a route's or server action's name is declared or exported, never `arr.join(...)` or `app.register(...)`).
+ * Whether a file's text names what SIGNUP_NAME takes: an identifier holding one of its words, not a member
+ * after a dot (a route's or server action's name is declared or exported, never `arr.join(...)` or
+ * `app.register(...)`). Each word found is followed back to its identifier's start: a lookbehind and an
+ * identifier prefix in one pattern were tried at every position of the file, four times slower.
  */
-export const SIGNUP_NAME_IN_TEXT = /(?<![.\w$])[\w$]*(?:sign-?up|register|join|create-?account|onboard)/i;
+export function namesSignupInText(text: string): boolean {
+  SIGNUP_WORDS.lastIndex = 0;
+  for (let found = SIGNUP_WORDS.exec(text); found; found = SIGNUP_WORDS.exec(text)) {
+    let start = found.index;
+    while (start > 0 && IDENTIFIER_CHAR.test(text[start - 1])) start--;
+    if (text[start - 1] !== '.') return true;
+  }
+  return false;
+}
 const ADMIN = /admin|staff|superuser|role|permission/i;
 
 /** Words of a path's static segments: `/auth/log-in/:id` → auth, log, in, login. */

@@ -14,7 +14,7 @@ import {
   installedVersion, languageOf, moduleOf, packageManagerOf, routerOf,
 } from './package-facts.js';
 import { allDependencies, findAppPackages, packageFolders, readPackageJson, workspacePackageDir, type FoundPackage, type PackageJson } from './packages.js';
-import { detectSignupHandlers, SIGNUP_NAME, SIGNUP_NAME_IN_TEXT } from './signup-handlers.js';
+import { detectSignupHandlers, namesSignupInText, SIGNUP_NAME } from './signup-handlers.js';
 import { mayCreateUser } from './user-creation.js';
 import { readCompilerSettings } from './tsconfig.js';
 import type { PackageInfo, StackInfo } from './types.js';
@@ -33,7 +33,7 @@ export interface DetectedPackage {
 
 // A Next.js handler is written in its route file, unless the file re-exports it (`export { GET, POST } from`).
 const REEXPORTS = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
-const maySignUp = (file: string, text: string) => mayCreateUser(text) || SIGNUP_NAME_IN_TEXT.test(text) || SIGNUP_NAME.test(file) || REEXPORTS.test(text);
+const maySignUp = (file: string, text: string) => mayCreateUser(text) || namesSignupInText(text) || SIGNUP_NAME.test(file) || REEXPORTS.test(text);
 
 export interface DetectOptions {
   /** The config that applies to a package, when it has one (config-named billable calls). */

@@ -144,18 +144,36 @@ it('finds guests and user-owned keys in any of their spellings, and server-actio
 });
 
 it('reads a signup name in a Next.js file only where a route or server action can have it, not after a dot', async () => {
-  const { SIGNUP_NAME, SIGNUP_NAME_IN_TEXT } = await import('../../src/detect/signup-handlers.js');
+  const { SIGNUP_NAME, namesSignupInText } = await import('../../src/detect/signup-handlers.js');
   for (const text of [
     'export async function registerUser(form: FormData) {}',
     'export const joinTeam = async (id: string) => {};',
     'export async function handleSignUp() {}',
     "export { createAccountAction as createAccount } from './impl';",
     "redirect('/sign-up');",
-  ]) expect(SIGNUP_NAME_IN_TEXT.test(text), text).toBe(true);
-  for (const text of ["const list = ids.join(', ');", 'const dir = path.join(__dirname, "x");', 'await fastify.register(plugin);']) {
+    'ids.join(", ");\nexport async function onboardUser() {}',
+    'a.$join(); $register();',
+    'register',
+  ]) expect(namesSignupInText(text), text).toBe(true);
+  for (const text of ["const list = ids.join(', ');", 'const dir = path.join(__dirname, "x");', 'await fastify.register(plugin);', 'x.preRegister(); y.$signup;']) {
     expect(SIGNUP_NAME.test(text), text).toBe(true);
-    expect(SIGNUP_NAME_IN_TEXT.test(text), text).toBe(false);
+    expect(namesSignupInText(text), text).toBe(false);
   }
+});
+
+it('reads signup names in text as the one pattern with a lookbehind did, on every arrangement of dots, words and names', async () => {
+  const { namesSignupInText } = await import('../../src/detect/signup-handlers.js');
+  const asPattern = /(?<![.\w$])[\w$]*(?:sign-?up|register|join|create-?account|onboard)/i;
+  const parts = ['.', ' ', '$', 'x', 'pre', 'join', 'SignUp', 'sign-up', 'create-account', '\n', '(', 'Onboard'];
+  // Every text of up to four parts: 12 + 144 + 1,728 + 20,736 arrangements.
+  const texts: string[] = [''];
+  for (let length = 0, from = 0; length < 4; length++) {
+    const to = texts.length;
+    for (let i = from; i < to; i++) for (const part of parts) texts.push(texts[i] + part);
+    from = to;
+  }
+  const differ = texts.filter((text) => namesSignupInText(text) !== asPattern.test(text));
+  expect(differ).toEqual([]);
 });
 
 it('reads a file for SDK clients when it constructs one, or imports an SDK, not when it names one in a string', async () => {
