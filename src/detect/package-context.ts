@@ -70,8 +70,7 @@ export function createPackageContext(
     dependencies: new Set(dependencies),
     config,
     // Tests, mocks, fixtures, stories, seeds and scripts are never scanned: a mock's client is not the app's.
-    sources: sourcesUnder(project, pkgPath)
-      .filter(([path]) => !nestedPrefixes.some((prefix) => path.startsWith(prefix)) && !isTestPath(inPackage(pkgPath, path)))
+    sources: sourcesUnder(project, pkgPath, (path) => !nestedPrefixes.some((prefix) => path.startsWith(prefix)) && !isTestPath(inPackage(pkgPath, path)))
       .map(([path, text]) => [path, toAnalysisText(text)]),
     text(path) {
       const text = project.sources.get(path);

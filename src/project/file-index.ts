@@ -31,10 +31,14 @@ export function filesUnder(project: Project, dir: string): string[] {
   return out;
 }
 
-/** Source files under a package folder (`.` for the root), as [path, text] pairs, in the listing's order. */
-export function sourcesUnder(project: Project, pkgPath: string): Array<[string, string]> {
+/**
+ * Source files under a package folder (`.` for the root), as [path, text] pairs, in the listing's order;
+ * `keep` leaves paths out before their text is read (a file not yet decoded stays so).
+ */
+export function sourcesUnder(project: Project, pkgPath: string, keep: (path: string) => boolean = () => true): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const path of filesUnder(project, pkgPath === '.' ? '' : `${pkgPath}/`)) {
+    if (!keep(path)) continue;
     const text = project.sources.get(path);
     if (text !== undefined) out.push([path, text]);
   }

@@ -3,7 +3,7 @@
 import { step, stepAsync } from '../perf/steps.js';
 import * as nodeFs from 'node:fs';
 import { readFileSync } from 'node:fs';
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { join, relative, resolve, sep } from 'node:path';
 import { startListing, toPosix } from './list-files.js';
 
@@ -39,9 +39,9 @@ export type ReaderFs = Pick<typeof nodeFs, 'lstatSync' | 'openSync' | 'fstatSync
 export async function loadProject(dir: string, fs: ReaderFs = nodeFs): Promise<Project> {
   const root = resolve(dir);
   const realRoot = fs.realpathSync(root);
-  const reads = new Map<string, string | { reason: string }>();
+  const reads = new Map<string, string | Utf8Text | { reason: string }>();
   // Every file is read into one buffer and decoded from there: a buffer per file was most of the garbage.
-  const reader: Reader = { fs, root, realRoot, buffer: Buffer.allocUnsafe(MAX_BYTES) };
+  const reader: Reader = { fs, root, realRoot, buffer: Buffer.allocUnsafe(MAX_BYTES + 1) };
   const readSources = (paths: string[]) =>
     step('read', () => {
       for (const path of paths) if (isSourceFile(path) && !reads.has(path)) reads.set(path, readSource(reader, path));
@@ -52,11 +52,12 @@ export async function loadProject(dir: string, fs: ReaderFs = nodeFs): Promise<P
   const { files, unreadable } = await stepAsync('list', () => listing.done);
   readSources(files);
   // Built in the listing's order (a deleted tracked file read above is not listed, so not kept).
-  const sources = new Map<string, string>();
+  const sources = new SourceTexts();
   const skipped: SkippedFile[] = [...unreadable];
   for (const path of files) {
     const result = reads.get(path);
     if (typeof result === 'string') sources.set(path, result);
+    else if (result instanceof Utf8Text) sources.setUndecoded(path, result);
     else if (result) skipped.push({ path, reason: result.reason });
   }
   return { dir: root, files, sources, skipped };
@@ -71,11 +72,11 @@ interface Reader {
   fs: ReaderFs;
   root: string;
   realRoot: string;
-  /** MAX_BYTES long, reused for every file. */
+  /** One byte longer than MAX_BYTES, reused for every file. */
   buffer: Buffer;
 }
 
-function readSource({ fs, root, realRoot, buffer }: Reader, path: string): string | { reason: string } {
+function readSource({ fs, root, realRoot, buffer }: Reader, path: string): string | Utf8Text | { reason: string } {
   const abs = join(root, path);
   const odd = OPEN_FLAGS === null ? readOddEntry(fs, realRoot, abs) : null;
   if (odd) return odd;
@@ -118,16 +119,25 @@ function notAFile(stat: nodeFs.Stats): { reason: string } | null {
   return null;
 }
 
-function readOpened(fs: ReaderFs, path: string, fd: number, buffer: Buffer): string | { reason: string } {
+// A plain file is read to its end with no fstat: the read tells its size, one byte past the limit that it is
+// too big (an fstat made a Stats object with four Dates for every file). What reads nothing, fails or goes
+// past the limit is looked at with fstat: an empty file, a folder (EISDIR), a FIFO (ESPIPE), a device.
+function readOpened(fs: ReaderFs, path: string, fd: number, buffer: Buffer): string | Utf8Text | { reason: string } {
   let bytes: Buffer;
   try {
-    const stat = fs.fstatSync(fd);
-    const odd = notAFile(stat);
-    if (odd) return odd;
-    if (stat.size > MAX_BYTES) return { reason: `larger than 1 MiB (${stat.size} bytes)` };
-    if (/\.(min|bundle)\.[cm]?js$/.test(path)) return { reason: 'minified or bundled code' };
     let read = 0;
-    for (let n = -1; read < stat.size && n !== 0; read += n) n = fs.readSync(fd, buffer, read, stat.size - read, read);
+    try {
+      for (let n = -1; read < buffer.length && n !== 0; read += n) n = fs.readSync(fd, buffer, read, buffer.length - read, read);
+    } catch (error) {
+      return notAFile(fs.fstatSync(fd)) ?? { reason: `cannot be read (${errorCode(error)})` };
+    }
+    if (read === 0 || read > MAX_BYTES) {
+      const stat = fs.fstatSync(fd);
+      const odd = notAFile(stat);
+      if (odd) return odd;
+      if (read > MAX_BYTES) return { reason: `larger than 1 MiB (${Math.max(stat.size, read)} bytes)` };
+    }
+    if (/\.(min|bundle)\.[cm]?js$/.test(path)) return { reason: 'minified or bundled code' };
     bytes = buffer.subarray(0, read);
   } catch (error) {
     return { reason: `cannot be read (${errorCode(error)})` };
@@ -135,10 +145,77 @@ function readOpened(fs: ReaderFs, path: string, fd: number, buffer: Buffer): str
     fs.closeSync(fd);
   }
   if (bytes.includes(0)) return { reason: 'binary content' };
-  const text = decodeUtf8(bytes);
-  if (text === null) return { reason: 'not valid UTF-8 (left as it is: editing it would change bytes this tool never touched)' };
-  if (hasLineLongerThan(text, MAX_LINE)) return { reason: `minified or bundled code (a line over ${MAX_LINE} characters)` };
-  return text;
+  if (isAscii(bytes)) {
+    const text = bytes.toString('latin1');
+    return hasLineLongerThan(text, MAX_LINE) ? { reason: MINIFIED } : text;
+  }
+  if (!isUtf8(bytes)) return { reason: 'not valid UTF-8 (left as it is: editing it would change bytes this tool never touched)' };
+  const undecoded = new Utf8Text(bytes.toString('latin1'));
+  // A line of more bytes than the limit may still be shorter in characters: then the text decides.
+  return hasLineLongerThan(undecoded.bytes, MAX_LINE) && hasLineLongerThan(undecoded.decode(), MAX_LINE) ? { reason: MINIFIED } : undecoded;
+}
+
+const MINIFIED = `minified or bundled code (a line over ${MAX_LINE} characters)`;
+
+/** A valid UTF-8 file's bytes, held as a one-byte string (one byte per character), decoded when first read. */
+class Utf8Text {
+  constructor(readonly bytes: string) {}
+  decode(): string {
+    return Buffer.from(this.bytes, 'latin1').toString('utf8');
+  }
+}
+
+/**
+ * Source texts by path. A file that is not plain ASCII is decoded when its text is first asked for: most files
+ * of a monorepo are never looked at (other packages, tests), and decoding into two-byte strings was most of
+ * the time reading them took, and garbage. The bytes were checked to be UTF-8 when read.
+ */
+export class SourceTexts extends Map<string, string> {
+  readonly #undecoded = new Map<string, Utf8Text>();
+
+  setUndecoded(path: string, text: Utf8Text): void {
+    super.set(path, '');
+    this.#undecoded.set(path, text);
+  }
+
+  override set(path: string, text: string): this {
+    this.#undecoded.delete(path);
+    return super.set(path, text);
+  }
+
+  override delete(path: string): boolean {
+    this.#undecoded.delete(path);
+    return super.delete(path);
+  }
+
+  override clear(): void {
+    this.#undecoded.clear();
+    super.clear();
+  }
+
+  override get(path: string): string | undefined {
+    const undecoded = this.#undecoded.get(path);
+    if (!undecoded) return super.get(path);
+    const text = undecoded.decode();
+    this.set(path, text);
+    return text;
+  }
+
+  override *entries(): MapIterator<[string, string]> {
+    for (const path of super.keys()) yield [path, this.get(path) as string];
+  }
+
+  override *values(): MapIterator<string> {
+    for (const path of super.keys()) yield this.get(path) as string;
+  }
+
+  override [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+
+  override forEach(callback: (text: string, path: string, map: Map<string, string>) => void, thisArg?: unknown): void {
+    for (const [path, text] of this.entries()) callback.call(thisArg, text, path, this);
+  }
 }
 
 /**

@@ -111,6 +111,38 @@ describe('loadProject', () => {
     expect(project.skipped).toEqual([{ path: 'latin1.ts', reason: 'not valid UTF-8 (left as it is: editing it would change bytes this tool never touched)' }]);
   });
 
+  it('decodes a UTF-8 file when its text is first read, and gives the same text whichever way it is read', async () => {
+    const text = '// café, 料金 🚀\r\nexport const yen = "¥";\n';
+    const dir = writeTree({ 'package.json': '{}', 'a.ts': 'export {};\n', 'b.ts': text, 'c.ts': text });
+    const project = await loadProject(dir);
+    expect([...project.sources]).toEqual([['a.ts', 'export {};\n'], ['b.ts', text], ['c.ts', text]]);
+    const again = await loadProject(dir);
+    expect([...again.sources.values()]).toEqual(['export {};\n', text, text]);
+    const seen: string[] = [];
+    again.sources.forEach((value, path) => seen.push(`${path}=${value}`));
+    expect(seen).toEqual(['a.ts=export {};\n', `b.ts=${text}`, `c.ts=${text}`]);
+    expect(again.sources.get('c.ts')).toBe(text);
+    again.sources.set('b.ts', 'edited');
+    expect(again.sources.get('b.ts')).toBe('edited');
+  });
+
+  it('reads a plain file without an fstat, and looks at an empty one with it', async () => {
+    const dir = writeTree({ 'package.json': '{}', 'a.ts': 'export const a = 1;\n', 'b.ts': 'export const b = 2;\n', 'empty.ts': '' });
+    const statted: number[] = [];
+    const reader: ReaderFs = { ...fs, fstatSync: ((fd: number) => (statted.push(fd), fs.fstatSync(fd))) as typeof fs.fstatSync };
+    const project = await loadProject(dir, reader);
+    expect([...project.sources.keys()].sort()).toEqual(['a.ts', 'b.ts', 'empty.ts']);
+    expect(statted).toHaveLength(1);
+  });
+
+  it('measures a line in characters, not bytes: 1,000 two-byte letters on one line are no minified file', async () => {
+    const line = 'é'.repeat(1500);
+    const dir = writeTree({ 'package.json': '{}', 'short.ts': `// ${line}\n`, 'long.ts': `// ${line}${line}\n` });
+    const project = await loadProject(dir);
+    expect(project.sources.get('short.ts')).toBe(`// ${line}\n`);
+    expect(project.skipped).toEqual([{ path: 'long.ts', reason: 'minified or bundled code (a line over 2000 characters)' }]);
+  });
+
   it('goes on past odd entries: a dangling symlink, a FIFO, a folder named like a source, an unreadable file', async () => {
     const dir = writeTree({ 'package.json': '{}', 'ok.ts': 'export {};\n', 'locked.ts': 'export {};\n' });
     symlinkSync(join(dir, 'gone.ts'), join(dir, 'dangling.ts'));
