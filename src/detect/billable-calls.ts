@@ -94,10 +94,13 @@ export function matchBillableCall(call: CallNode, m: CallMatcher): CallMatch | n
   return matchClientCall(callee, dotted, m) ?? matchConfigCall(dotted, m.configCalls);
 }
 
+// Each SDK's calls, longest path first (`chat.completions.create` before `completions.create`): sorted once,
+// not for every call expression of every parsed file.
+const CALLS_LONGEST_FIRST = new Map(CLIENT_SDKS.map((sdk) => [sdk, [...sdk.calls].sort((a, b) => b.split('.').length - a.split('.').length)]));
+
 function matchClientCall(callee: Node, dotted: string, m: CallMatcher): CallMatch | null {
   for (const sdk of CLIENT_SDKS) {
-    const paths = [...sdk.calls].sort((a, b) => b.split('.').length - a.split('.').length);
-    for (const path of paths) {
+    for (const path of CALLS_LONGEST_FIRST.get(sdk)!) {
       if (!dotted.endsWith(`.${path}`)) continue;
       const receiver = receiverOf(callee, path.split('.').length);
       if (!receiver) continue;
