@@ -15,13 +15,14 @@ import type { FileScope } from './handler-arg.js';
 import { findNextRoutes, isNextRouteFile, isPagesApiFile } from './next-routes.js';
 import type { RouteHandler } from './types.js';
 
-// A route is a verb call whose first argument is a path and that has a handler after it: a string that
-// starts with `/` or `*` or is empty (`'/signup'`, a template, a regex literal), a constant (`ROUTES.LOGIN`,
-// `paths.signup`), or `route('/x')` / `route({ url })`. TypeScript apps often pass type arguments:
+// A route is a verb call whose first argument is its path, a literal the route finders can read: a string or
+// a template without `${}` that starts with `/` or is empty (`'/signup'`, ``` `/users` ```, Fastify's `''`),
+// followed by a handler; or `route('/x')` / `route({ url })`. TypeScript apps often pass type arguments:
 // `fastify.post<{ Body: Signup }>('/signup', ...)`. The comma after the path is what leaves out
-// `map.get(path)`, `cache.get(KEY)` and `api.get('/users')`: a route always has a handler after its path.
+// `map.get(path)` and `api.get('/users')`. A path the finders cannot read (a constant, a regex, a template
+// with `${}`: `httpService.post(url, body)`) makes no route, so such a file is not parsed for one.
 const DECLARES_ROUTE =
-  /\.(?:(?:get|post|put|patch|delete|all|options|head)\s*(?:<[^()]*?>)?\s*\(\s*(?:'(?:[/*][^'\n]*)?'|"(?:[/*][^"\n]*)?"|`(?:[/*][^`]*)?`|\/(?:[^/\n\\]|\\.)+\/[a-z]*|[A-Z][A-Z0-9_]*(?:\.[\w$]+)*|[\w$.]*(?:[pP]ath|[rR]oute|[uU]rl|URL|PATH|ROUTE)[\w$.]*)\s*,|route\s*(?:<[^()]*?>)?\s*\()/;
+  /\.(?:(?:get|post|put|patch|delete|all|options|head)\s*(?:<[^()]*?>)?\s*\(\s*(?:'(?:\/[^'\n]*)?'|"(?:\/[^"\n]*)?"|`(?:\/(?:[^`$]|\$(?!\{))*)?`)\s*,|route\s*(?:<[^()]*?>)?\s*\()/;
 const USE_SERVER = /['"]use server['"]/;
 
 /** Whether a file can declare request handlers in this framework (a text test; the parse decides). */

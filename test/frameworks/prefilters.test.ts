@@ -1,24 +1,32 @@
-// The text tests that decide which files detection parses: every way an app declares a route passes,
-// and the `.get(` / `.delete(` of maps, headers and caches does not (on a large monorepo they were most parses).
+// The text tests that decide which files detection parses: every route the route finders read passes, and
+// the `.get(` / `.delete(` of maps, headers, caches and HTTP clients does not (on a monorepo they were most parses).
 import { expect, it } from 'vitest';
+import type { Framework } from '../../src/detect/types.js';
 import { mayDeclareRoutes } from '../../src/frameworks/routes.js';
+import { routesIn } from '../detect/helpers.js';
 
-it('passes route declarations', () => {
-  for (const text of [
-    "router.get('/x', handler)",
-    'app.post(`/api/${version}/chat`, handler)',
-    'fastify.post<{ Body: Signup }>("/signup", handler)',
-    'fastify.route<{ Body: { email: string } }>({ method: "POST", url: "/signup", handler })',
-    "router.route('/x').get(handler)",
-    'router.get(ROUTES.LOGIN, handler)',
-    'app.get(paths.signup, handler)',
-    'app.get(apiRoute, handler)',
-    'app.get(/^\\/files\\/.*/, handler)',
-    "app.all('*', handler)",
-    "router.get('', list)",
-    "router.post(\n  '/signup',\n  validate,\n  handler,\n)",
-    'app.get(`/users/${id}`, handler)',
-  ]) expect(mayDeclareRoutes('express', 'src/app.ts', text), text).toBe(true);
+// Each shape with an inline handler, so that the route finder's answer depends on the path alone.
+const H = '(req, res) => {}';
+const READ_PATHS = [`.get('/x', ${H})`, `.post(\`/api/chat\`, ${H})`, `.post<{ Body: Signup }>("/signup", ${H})`, `.post(\n  '/signup',\n  validate,\n  ${H},\n)`];
+const UNREAD_PATHS = [`.get(ROUTES.LOGIN, ${H})`, `.get(paths.signup, ${H})`, `.get(apiRoute, ${H})`, `.get(/^\\/files\\/.*/, ${H})`, `.all('*', ${H})`, `.get(\`/users/\${id}\`, ${H})`, `.post(\`/api/\${version}/chat\`, ${H})`];
+
+it('passes a file exactly when its verb calls have a path the route finders read (a constant, regex or template with ${} makes no route)', () => {
+  const cases: Array<[Framework, string, string]> = [
+    ...[...READ_PATHS, ...UNREAD_PATHS].map((call): [Framework, string, string] => ['express', "import express from 'express';\nconst router = express.Router();\n", `router${call};`]),
+    ...[...READ_PATHS, ...UNREAD_PATHS, `.get('', ${H})`].map((call): [Framework, string, string] => ['fastify', '', `fastify${call};`]),
+  ];
+  for (const [framework, head, call] of cases) {
+    const found = routesIn({ 'src/app.ts': head + call }, framework).length > 0;
+    expect(mayDeclareRoutes(framework, 'src/app.ts', head + call), `${framework}: ${call}`).toBe(found);
+  }
+  // The shapes the finders read are found (the list above is no list of misses).
+  expect(cases.filter(([framework, head, call]) => routesIn({ 'src/app.ts': head + call }, framework).length > 0)).toHaveLength(2 * READ_PATHS.length + 1);
+});
+
+it('passes route() chains and route objects', () => {
+  for (const text of ['fastify.route<{ Body: { email: string } }>({ method: "POST", url: "/signup", handler })', "router.route('/x').get(handler)"]) {
+    expect(mayDeclareRoutes('express', 'src/app.ts', text), text).toBe(true);
+  }
 });
 
 it('does not pass the reads and deletes of maps, headers, caches and HTTP clients (a route has a handler after its path)', () => {
@@ -33,6 +41,8 @@ it('does not pass the reads and deletes of maps, headers, caches and HTTP client
     'subscribers.get("*")',
     "const users = await api.get('/users');",
     'await http.delete(`/items/${id}`)',
+    'await firstValueFrom(this.httpService.post(hubspotSubmitUrl, body));',
+    'const res = await axios.post(this.SLACK_ACCESS_URL, body);',
   ]) {
     expect(mayDeclareRoutes('express', 'src/util.ts', text), text).toBe(false);
   }
