@@ -9,7 +9,7 @@ import { clientOf, type ClientIndex, type FileClients } from './clients.js';
 import type { PackageContext } from './package-context.js';
 import { isGeneratedBillingModule } from '../providers/marker.js';
 import { configUrls, matchHttpCall, mayCallAiHost } from './http-calls.js';
-import { AI_SDK_FUNCTIONS, CLIENT_SDKS, mayHoldSdkCall } from './sdk-catalog.js';
+import { AI_SDK_FUNCTIONS, CLIENT_SDKS, mayHoldSdkCall, mayMakeClient } from './sdk-catalog.js';
 import type { BillableCall, BillableProvider } from './types.js';
 
 export interface CallMatch {
@@ -150,9 +150,9 @@ export function callMatcherFor(ctx: PackageContext, path: string): CallMatcher |
   return { clients, index: ctx.clientIndex(), dependencies: ctx.dependencies, configCalls: configCallees(ctx.config), configUrls: configUrlRules(ctx.config), ast: ctx.parse(path) ?? undefined };
 }
 
-/** Whether a file may hold a billable call (text prefilter; the parse decides). */
-export function mayHoldBillableCall(text: string, config: BillingConfig | null): boolean {
-  if (mayHoldSdkCall(text) || mayCallAiHost(text, configUrlRules(config))) return true;
+/** Whether a file may hold a billable call (text prefilter; the parse decides). `reachesClient`: see mayHoldSdkCall. */
+export function mayHoldBillableCall(text: string, config: BillingConfig | null, reachesClient?: () => boolean): boolean {
+  if (mayHoldSdkCall(text, reachesClient) || mayCallAiHost(text, configUrlRules(config))) return true;
   return configCallees(config).some((c) => text.includes(c.split('.').pop() as string));
 }
 
@@ -179,7 +179,7 @@ export function detectBillableCalls(ctx: PackageContext, routes: RouteHandler[] 
   const out: BillableCall[] = [];
   for (const [path, text] of ctx.sources) {
     // The billing module's own requests are not billable calls.
-    if (!mayHoldBillableCall(text, ctx.config) || isGeneratedBillingModule(text)) continue;
+    if (!mayHoldBillableCall(text, ctx.config, () => mayReachClient(ctx, path, text)) || isGeneratedBillingModule(text)) continue;
     const ast = ctx.parse(path);
     const matcher = ast && callMatcherFor(ctx, path);
     if (!ast || !matcher) continue;
@@ -197,6 +197,24 @@ export function detectBillableCalls(ctx: PackageContext, routes: RouteHandler[] 
     }
   }
   return out;
+}
+
+const IMPORTED = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]([^'"`\n]+)['"`]/g;
+
+/**
+ * Whether a file can hold a client a generic method (`run`, `invoke`) is called on, as readFileClients traces
+ * them: it makes one (an SDK imported, `new ChatOpenAI()`, `.decorate(`), imports a module the client index
+ * holds clients or factories of, or the package decorates its server with a client (any member may be one).
+ * langfuse's worker calls `migration.run(...)` and `adapter.run(...)` in files about LLMs that reach none.
+ */
+function mayReachClient(ctx: PackageContext, path: string, text: string): boolean {
+  const index = ctx.clientIndex();
+  if (index.decorations.size > 0 || mayMakeClient(text)) return true;
+  for (const [, specifier] of text.matchAll(IMPORTED)) {
+    const target = ctx.resolve(path, specifier!);
+    if (target && (index.exports.has(target) || index.factories.has(target))) return true;
+  }
+  return false;
 }
 
 /**

@@ -130,10 +130,13 @@ const AI_SDK_WORDS = new RegExp(`\\b(?:${AI_SDK_FUNCTIONS.join('|')})\\b`);
 // (each a scan of the whole file) never run.
 const DOT_CALL = new RegExp(`\\.\\s*(?:(?:${GENERIC_NAMES})\\s*\\(|(?:${CLIENT_WORDS})\\b)`);
 
-/** Whether a file's text may hold an SDK's billable call (the parse decides). */
-export function mayHoldSdkCall(text: string): boolean {
+/**
+ * Whether a file's text may hold an SDK's billable call (the parse decides). A generic method is billable only
+ * on a traced client, so `reachesClient` (asked last, after the text tests) may say the file can reach none.
+ */
+export function mayHoldSdkCall(text: string, reachesClient: () => boolean = () => true): boolean {
   return (
-    (DOT_CALL.test(text) && ((CLIENT_CALL_WORDS.test(text) && CLIENT_CALL_PREFILTER.test(text)) || (GENERIC_CALL.test(text) && saysAi(text)))) ||
+    (DOT_CALL.test(text) && ((CLIENT_CALL_WORDS.test(text) && CLIENT_CALL_PREFILTER.test(text)) || (GENERIC_CALL.test(text) && saysAi(text) && reachesClient()))) ||
     (AI_SDK_IMPORT.test(text) && AI_SDK_WORDS.test(text))
   );
 }

@@ -1,7 +1,8 @@
 // Billable-call shapes: every SDK call the issue lists, however the client was imported, constructed and
 // passed around, plus config-named calls and look-alikes that must not match.
 import { describe, expect, it } from 'vitest';
-import { callsIn } from './helpers.js';
+import { detectBillableCalls } from '../../src/detect/billable-calls.js';
+import { callsIn, memoryContext } from './helpers.js';
 
 const OPENAI = { dependencies: ['openai'] };
 
@@ -314,6 +315,34 @@ await this.messages.create({});
       'a.ts': `import Anthropic from '@anthropic-ai/sdk';\nconst client = new Anthropic();\nclient.completions.create({});\nclient.images.generate({});\n`,
     });
     expect(calls).toEqual(['a.ts:3 anthropic completions.create']);
+  });
+});
+
+describe('generic methods (run, invoke) in files that can reach no client', () => {
+  // A file that does not parse shows whether it was read: a parse records it in `unparsed`.
+  const unparsedAfterCalls = (files: Record<string, string>) => {
+    const ctx = memoryContext(files);
+    const calls = detectBillableCalls(ctx).map((c) => `${c.file}:${c.line} ${c.provider} ${c.call}`);
+    return { calls, unparsed: [...ctx.unparsed.keys()] };
+  };
+  const BROKEN = 'const = ;\n';
+
+  it('does not read a file about LLMs whose run() or invoke() cannot be on a client', () => {
+    const files = {
+      'migrations/patch-llm-schema.ts': `import { Migration } from './migration';\nawait new Migration().run(args); // the LLM tool table\n${BROKEN}`,
+      'agent/runtime.ts': `import { adapter } from './adapter';\nexport const step = (input) => adapter.run(input); // LLM agent\n${BROKEN}`,
+    };
+    expect(unparsedAfterCalls(files)).toEqual({ calls: [], unparsed: [] });
+  });
+
+  it('reads one that imports a module holding a client or factory, makes one, or runs where clients are decorated', () => {
+    const llm = `import { ChatOpenAI } from '@langchain/openai';\nexport const llm = new ChatOpenAI();\nexport const makeLlm = () => new ChatOpenAI();\n`;
+    expect(unparsedAfterCalls({ 'lib/llm.ts': llm, 'a.ts': `import { llm } from './lib/llm';\nawait llm.invoke('q');\n` }).calls).toEqual(['a.ts:2 langchain invoke']);
+    expect(unparsedAfterCalls({ 'lib/llm.ts': llm, 'a.ts': `const { makeLlm } = require('./lib/llm');\nawait makeLlm().invoke('q');\n${BROKEN}` }).unparsed).toEqual(['a.ts']);
+    expect(unparsedAfterCalls({ 'lib/index.ts': `export { llm } from './llm';\n`, 'lib/llm.ts': llm, 'a.ts': `import * as ai from './lib';\nawait ai.llm.invoke('q');\n` }).calls).toEqual(['a.ts:2 langchain invoke']);
+    expect(unparsedAfterCalls({ 'a.ts': `import { ChatAnthropic } from '@langchain/anthropic';\nconst model = new ChatAnthropic();\nawait model.invoke('q');\n` }).calls).toEqual(['a.ts:3 langchain invoke']);
+    const decorated = { 'plugins/llm.ts': `import { ChatOpenAI } from '@langchain/openai';\nexport default async (fastify) => fastify.decorate('llm', new ChatOpenAI());\n` };
+    expect(unparsedAfterCalls({ ...decorated, 'routes/ask.ts': `export default async (fastify) => fastify.post('/ask', async (req) => req.server.llm.invoke(req.body.q));\n` }).calls).toEqual(['routes/ask.ts:1 langchain invoke']);
   });
 });
 
