@@ -4,7 +4,7 @@
 // service) keeps state per process, so one process lints one copy of each app.
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -61,17 +61,30 @@ export const SETUPS: Setup[] = [
   { app: 'biome', edited: ['src/app.ts'], lint: biome },
 ];
 
-/** The app's devDependencies installed once per machine, in a folder named after them. */
+/**
+ * The app's devDependencies installed once per machine, in a folder named after them. Two test files of one
+ * setup (each provider's) run in two workers at once: each installs in a folder of its own and renames it into
+ * place, and the one that comes second keeps the first one's. Two npm installs in one folder at once left
+ * ESLint without a file of its own (`lib/shared/assert.js`), and the tests failing inside ESLint.
+ */
 export async function installLinters(app: string): Promise<string> {
   const pkg = JSON.parse(readFileSync(join(APPS, app, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
   const specs = Object.entries(pkg.devDependencies).map(([name, version]) => `${name}@${version}`);
   const hash = createHash('sha256').update(specs.join(' ')).digest('hex').slice(0, 12);
-  const cache = join(tmpdir(), `billing-codemod-test-lint-${app}-${hash}`);
+  const cache = join(tmpdir(), `billing-codemod-test-linters-${app}-${hash}`);
   if (!existsSync(join(cache, 'installed'))) {
-    mkdirSync(cache, { recursive: true });
-    writeFileSync(join(cache, 'package.json'), '{"name":"lint-cache","private":true}');
-    await promisify(execFile)('npm', ['install', ...specs, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: cache, timeout: 600_000 });
-    writeFileSync(join(cache, 'installed'), specs.join('\n'));
+    const own = `${cache}.${process.pid}`;
+    rmSync(own, { recursive: true, force: true });
+    mkdirSync(own, { recursive: true });
+    writeFileSync(join(own, 'package.json'), '{"name":"lint-cache","private":true}');
+    await promisify(execFile)('npm', ['install', ...specs, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: own, timeout: 600_000 });
+    writeFileSync(join(own, 'installed'), specs.join('\n'));
+    try {
+      renameSync(own, cache);
+    } catch {
+      rmSync(own, { recursive: true, force: true });
+      if (!existsSync(join(cache, 'installed'))) throw new Error(`${cache} is there without its install: remove it and run the tests again`);
+    }
   }
   return join(cache, 'node_modules');
 }
