@@ -92,3 +92,27 @@ it('with afterUse, writes the cache as the process exits, holding the functions 
   };
   expect(sizeAfter(true)).toBeGreaterThan(sizeAfter(false) + 500);
 });
+
+it('runs train just before it writes the cache, so the cache holds what it compiled whatever the run did; not when the cache is used', () => {
+  const body = Array.from({ length: 200 }, (_, i) => `  total += (n * ${i}) % 7;`).join('\n');
+  const file = join(dir, 'lib.cjs');
+  writeFileSync(file, `exports.work = function (n) {\n  let total = 0;\n${body}\n  return total;\n};\nexports.trained = 0;\n`);
+  const run = (train: boolean) => {
+    const options = train ? '{ afterUse: true, train: (lib) => { lib.trained += 1; lib.work(1); } }' : '{ afterUse: true }';
+    const code = `const { requireCached } = await import(${JSON.stringify(BUILT)}); const lib = requireCached(${JSON.stringify(file)}, ${options}); process.on('exit', () => console.log(lib.trained));`;
+    return execFileSync(process.execPath, ['--input-type=module', '-e', code], { env: { ...process.env, TMPDIR: join(dir, 'tmp') }, encoding: 'utf8' }).trim();
+  };
+  // No call of work() in the run itself: only the training compiles it.
+  expect(run(false)).toBe('0');
+  const untrained = readFileSync(cacheFiles()[0]!).length;
+  rmSync(join(dir, 'tmp'), { recursive: true, force: true });
+  expect(run(true)).toBe('1');
+  expect(readFileSync(cacheFiles()[0]!).length).toBeGreaterThan(untrained + 500);
+  // The cache is there and taken: nothing is trained or written again.
+  expect(run(true)).toBe('0');
+});
+
+it("trains Babel's cache on code every dialect parses", async () => {
+  const { TRAINING_CODE, babelOptions, babelParse } = await import('../../src/ast/parse.js');
+  for (const dialect of ['ts', 'tsx', 'js'] as const) expect(() => babelParse(TRAINING_CODE[dialect], babelOptions(dialect)), dialect).not.toThrow();
+});
