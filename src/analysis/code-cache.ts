@@ -14,8 +14,8 @@ import { Script } from 'node:vm';
  * functions this run compiled, not only the file's top level (a parser's, which every run calls: its first
  * parse then costs two thirds). `train` runs just before the cache is written: the cache is written once
  * and kept, so what the first run happened to compile (one small file, or nothing) would decide every later
- * run's speed; a parser's cache made after `--version` or a one-file test parsed formbricks' 13 files in
- * 108 ms, one made after a full detect in 54–80.
+ * run's speed: a parser's cache made by a run that parsed one small file (a test) or none (an empty folder)
+ * parsed formbricks' 13 files in 108 ms, one made after a full detect in 54–80.
  */
 export function requireCached(file: string, { afterUse = false, train }: { afterUse?: boolean; train?: (exports: unknown) => void } = {}): unknown {
   // One instance per process, in Node's own module cache: jscodeshift's `require('@babel/parser')` gets this

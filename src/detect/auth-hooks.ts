@@ -29,11 +29,11 @@ export interface AuthHook {
 // What the parse below needs, as text: an import of next-auth or Auth.js other than its client library
 // 'next-auth/react' (a component's `useSession` is no config), with what the parse takes for its config (an
 // object with a `providers` member, or next-auth's default export called: `import NextAuth from
-// 'next-auth'`); an import of
-// better-auth and a call of `betterAuth`; or the string 'user.created' in a file that names Clerk or svix
-// (its webhooks' signer: `new Webhook(...)` from 'svix', `verifyWebhook` from '@clerk/nextjs/webhooks',
-// CLERK_WEBHOOK_SECRET). An event-name table elsewhere (medusa's `UserWorkflowEvents = { CREATED:
-// "user.created" }`) is no webhook. (`@better-auth/core/utils/ip` alone is not a hook.)
+// 'next-auth'`); an import of better-auth and a call of `betterAuth`; or the string 'user.created' in a file
+// that names Clerk or svix (its webhooks' signer: `new Webhook(...)` from 'svix', `verifyWebhook` from
+// '@clerk/nextjs/webhooks', CLERK_WEBHOOK_SECRET). An event-name table elsewhere (medusa's
+// `UserWorkflowEvents = { CREATED: "user.created" }`) is no webhook. (`@better-auth/core/utils/ip` alone is
+// not a hook.)
 const NEXT_AUTH_IMPORT = /['"`](?:next-auth(?:['"`]|\/(?!react['"`]))|@auth\/)/;
 // A member: after `{`, `,` or at a line's start (`const providers: Provider[] = []` is a variable).
 const PROVIDERS_MEMBER = /(?:[{,]|^)\s*['"`]?providers['"`]?\s*[:,}(]/m;
