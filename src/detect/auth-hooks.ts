@@ -45,13 +45,16 @@ const CLERK_OR_SVIX = /clerk|svix/i;
 /** Whether a file's text may handle Clerk's user.created webhook event. */
 const mayHandleClerkEvent = (text: string) => text.includes('user.created') && CLERK_EVENT.test(text) && CLERK_OR_SVIX.test(text);
 
-// One of the literals every test below needs: one scan for the four of them is twice as fast as four
-// substring searches (15-30 ms over the 18-27 MB of langfuse, formbricks and medusa).
-const AUTH_WORDS = /next-auth|@auth\/|betterAuth|user\.created/;
+// One of the literals every test below needs. The three library names share `uth`, and one literal is
+// found far faster than an alternation is tried at every position: `uth`, then the names in the few files
+// that have it, then `user.created` (langfuse's web: 101 -> 33 ms for the first test, formbricks' 84 -> 56).
+const HAS_UTH = /uth/;
+const LIBRARY_WORDS = /next-auth|@auth\/|betterAuth/;
+const CLERK_WORD = /user\.created/;
 
 /** Whether a file's text may hold an auth library's user-creation hook (the parse decides). */
 export function mayHoldAuthHook(text: string): boolean {
-  if (!AUTH_WORDS.test(text)) return false;
+  if (!(HAS_UTH.test(text) && LIBRARY_WORDS.test(text)) && !CLERK_WORD.test(text)) return false;
   // Each pattern after a literal its matches contain: a substring search is far faster than the scan.
   return (
     ((text.includes('next-auth') || text.includes('@auth/')) && NEXT_AUTH_IMPORT.test(text) && ((text.includes('providers') && PROVIDERS_MEMBER.test(text)) || NEXT_AUTH_DEFAULT.test(text))) ||
