@@ -223,16 +223,10 @@ export class SourceTexts extends Map<string, string> {
  * replacement characters written back over lines never edited. A BOM is kept as U+FEFF, so it is written back.
  */
 export function decodeUtf8(bytes: Buffer): string | null {
-  // Most source files are ASCII, which needs no decoding.
+  // Most source files are ASCII, which needs no decoding; the rest is checked first, as sources are.
   if (isAscii(bytes)) return bytes.toString('latin1');
-  try {
-    return STRICT_UTF8.decode(bytes);
-  } catch {
-    return null;
-  }
+  return isUtf8(bytes) ? bytes.toString('utf8') : null;
 }
-
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException).code ?? (error as Error).message;
