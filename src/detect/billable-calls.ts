@@ -9,7 +9,7 @@ import { clientOf, type ClientIndex, type FileClients } from './clients.js';
 import type { PackageContext } from './package-context.js';
 import { isGeneratedBillingModule } from '../providers/marker.js';
 import { configUrls, matchHttpCall, mayCallAiHost } from './http-calls.js';
-import { AI_SDK_FUNCTIONS, CLIENT_SDKS, mayHoldSdkCall, mayMakeClient } from './sdk-catalog.js';
+import { AI_SDK_FUNCTIONS, CLIENT_SDKS, IMPORTED_FROM, mayHoldSdkCall, mayMakeClient } from './sdk-catalog.js';
 import type { BillableCall, BillableProvider } from './types.js';
 
 export interface CallMatch {
@@ -199,7 +199,7 @@ export function detectBillableCalls(ctx: PackageContext, routes: RouteHandler[] 
   return out;
 }
 
-const IMPORTED = /(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*['"`]([^'"`\n]+)['"`]/g;
+const IMPORTED = new RegExp(`${IMPORTED_FROM}['"\`]([^'"\`\\n]+)['"\`]`, 'g');
 
 /**
  * Whether a file can hold a client a generic method (`run`, `invoke`) is called on, as readFileClients traces

@@ -150,7 +150,9 @@ export function mayHoldSdkCall(text: string, reachesClient: () => boolean = () =
 const CLIENT_MADE = String.raw`new\s+(?:OpenAI|AzureOpenAI|OpenAIApi|Anthropic\w*|Replicate|Groq|GoogleGenAI|Chat\w+|\w*Embeddings)\b|\.decorate\(`;
 const SDK_NAME = String.raw`['"](?:openai|@anthropic-ai\/[\w-]+|replicate|groq-sdk|@google\/genai|@langchain\/[\w-]+|langchain\/[\w/]+)['"]`;
 const CLIENT_LOOSE = new RegExp(`${CLIENT_MADE}|${SDK_NAME}`);
-const CLIENT_STRICT = new RegExp(String.raw`${CLIENT_MADE}|(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*${SDK_NAME}`);
+/** Where a module specifier stands in an import: after `from`, `require(` or `import(`. */
+export const IMPORTED_FROM = String.raw`(?:\bfrom|\brequire\s*\(|\bimport\s*\()\s*`;
+const CLIENT_STRICT = new RegExp(`${CLIENT_MADE}|${IMPORTED_FROM}${SDK_NAME}`);
 
 export function mayMakeClient(text: string): boolean {
   return CLIENT_LOOSE.test(text) && CLIENT_STRICT.test(text);
